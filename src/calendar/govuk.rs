@@ -1,0 +1,100 @@
+//! Import of GOV.UK's `bank-holidays.json` (its `england-and-wales`
+//! division). A file is read whole and checked before anything changes: a
+//! malformed one is refused with one clear message and the calendar keeps
+//! the dates it had.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::rules::bank_holidays::{FIRST_YEAR, LAST_YEAR};
+
+/// The England-and-Wales events of an imported file, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ImportedHolidays {
+    pub events: Vec<ImportedEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedEvent {
+    pub date: NaiveDate,
+    pub title: String,
+}
+
+impl ImportedHolidays {
+    /// The events grouped by year, each year's dates ascending.
+    pub fn by_year(&self) -> BTreeMap<i32, Vec<(NaiveDate, String)>> {
+        let mut years: BTreeMap<i32, Vec<(NaiveDate, String)>> = BTreeMap::new();
+        for event in &self.events {
+            years
+                .entry(event.date.year())
+                .or_default()
+                .push((event.date, event.title.clone()));
+        }
+        for days in years.values_mut() {
+            days.sort();
+        }
+        years
+    }
+
+    pub fn years(&self) -> Vec<i32> {
+        self.by_year().keys().copied().collect()
+    }
+}
+
+/// Read a GOV.UK `bank-holidays.json` text. The error names what is wrong.
+pub fn parse(text: &str) -> Result<ImportedHolidays, String> {
+    let root: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("bank holidays file: not a JSON file ({e})"))?;
+    let division = root
+        .get("england-and-wales")
+        .ok_or("bank holidays file: no \"england-and-wales\" division (is this GOV.UK's bank-holidays.json?)")?;
+    let events = division
+        .get("events")
+        .and_then(|e| e.as_array())
+        .ok_or("bank holidays file: \"england-and-wales\" has no \"events\" list")?;
+    if events.is_empty() {
+        return Err("bank holidays file: the \"england-and-wales\" events list is empty".into());
+    }
+    let mut out = Vec::with_capacity(events.len());
+    for (i, event) in events.iter().enumerate() {
+        let field =
+            |name: &str| format!("bank holidays file: england-and-wales events[{i}].{name}");
+        let date_text = event
+            .get("date")
+            .and_then(|d| d.as_str())
+            .ok_or_else(|| format!("{} is missing", field("date")))?;
+        let date = super::dates::parse(date_text).map_err(|e| format!("{}: {e}", field("date")))?;
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+            return Err(format!(
+                "{}: {date_text} is outside {FIRST_YEAR}–{LAST_YEAR}",
+                field("date")
+            ));
+        }
+        let title = event
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("Bank holiday")
+            .trim();
+        if title.chars().count() > 200 {
+            return Err(format!("{} is longer than 200 characters", field("title")));
+        }
+        out.push(ImportedEvent {
+            date,
+            title: if title.is_empty() {
+                "Bank holiday".into()
+            } else {
+                title.into()
+            },
+        });
+    }
+    out.sort_by_key(|e| e.date);
+    if let Some(pair) = out.windows(2).find(|w| w[0].date == w[1].date) {
+        return Err(format!(
+            "bank holidays file: {} is listed twice",
+            pair[0].date
+        ));
+    }
+    Ok(ImportedHolidays { events: out })
+}

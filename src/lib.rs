@@ -1,0 +1,14 @@
+//! Mediation Desk's engine: the calendar, the statutory clocks, and the
+//! case facts they read. No UI and no Tauri here; the desktop shell and the
+//! `mediation-desk` command line are thin layers over this library.
+
+pub mod calendar;
+pub mod facts;
+pub mod generator;
+pub mod rules;
+pub mod timeline;
+
+pub use calendar::Calendar;
+pub use facts::CaseFacts;
+pub use rules::choices::CountingChoices;
+pub use timeline::{Clock, Status, Timeline};

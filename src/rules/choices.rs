@@ -1,0 +1,77 @@
+//! Where the law is disputed, the reading the clocks use is a setting. Each
+//! choice says what it means; the default is the spec's [D] decision.
+
+use serde::{Deserialize, Serialize};
+
+/// When the 30 days for mediation start (statutory-clocks.md 3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ThirtyDaysStart {
+    /// The earlier of the family's notice to the LA and the adviser's.
+    #[default]
+    EarlierDate,
+    /// The date the family told the LA they want mediation.
+    FamilyNotice,
+    /// The date the mediation adviser told the LA.
+    AdviserNotice,
+}
+
+/// What must happen by day 30.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ThirtyDaysMeaning {
+    /// The meeting must be held by day 30.
+    #[default]
+    Held,
+    /// The meeting must only be arranged (fixed) by day 30.
+    Arranged,
+}
+
+/// How the 5-working-day notice of a meeting is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeReading {
+    /// Notice on or before the fifth working day before the meeting.
+    #[default]
+    FiveWorkingDaysBefore,
+    /// Five clear working days: neither the day of notice nor the meeting
+    /// day counts, so notice is due one working day earlier.
+    FiveClearWorkingDays,
+}
+
+/// The counting choices, as stored in settings and echoed in each timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct CountingChoices {
+    pub thirty_days_start: ThirtyDaysStart,
+    pub thirty_days_meaning: ThirtyDaysMeaning,
+    pub notice_reading: NoticeReading,
+}
+
+impl ThirtyDaysStart {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ThirtyDaysStart::EarlierDate => "Setting: the 30 days count from the earlier of the family's and the adviser's notice to the LA (the law is disputed; this is the default)",
+            ThirtyDaysStart::FamilyNotice => "Setting: the 30 days count from the family's notice to the LA (the law is disputed)",
+            ThirtyDaysStart::AdviserNotice => "Setting: the 30 days count from the adviser's notice to the LA (the law is disputed)",
+        }
+    }
+}
+
+impl ThirtyDaysMeaning {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ThirtyDaysMeaning::Held => "Setting: the meeting must be held by day 30 (the law is disputed; this is the default)",
+            ThirtyDaysMeaning::Arranged => "Setting: the meeting need only be arranged by day 30 (the law is disputed)",
+        }
+    }
+}
+
+impl NoticeReading {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            NoticeReading::FiveWorkingDaysBefore => "Setting: notice is due on the fifth working day before the meeting (the default)",
+            NoticeReading::FiveClearWorkingDays => "Setting: five clear working days' notice, so neither the day of notice nor the day of the meeting counts",
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The law, in one place. Every statutory clock is a `ClockRule` here, as
+//! data with its citation beside it, and `timeline` is the only function in
+//! the app that turns case facts into due dates. A correction to the law is
+//! an edit in this module. Source: `../shared/spec/statutory-clocks.md`.
+
+pub mod agreement;
+pub mod appeal;
+pub mod bank_holidays;
+pub mod choices;
+mod counting;
+mod engine;
+pub mod exemptions;
+pub mod problems;
+pub mod thirty_days;
+
+use crate::timeline::{Party, Period, Unit};
+
+pub use engine::timeline;
+
+/// A statutory clock: who must do what, by when, and on what authority.
+#[derive(Debug, Clone, Copy)]
+pub struct ClockRule {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub party: Party,
+    pub period: Period,
+    /// What starts the clock.
+    pub trigger: &'static str,
+    /// The recorded act that meets it.
+    pub met_by: &'static str,
+    pub citation: &'static str,
+}
+
+const fn after(amount: u32, unit: Unit) -> Period {
+    Period {
+        amount,
+        unit,
+        before: false,
+    }
+}
+
+/// Reg 33: the family must contact the mediation adviser within 2 months
+/// after written notice of the decision was sent. [V]
+pub const CONTACT_ADVISER: ClockRule = ClockRule {
+    key: "contact_adviser",
+    label: "Contact the mediation adviser",
+    party: Party::ParentOrYoungPerson,
+    period: after(2, Unit::Months),
+    trigger: "written notice of the decision sent",
+    met_by: "first contact with the mediation adviser",
+    citation: "SEND Regs 2014 reg 33",
+};
+
+/// Reg 34: a certificate within 3 working days of being told the family
+/// does not wish to mediate. [V heading; S text]
+pub const CERTIFICATE_DECLINED: ClockRule = ClockRule {
+    key: "certificate_declined",
+    label: "Issue the certificate (mediation declined)",
+    party: Party::MediationAdviser,
+    period: after(3, Unit::WorkingDays),
+    trigger: "the family said they do not wish to mediate",
+    met_by: "certificate (declined) issued",
+    citation: "SEND Regs 2014 reg 34",
+};
+
+/// Reg 34: the same where the family chose mediation and then withdrew. [S]
+pub const CERTIFICATE_WITHDRAWN: ClockRule = ClockRule {
+    key: "certificate_withdrawn",
+    label: "Issue the certificate (mediation withdrawn)",
+    party: Party::MediationAdviser,
+    period: after(3, Unit::WorkingDays),
+    trigger: "the family said they will not pursue mediation",
+    met_by: "certificate (withdrawn) issued",
+    citation: "SEND Regs 2014 reg 34",
+};
+
+/// The LA tells each ICB the mediation issues within 3 working days of
+/// learning that health care is in issue. [S: IPSEA]
+pub const ICB_NOTIFIED: ClockRule = ClockRule {
+    key: "icb_notified",
+    label: "Tell the ICB the mediation issues (health care)",
+    party: Party::LocalAuthority,
+    period: after(3, Unit::WorkingDays),
+    trigger: "the family told the LA the mediation issues include health care",
+    met_by: "LA told the ICB",
+    citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+};
+
+/// Mediation within 30 days; who arranges and from when: `thirty_days`. [S]
+pub const MEDIATION_HELD: ClockRule = ClockRule {
+    key: "mediation_held",
+    label: "Hold the mediation meeting",
+    party: Party::ArrangingBody,
+    period: after(30, Unit::Days),
+    trigger: "the LA was told the family wants mediation",
+    met_by: "mediation meeting held",
+    citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+};
+
+/// Notice of the meeting, 5 working days before it. [S]
+pub const MEDIATION_NOTICE: ClockRule = ClockRule {
+    key: "mediation_notice",
+    label: "Give notice of the mediation meeting",
+    party: Party::ArrangingBody,
+    period: Period {
+        amount: 5,
+        unit: Unit::WorkingDays,
+        before: true,
+    },
+    trigger: "the mediation meeting",
+    met_by: "notice of the meeting sent",
+    citation: "SEND Code of Practice 0–25 (2015) ch.11 [secondary source]",
+};
+
+/// A deemed certificate within 3 working days of the arranging body saying
+/// it cannot arrange mediation within 30 days. [S]
+pub const CERTIFICATE_DEEMED: ClockRule = ClockRule {
+    key: "certificate_deemed",
+    label: "Issue the certificate (mediation not arranged within 30 days)",
+    party: Party::MediationAdviser,
+    period: after(3, Unit::WorkingDays),
+    trigger: "the arranging body said it cannot arrange mediation within 30 days",
+    met_by: "certificate (deemed) issued",
+    citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+};
+
+/// The mediator's certificate within 3 working days of the mediation's
+/// conclusion. [S]
+pub const CERTIFICATE_AFTER_MEDIATION: ClockRule = ClockRule {
+    key: "certificate_after_mediation",
+    label: "Issue the certificate (after mediation)",
+    party: Party::Mediator,
+    period: after(3, Unit::WorkingDays),
+    trigger: "mediation concluded",
+    met_by: "certificate (after mediation) issued",
+    citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source]",
+};
+
+/// The appeal: `appeal` applies HESC rules 20(1)(c) and 12. [V]
+pub const APPEAL: ClockRule = ClockRule {
+    key: "appeal",
+    label: "Appeal to the SEND Tribunal",
+    party: Party::ParentOrYoungPerson,
+    period: after(2, Unit::Months),
+    trigger: "written notice of the decision sent",
+    met_by: "appeal received by the Tribunal",
+    citation:
+        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008 r.20(1)(c) and r.12",
+};
+
+/// Where the LA was not a party to the agreement, the commissioning body
+/// tells it within 1 week. [V]
+pub const ICB_TELLS_LA: ClockRule = ClockRule {
+    key: "icb_tells_la",
+    label: "Tell the LA of the mediation agreement",
+    party: Party::CommissioningBody,
+    period: after(1, Unit::Weeks),
+    trigger: "written mediation agreement dated",
+    met_by: "LA told of the agreement",
+    citation: "SEND Regs 2014 reg 42(4)",
+};
+
+/// Every fixed clock, in the order a case meets them (agreement actions are
+/// listed per action type in `agreement`).
+pub const CLOCKS: &[&ClockRule] = &[
+    &CONTACT_ADVISER,
+    &CERTIFICATE_DECLINED,
+    &CERTIFICATE_WITHDRAWN,
+    &ICB_NOTIFIED,
+    &MEDIATION_HELD,
+    &MEDIATION_NOTICE,
+    &CERTIFICATE_DEEMED,
+    &CERTIFICATE_AFTER_MEDIATION,
+    &APPEAL,
+    &ICB_TELLS_LA,
+];
+
+/// The first date the SEND mediation regime applied (SEND Regs 2014 came
+/// into force on 1 September 2014).
+pub const REGIME_START: (i32, u32, u32) = (2014, 9, 1);
