@@ -257,6 +257,9 @@ pub fn from_json(text: &str) -> Result<CaseFacts, String> {
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return format!("case facts: not valid JSON ({inner})");
+        }
         let message = inner.to_string();
         // chrono's own words for a bad date are terse; say it plainly.
         let message = if message.starts_with("input is out of range")
@@ -274,7 +277,7 @@ pub fn from_json(text: &str) -> Result<CaseFacts, String> {
             message
         };
         let message = crate::calendar::dates::shorten_line(&message);
-        if path == "." || path.is_empty() {
+        if path == "." || path == "?" || path.is_empty() {
             format!("case facts: {message}")
         } else {
             format!("{path}: {message}")

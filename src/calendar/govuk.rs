@@ -96,5 +96,19 @@ pub fn parse(text: &str) -> Result<ImportedHolidays, String> {
             pair[0].date
         ));
     }
-    Ok(ImportedHolidays { events: out })
+    let imported = ImportedHolidays { events: out };
+    for (year, days) in imported.by_year() {
+        if days.len() < MIN_PER_YEAR {
+            return Err(format!(
+                "bank holidays file: {year} lists {} holiday{}, but England and Wales has at least {MIN_PER_YEAR} a year: is the file complete?",
+                days.len(),
+                if days.len() == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    Ok(imported)
 }
+
+/// Every year since 1978 has had at least eight bank holidays in England and
+/// Wales; a year with fewer in a file means the file is cut short.
+const MIN_PER_YEAR: usize = 8;

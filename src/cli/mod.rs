@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 
 use mediation_desk::calendar::{dates, govuk, Calendar};
 use mediation_desk::rules::choices::{
-    CountingChoices, NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart,
+    AppealExtensionReading, CountingChoices, NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart,
 };
 
 /// Exit codes.
@@ -101,6 +101,15 @@ pub struct ChoiceArgs {
     /// How the 5-working-day notice is counted.
     #[arg(long, value_enum, default_value = "five-working-days-before")]
     notice: NoticeArg,
+    /// Whether rule 12(3)(a) also extends a date that rule 12(2) carried into August or 25 Dec–1 Jan.
+    #[arg(long, value_enum, default_value = "where-the-time-ends")]
+    appeal_extension: ExtensionArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExtensionArg {
+    WhereTheTimeEnds,
+    AlsoAfterNextWorkingDay,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -138,6 +147,12 @@ impl ChoiceArgs {
                 NoticeArg::FiveWorkingDaysBefore => NoticeReading::FiveWorkingDaysBefore,
                 NoticeArg::FiveClearWorkingDays => NoticeReading::FiveClearWorkingDays,
             },
+            appeal_extension: match self.appeal_extension {
+                ExtensionArg::WhereTheTimeEnds => AppealExtensionReading::WhereTheTimeEnds,
+                ExtensionArg::AlsoAfterNextWorkingDay => {
+                    AppealExtensionReading::AlsoAfterNextWorkingDay
+                }
+            },
         }
     }
 }
@@ -148,6 +163,20 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 /// One line from clap's message: "error: invalid value '31/02/2025' for '<DATE>': ...".
 fn one_line(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    if err.kind() == clap::error::ErrorKind::ValueValidation {
+        let context = |kind| match err.get(kind) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        if let (Some(arg), Some(problem)) = (
+            context(ContextKind::InvalidArg),
+            std::error::Error::source(err),
+        ) {
+            // The problem already quotes the value, shortened.
+            return dates::shorten_line(&format!("error: {arg}: {problem}"));
+        }
+    }
     let rendered = err.to_string();
     let mut parts = Vec::new();
     for line in rendered.lines() {

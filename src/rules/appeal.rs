@@ -5,11 +5,18 @@
 //! on the next working day. Rule 12(3)(a) [V]: in SEN cases a time ending
 //! from 25 December to 1 January, or in August, runs to the first working
 //! day after 1 January or 31 August. Rule 12(1): by 5pm [S].
+//!
+//! Disputed [D]: whether 12(3)(a) also applies where 12(2) carries a time
+//! that ended on a non-working day into August or 25 Dec–1 Jan. The default
+//! follows the spec's algorithm (12(3)(a) only where the time itself ends in
+//! the period: the earlier, safer date); `AppealExtensionReading` offers the
+//! other reading.
 
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::choices::AppealExtensionReading;
 use super::engine::{Context, Draft};
 use super::{counting, APPEAL};
 use crate::calendar::{Calendar, SkippedDay};
@@ -18,48 +25,70 @@ use crate::timeline::{Period, Trigger, Unit, WorkingLine};
 
 pub const RULE_12_2: &str =
     "Rule 12(2): a time ending on a day that is not a working day is met on the next working day";
-pub const RULE_12_3_CHRISTMAS: &str = "Rule 12(3)(a): a time ending from 25 December to 1 January runs to the first working day after 1 January";
+pub const RULE_12_3_CHRISTMAS: &str =
+    "Rule 12(3)(a): a time ending from 25 December to 1 January runs to the first working day after 1 January";
 pub const RULE_12_3_AUGUST: &str =
     "Rule 12(3)(a): a time ending in August runs to the first working day after 31 August";
+pub const RULE_12_2_THEN_12_3: &str =
+    "Rule 12(2) then rule 12(3)(a): the next working day falls in an extension period, so the time runs to the first working day after it";
 pub const BY_TIME: &str = "5pm";
 const CERTIFICATE_TRIGGER: &str = "mediation certificate issued";
+
+/// Whether one of rule 12(3)(a)'s periods contains `date` (any day in
+/// August, or 25 December to 1 January): the day after the period, and
+/// the rule's words.
+fn extension_period(date: NaiveDate) -> Option<(NaiveDate, &'static str)> {
+    let (month, day) = (date.month(), date.day());
+    if month == 12 && day >= 25 {
+        Some((
+            NaiveDate::from_ymd_opt(date.year() + 1, 1, 2).expect("2 January"),
+            RULE_12_3_CHRISTMAS,
+        ))
+    } else if month == 1 && day == 1 {
+        Some((
+            NaiveDate::from_ymd_opt(date.year(), 1, 2).expect("2 January"),
+            RULE_12_3_CHRISTMAS,
+        ))
+    } else if month == 8 {
+        Some((
+            NaiveDate::from_ymd_opt(date.year(), 9, 1).expect("1 September"),
+            RULE_12_3_AUGUST,
+        ))
+    } else {
+        None
+    }
+}
 
 /// The due date the rules give for a raw date, with the rule that moved it
 /// and the days passed over.
 pub fn adjust(
     cal: &Calendar,
     raw: NaiveDate,
+    reading: AppealExtensionReading,
 ) -> (NaiveDate, Option<&'static str>, Vec<SkippedDay>) {
-    let (month, day) = (raw.month(), raw.day());
-    let christmas_year = if month == 12 && day >= 25 {
-        Some(raw.year() + 1)
-    } else if month == 1 && day == 1 {
-        Some(raw.year())
-    } else {
-        None
-    };
-    let (start, rule) = if let Some(year) = christmas_year {
-        (
-            NaiveDate::from_ymd_opt(year, 1, 2).expect("2 January"),
-            Some(RULE_12_3_CHRISTMAS),
-        )
-    } else if month == 8 {
-        (
-            NaiveDate::from_ymd_opt(raw.year(), 9, 1).expect("1 September"),
-            Some(RULE_12_3_AUGUST),
-        )
-    } else if !cal.is_working_day(raw) {
-        (raw, Some(RULE_12_2))
-    } else {
+    if let Some((start, rule)) = extension_period(raw) {
+        let next = cal.next_working_day_from(start);
+        return (next.result, Some(rule), next.skipped);
+    }
+    if cal.is_working_day(raw) {
         return (raw, None, Vec::new());
-    };
-    let next = cal.next_working_day_from(start);
-    (next.result, rule, next.skipped)
+    }
+    let next = cal.next_working_day_from(raw);
+    if reading == AppealExtensionReading::AlsoAfterNextWorkingDay {
+        if let Some((start, _)) = extension_period(next.result) {
+            let mut skipped = next.skipped;
+            let further = cal.next_working_day_from(start);
+            skipped.extend(further.skipped);
+            return (further.result, Some(RULE_12_2_THEN_12_3), skipped);
+        }
+    }
+    (next.result, Some(RULE_12_2), next.skipped)
 }
 
 /// The appeal deadline alone (for bulk work and property tests).
 pub fn deadline(
     cal: &Calendar,
+    reading: AppealExtensionReading,
     decision_sent: NaiveDate,
     certificate_issued: Option<NaiveDate>,
 ) -> NaiveDate {
@@ -67,7 +96,7 @@ pub fn deadline(
     let raw = certificate_issued.map_or(from_decision, |c| {
         from_decision.max(crate::calendar::add_months(c, 1).0)
     });
-    adjust(cal, raw).0
+    adjust(cal, raw, reading).0
 }
 
 pub(crate) fn draft(
@@ -109,7 +138,8 @@ pub(crate) fn draft(
         }
         draft.raw_date = taken;
     }
-    let (due, rule, skipped) = adjust(ctx.cal, draft.raw_date);
+    let reading = ctx.choices.appeal_extension;
+    let (due, rule, skipped) = adjust(ctx.cal, draft.raw_date, reading);
     match rule {
         Some(rule) => draft.working.push(WorkingLine::Moved {
             rule,
@@ -118,6 +148,16 @@ pub(crate) fn draft(
             skipped,
         }),
         None => draft.working.push(WorkingLine::Stands { date: due }),
+    }
+    // Where the two readings of rule 12 give different dates, say which was used.
+    let other = match reading {
+        AppealExtensionReading::WhereTheTimeEnds => AppealExtensionReading::AlsoAfterNextWorkingDay,
+        AppealExtensionReading::AlsoAfterNextWorkingDay => AppealExtensionReading::WhereTheTimeEnds,
+    };
+    if adjust(ctx.cal, draft.raw_date, other).0 != due {
+        draft
+            .working
+            .push(WorkingLine::Note(Cow::Borrowed(reading.explanation())));
     }
     draft.due_date = due;
     draft.adjustment = rule;

@@ -39,6 +39,30 @@ pub enum NoticeReading {
     FiveClearWorkingDays,
 }
 
+/// Whether rule 12(3)(a) also applies when rule 12(2) carries a deadline
+/// that ended on a non-working day into August or 25 Dec–1 Jan (a Saturday
+/// 31 July, say, moved to Monday 2 August).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealExtensionReading {
+    /// Rule 12(3)(a) applies only where the time itself ends in August or
+    /// 25 Dec–1 Jan: the spec's algorithm and the earlier, safer date.
+    #[default]
+    WhereTheTimeEnds,
+    /// Rule 12(2) first; if that lands in August or 25 Dec–1 Jan, rule
+    /// 12(3)(a) extends it further.
+    AlsoAfterNextWorkingDay,
+}
+
+impl AppealExtensionReading {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            AppealExtensionReading::WhereTheTimeEnds => "Setting: rule 12(3)(a) is applied only where the time itself ends in August or from 25 December to 1 January (the default: the earlier, safer date)",
+            AppealExtensionReading::AlsoAfterNextWorkingDay => "Setting: where rule 12(2) carries the date into August or 25 December to 1 January, rule 12(3)(a) extends it further",
+        }
+    }
+}
+
 /// The counting choices, as stored in settings and echoed in each timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -46,6 +70,7 @@ pub struct CountingChoices {
     pub thirty_days_start: ThirtyDaysStart,
     pub thirty_days_meaning: ThirtyDaysMeaning,
     pub notice_reading: NoticeReading,
+    pub appeal_extension: AppealExtensionReading,
 }
 
 impl ThirtyDaysStart {
