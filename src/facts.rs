@@ -223,26 +223,17 @@ pub struct CaseFacts {
 impl CaseFacts {
     /// The certificate in force: the latest one issued and not voided.
     pub fn certificate_in_force(&self) -> Option<&IssuedCertificate> {
-        self.certificates
-            .iter()
-            .filter(|c| !c.voided)
-            .max_by_key(|c| c.issued_on)
+        self.certificates.iter().filter(|c| !c.voided).max_by_key(|c| c.issued_on)
     }
 
     /// The first certificate of `kind` that is not voided.
     pub fn certificate_of_kind(&self, kind: CertificateKind) -> Option<&IssuedCertificate> {
-        self.certificates
-            .iter()
-            .filter(|c| !c.voided && c.kind == kind)
-            .min_by_key(|c| c.issued_on)
+        self.certificates.iter().filter(|c| !c.voided && c.kind == kind).min_by_key(|c| c.issued_on)
     }
 
     /// The first meeting that was held.
     pub fn first_meeting_held(&self) -> Option<&Meeting> {
-        self.meetings
-            .iter()
-            .filter(|m| m.status == MeetingStatus::Held)
-            .min_by_key(|m| m.date)
+        self.meetings.iter().filter(|m| m.status == MeetingStatus::Held).min_by_key(|m| m.date)
     }
 
     pub fn health_in_issue(&self) -> bool {
@@ -268,11 +259,7 @@ pub fn from_json(text: &str) -> Result<CaseFacts, String> {
             || message.starts_with("trailing input")
             || message.starts_with("input is not enough")
         {
-            format!(
-                "not a real date in the form YYYY-MM-DD (line {}, column {})",
-                inner.line(),
-                inner.column()
-            )
+            format!("not a real date in the form YYYY-MM-DD (line {}, column {})", inner.line(), inner.column())
         } else {
             message
         };

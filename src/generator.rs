@@ -143,8 +143,7 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
     // Spread decisions over ten years, later ones a little more often.
     let span = 3650;
     let back = span - (rng.range(0, span) * rng.range(0, span) / span).max(70) + 70;
-    let sent =
-        add_days(until, -back.min(span)).max(NaiveDate::from_ymd_opt(2016, 1, 4).expect("a date"));
+    let sent = add_days(until, -back.min(span)).max(NaiveDate::from_ymd_opt(2016, 1, 4).expect("a date"));
     let letter_dated = add_days(sent, -rng.range(0, 3));
     let mut facts = CaseFacts {
         decision: Decision {
@@ -199,8 +198,7 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
         let declined = add_days(contact, rng.range(0, 7));
         facts.declined_on = Some(declined);
         let late = rng.chance(8);
-        let issued =
-            cal.working_days_after(declined, if late { 5 } else { rng.range(0, 3) as i32 });
+        let issued = cal.working_days_after(declined, if late { 5 } else { rng.range(0, 3) as i32 });
         facts.certificates.push(IssuedCertificate {
             kind: CertificateKind::Declined,
             issued_on: issued,
@@ -244,21 +242,12 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
                     date,
                     status: MeetingStatus::Postponed,
                     notice_sent_on: Some(add_days(date, -9)),
-                    postponed_by: Some(*rng.pick(&[
-                        PostponedBy::LocalAuthority,
-                        PostponedBy::Family,
-                        PostponedBy::Mediator,
-                    ])),
+                    postponed_by: Some(*rng.pick(&[PostponedBy::LocalAuthority, PostponedBy::Family, PostponedBy::Mediator])),
                 });
                 date = add_days(date, rng.range(7, 21));
             }
             let notice = cal.working_days_after(date, -(rng.range(4, 9) as i32));
-            facts.meetings.push(Meeting {
-                date,
-                status: MeetingStatus::Held,
-                notice_sent_on: Some(notice),
-                postponed_by: None,
-            });
+            facts.meetings.push(Meeting { date, status: MeetingStatus::Held, notice_sent_on: Some(notice), postponed_by: None });
             facts.mediation_arranged_on = Some(add_days(told, rng.range(2, 9)));
             facts.concluded_on = Some(date);
             let issued = cal.working_days_after(date, rng.range(0, 4) as i32);
@@ -279,23 +268,20 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
                             AgreementActionKind::NonAppealable,
                         ]);
                         let stages = crate::rules::agreement::stages(kind).len();
-                        let done = (0..stages)
-                            .map(|s| {
-                                if rng.chance(70) {
-                                    Some(add_days(date, 7 * (s as i64 + 1) + rng.range(0, 20)))
-                                } else {
-                                    None
-                                }
-                            })
-                            .collect();
+                        let done =
+                            (0..stages)
+                                .map(|s| {
+                                    if rng.chance(70) {
+                                        Some(add_days(date, 7 * (s as i64 + 1) + rng.range(0, 20)))
+                                    } else {
+                                        None
+                                    }
+                                })
+                                .collect();
                         AgreementAction {
                             kind,
                             description: String::new(),
-                            agreed_due: if rng.chance(10) {
-                                Some(add_days(date, 42))
-                            } else {
-                                None
-                            },
+                            agreed_due: if rng.chance(10) { Some(add_days(date, 42)) } else { None },
                             done_on: done,
                         }
                     })
@@ -312,12 +298,8 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
     // Keep every date on or before `until` (what a real database holds).
     let (given, family, parent) = (*rng.pick(GIVEN), *rng.pick(FAMILY), *rng.pick(GIVEN));
     let age = rng.range(3, 24);
-    let dob = NaiveDate::from_ymd_opt(
-        sent.year() - age as i32,
-        rng.range(1, 12) as u32,
-        rng.range(1, 28) as u32,
-    )
-    .expect("a date");
+    let dob =
+        NaiveDate::from_ymd_opt(sent.year() - age as i32, rng.range(1, 12) as u32, rng.range(1, 28) as u32).expect("a date");
     let closed = sent < add_days(until, -240);
     GeneratedCase {
         reference: format!("MD-{}-{:05}", sent.year(), i + 1),
@@ -346,9 +328,7 @@ fn clamp_to(mut facts: CaseFacts, until: NaiveDate) -> CaseFacts {
     keep(&mut facts.cannot_arrange_notice_on);
     keep(&mut facts.mediation_arranged_on);
     keep(&mut facts.first_contact_on);
-    if facts.meetings.iter().any(|m| m.date > until)
-        || facts.concluded_on.is_some_and(|d| d > until)
-    {
+    if facts.meetings.iter().any(|m| m.date > until) || facts.concluded_on.is_some_and(|d| d > until) {
         for m in &mut facts.meetings {
             if m.date > until {
                 m.status = MeetingStatus::Planned;

@@ -70,13 +70,7 @@ impl std::fmt::Display for Period {
             Unit::Immediately => return f.write_str("immediately"),
         };
         let word = if self.amount == 1 { one } else { many };
-        write!(
-            f,
-            "{} {} {}",
-            self.amount,
-            word,
-            if self.before { "before" } else { "after" }
-        )
+        write!(f, "{} {} {}", self.amount, word, if self.before { "before" } else { "after" })
     }
 }
 
@@ -116,11 +110,7 @@ impl Status {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Flag {
     /// The date falls on a weekend or holiday and the law moves nothing.
-    FallsOnNonWorkingDay {
-        date: NaiveDate,
-        reason: NonWorkingReason,
-        message: String,
-    },
+    FallsOnNonWorkingDay { date: NaiveDate, reason: NonWorkingReason, message: Cow<'static, str> },
     /// Holidays for a year the count touched are projected from the rules.
     ProjectedHolidays { years: Vec<i32>, message: String },
 }
@@ -184,6 +174,12 @@ pub enum WorkingLine {
     },
     /// A free sentence: a setting used, a fact substituted, an agreed date.
     Note(Cow<'static, str>),
+    /// The act that met the clock, and whether in time.
+    Met {
+        name: Cow<'static, str>,
+        date: NaiveDate,
+        on_time: bool,
+    },
     /// The final answer.
     Due {
         date: NaiveDate,
@@ -194,13 +190,7 @@ pub enum WorkingLine {
 fn skipped_list(skipped: &[SkippedDay]) -> String {
     skipped
         .iter()
-        .map(|s| {
-            format!(
-                "{} {} skipped",
-                dates::short(s.date),
-                skipped_reason(&s.reason)
-            )
-        })
+        .map(|s| format!("{} {} skipped", dates::short(s.date), skipped_reason(&s.reason)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -219,12 +209,7 @@ impl std::fmt::Display for WorkingLine {
             WorkingLine::Trigger { name, date } => {
                 write!(f, "Starts from: {name}, {}", long(*date))
             }
-            WorkingLine::Months {
-                from,
-                months,
-                result,
-                clamped,
-            } => {
+            WorkingLine::Months { from, months, result, clamped } => {
                 let unit = if *months == 1 { "month" } else { "months" };
                 if *clamped {
                     write!(
@@ -237,100 +222,39 @@ impl std::fmt::Display for WorkingLine {
                         long(*result)
                     )
                 } else {
-                    write!(
-                        f,
-                        "{months} {unit} after {} (the same date in the later month) = {}",
-                        long(*from),
-                        long(*result)
-                    )
+                    write!(f, "{months} {unit} after {} (the same date in the later month) = {}", long(*from), long(*result))
                 }
             }
-            WorkingLine::Days { from, days, result } => write!(
-                f,
-                "{days} days after {} (calendar days, counted from the next day) = {}",
-                long(*from),
-                long(*result)
-            ),
-            WorkingLine::Weeks {
-                from,
-                weeks,
-                result,
-            } => {
-                let unit = if *weeks == 1 { "week" } else { "weeks" };
-                write!(
-                    f,
-                    "{weeks} {unit} after {} = {}",
-                    long(*from),
-                    long(*result)
-                )
+            WorkingLine::Days { from, days, result } => {
+                write!(f, "{days} days after {} (calendar days, counted from the next day) = {}", long(*from), long(*result))
             }
-            WorkingLine::WorkingDays {
-                from,
-                days,
-                before,
-                result,
-                skipped,
-            } => {
+            WorkingLine::Weeks { from, weeks, result } => {
+                let unit = if *weeks == 1 { "week" } else { "weeks" };
+                write!(f, "{weeks} {unit} after {} = {}", long(*from), long(*result))
+            }
+            WorkingLine::WorkingDays { from, days, before, result, skipped } => {
                 let side = if *before { "before" } else { "after" };
-                let unit = if *days == 1 {
-                    "working day"
-                } else {
-                    "working days"
-                };
+                let unit = if *days == 1 { "working day" } else { "working days" };
                 if skipped.is_empty() {
-                    write!(
-                        f,
-                        "{days} {unit} {side} {}: no weekend or holiday in between = {}",
-                        long(*from),
-                        long(*result)
-                    )
+                    write!(f, "{days} {unit} {side} {}: no weekend or holiday in between = {}", long(*from), long(*result))
                 } else {
-                    write!(
-                        f,
-                        "{days} {unit} {side} {}: {} = {}",
-                        long(*from),
-                        skipped_list(skipped),
-                        long(*result)
-                    )
+                    write!(f, "{days} {unit} {side} {}: {} = {}", long(*from), skipped_list(skipped), long(*result))
                 }
             }
             WorkingLine::Immediately { from } => write!(f, "Due at once: {}", long(*from)),
-            WorkingLine::LaterOf {
-                first,
-                second,
-                taken,
-            } => write!(
-                f,
-                "The later of {} ({}) and {} ({}) = {}",
-                first.0,
-                long(first.1),
-                second.0,
-                long(second.1),
-                long(*taken)
-            ),
-            WorkingLine::Moved {
-                rule,
-                from,
-                to,
-                skipped,
-            } => {
+            WorkingLine::LaterOf { first, second, taken } => {
+                write!(f, "The later of {} ({}) and {} ({}) = {}", first.0, long(first.1), second.0, long(second.1), long(*taken))
+            }
+            WorkingLine::Moved { rule, from, to, skipped } => {
                 if skipped.is_empty() {
                     write!(f, "{rule}: {} moves to {}", long(*from), long(*to))
                 } else {
-                    write!(
-                        f,
-                        "{rule}: {} moves to {} ({})",
-                        long(*from),
-                        long(*to),
-                        skipped_list(skipped)
-                    )
+                    write!(f, "{rule}: {} moves to {} ({})", long(*from), long(*to), skipped_list(skipped))
                 }
             }
-            WorkingLine::Stands { date } => write!(
-                f,
-                "{} is a working day and no extension applies: the date stands",
-                long(*date)
-            ),
+            WorkingLine::Stands { date } => {
+                write!(f, "{} is a working day and no extension applies: the date stands", long(*date))
+            }
             WorkingLine::FallsOn { date, reason } => write!(
                 f,
                 "{} falls on a {}: the regulations move nothing, so the date stands",
@@ -341,10 +265,10 @@ impl std::fmt::Display for WorkingLine {
                 }
             ),
             WorkingLine::Note(text) => f.write_str(text),
-            WorkingLine::Due {
-                date,
-                time: Some(time),
-            } => write!(f, "Due: by {time} on {}", long(*date)),
+            WorkingLine::Met { name, date, on_time } => {
+                write!(f, "Met {}: {name} on {}", if *on_time { "on time" } else { "late" }, long(*date))
+            }
+            WorkingLine::Due { date, time: Some(time) } => write!(f, "Due: by {time} on {}", long(*date)),
             WorkingLine::Due { date, time: None } => write!(f, "Due: {}", long(*date)),
         }
     }
@@ -458,9 +382,6 @@ impl Timeline {
 
     /// The pending clock due soonest.
     pub fn next_clock(&self) -> Option<&Clock> {
-        self.clocks
-            .iter()
-            .filter(|c| c.status.is_pending())
-            .min_by_key(|c| c.due_date)
+        self.clocks.iter().filter(|c| c.status.is_pending()).min_by_key(|c| c.due_date)
     }
 }

@@ -5,10 +5,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_mediation-desk")).args(args).output().expect("the binary runs")
 }
 
 fn run_with_stdin(args: &[&str], input: &str) -> Output {
@@ -19,12 +16,7 @@ fn run_with_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -54,68 +46,28 @@ fn holidays_prints_the_years_dates_ascending() {
         "2022-01-03\n2022-04-15\n2022-04-18\n2022-05-02\n2022-06-02\n2022-06-03\n2022-08-29\n2022-09-19\n2022-12-26\n2022-12-27\n"
     );
     // A projected year comes from the rules.
-    assert_eq!(
-        stdout(&run(&["holidays", "2033"])).lines().next(),
-        Some("2033-01-03")
-    );
+    assert_eq!(stdout(&run(&["holidays", "2033"])).lines().next(), Some("2033-01-03"));
 }
 
 #[test]
 fn add_working_days_accepts_both_date_forms_and_negative_counts() {
-    assert_eq!(
-        stdout(&run(&["add-working-days", "2025-12-19", "3"])),
-        "2025-12-24\n"
-    );
-    assert_eq!(
-        stdout(&run(&["add-working-days", "02/04/2026", "3"])),
-        "2026-04-09\n"
-    );
-    assert_eq!(
-        stdout(&run(&["add-working-days", "2026-04-09", "-3"])),
-        "2026-04-02\n"
-    );
-    assert_eq!(
-        stdout(&run(&["add-working-days", "2026-04-09", "0"])),
-        "2026-04-09\n"
-    );
+    assert_eq!(stdout(&run(&["add-working-days", "2025-12-19", "3"])), "2025-12-24\n");
+    assert_eq!(stdout(&run(&["add-working-days", "02/04/2026", "3"])), "2026-04-09\n");
+    assert_eq!(stdout(&run(&["add-working-days", "2026-04-09", "-3"])), "2026-04-02\n");
+    assert_eq!(stdout(&run(&["add-working-days", "2026-04-09", "0"])), "2026-04-09\n");
 }
 
 #[test]
 fn appeal_deadline_prints_the_date_then_the_working() {
-    let o = run(&[
-        "appeal-deadline",
-        "--decision-sent",
-        "2025-10-01",
-        "--certificate-issued",
-        "29/11/2025",
-    ]);
+    let o = run(&["appeal-deadline", "--decision-sent", "2025-10-01", "--certificate-issued", "29/11/2025"]);
     assert_eq!(stdout(&o), "2026-01-02\n");
-    let o = run(&[
-        "appeal-deadline",
-        "--decision-sent",
-        "2026-03-10",
-        "--explain",
-    ]);
+    let o = run(&["appeal-deadline", "--decision-sent", "2026-03-10", "--explain"]);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "2026-05-11");
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("Rule 12(2)")
-                && l.contains("Sun 10 May 2026 moves to Mon 11 May 2026")),
-        "{out}"
-    );
-    assert!(
-        lines.iter().any(|l| *l == "Due: by 5pm on Mon 11 May 2026"),
-        "{out}"
-    );
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("Citation: ") && l.contains("r.20(1)(c)")),
-        "{out}"
-    );
+    assert!(lines.iter().any(|l| l.contains("Rule 12(2)") && l.contains("Sun 10 May 2026 moves to Mon 11 May 2026")), "{out}");
+    assert!(lines.iter().any(|l| *l == "Due: by 5pm on Mon 11 May 2026"), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with("Citation: ") && l.contains("r.20(1)(c)")), "{out}");
 }
 
 #[test]
@@ -126,10 +78,7 @@ fn timeline_reads_facts_from_stdin_and_writes_json() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["route"], "certificate_needed");
     let clocks = json["clocks"].as_array().unwrap();
-    let cert = clocks
-        .iter()
-        .find(|c| c["key"] == "certificate_declined")
-        .unwrap();
+    let cert = clocks.iter().find(|c| c["key"] == "certificate_declined").unwrap();
     assert_eq!(cert["due_date"], "2026-02-13");
     assert_eq!(cert["status"], "upcoming");
     let appeal = clocks.iter().find(|c| c["key"] == "appeal").unwrap();
@@ -147,12 +96,7 @@ fn timeline_reads_a_file_and_applies_the_counting_choices() {
         let mut args = vec!["timeline", path.to_str().unwrap(), "--today", "2026-01-20"];
         args.extend_from_slice(extra);
         let json: serde_json::Value = serde_json::from_str(&stdout(&run(&args))).unwrap();
-        json["clocks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["key"] == "mediation_held")
-            .unwrap()["due_date"]
+        json["clocks"].as_array().unwrap().iter().find(|c| c["key"] == "mediation_held").unwrap()["due_date"]
             .as_str()
             .unwrap()
             .to_string()
@@ -164,60 +108,27 @@ fn timeline_reads_a_file_and_applies_the_counting_choices() {
 
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_argument() {
-    assert_bad_input(
-        &run(&["add-working-days", "31/02/2025", "3"]),
-        "31/02/2025 is not a date: February 2025 has 28 days",
-    );
-    assert_bad_input(
-        &run(&["add-working-days", "2025-13-01", "3"]),
-        "there is no month 13",
-    );
+    assert_bad_input(&run(&["add-working-days", "31/02/2025", "3"]), "31/02/2025 is not a date: February 2025 has 28 days");
+    assert_bad_input(&run(&["add-working-days", "2025-13-01", "3"]), "there is no month 13");
     assert_bad_input(&run(&["add-working-days", "tomorrow", "3"]), "<DATE>");
-    assert_bad_input(
-        &run(&["add-working-days", "2025-01-01", "three"]),
-        "N: 'three' is not a whole number",
-    );
-    assert_bad_input(
-        &run(&["holidays", "1989"]),
-        "YEAR: 1989 is outside 1990–2100",
-    );
-    assert_bad_input(
-        &run(&["holidays", "twenty"]),
-        "YEAR: 'twenty' is not a year",
-    );
+    assert_bad_input(&run(&["add-working-days", "2025-01-01", "three"]), "N: 'three' is not a whole number");
+    assert_bad_input(&run(&["holidays", "1989"]), "YEAR: 1989 is outside 1990–2100");
+    assert_bad_input(&run(&["holidays", "twenty"]), "YEAR: 'twenty' is not a year");
     assert_bad_input(&run(&["appeal-deadline"]), "--decision-sent");
     assert_bad_input(
-        &run(&[
-            "appeal-deadline",
-            "--decision-sent",
-            "2026-02-01",
-            "--certificate-issued",
-            "2026-01-01",
-        ]),
+        &run(&["appeal-deadline", "--decision-sent", "2026-02-01", "--certificate-issued", "2026-01-01"]),
         "--certificate-issued: Thu 1 Jan 2026 is before the decision was sent",
     );
+    assert_bad_input(&run(&["timeline", "/no/such/file.json"]), "FILE: cannot read /no/such/file.json");
     assert_bad_input(
-        &run(&["timeline", "/no/such/file.json"]),
-        "FILE: cannot read /no/such/file.json",
-    );
-    assert_bad_input(
-        &run_with_stdin(
-            &["timeline", "-"],
-            r#"{"decision":{"sent_on":"2026-02-30"}}"#,
-        ),
+        &run_with_stdin(&["timeline", "-"], r#"{"decision":{"sent_on":"2026-02-30"}}"#),
         "decision.sent_on: not a real date",
     );
-    assert_bad_input(
-        &run_with_stdin(&["timeline", "-"], "{not json"),
-        "case facts:",
-    );
+    assert_bad_input(&run_with_stdin(&["timeline", "-"], "{not json"), "case facts:");
     let long = "x".repeat(10_000);
     let o = run(&["add-working-days", &long, "3"]);
     assert_bad_input(&o, "is not a date");
-    assert!(
-        stderr(&o).len() < 400,
-        "a 10,000-character argument is not echoed whole"
-    );
+    assert!(stderr(&o).len() < 400, "a 10,000-character argument is not echoed whole");
 }
 
 #[test]
@@ -225,18 +136,9 @@ fn a_malformed_bank_holidays_file_is_refused() {
     let dir = std::env::temp_dir().join(format!("md-cli-bh-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bank-holidays.json");
-    std::fs::write(
-        &path,
-        r#"{"england-and-wales":{"events":[{"title":"x","date":"2026-02-30"}]}}"#,
-    )
-    .unwrap();
+    std::fs::write(&path, r#"{"england-and-wales":{"events":[{"title":"x","date":"2026-02-30"}]}}"#).unwrap();
     assert_bad_input(
-        &run(&[
-            "--bank-holidays",
-            path.to_str().unwrap(),
-            "holidays",
-            "2026",
-        ]),
+        &run(&["--bank-holidays", path.to_str().unwrap(), "holidays", "2026"]),
         "--bank-holidays: bank holidays file: england-and-wales events[0].date",
     );
     std::fs::remove_dir_all(&dir).ok();

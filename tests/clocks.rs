@@ -28,10 +28,7 @@ fn a_declined_case_has_contact_certificate_and_appeal_clocks_all_judged() {
     let t = timeline_on(&facts(DECLINED), "2026-02-20");
     assert_eq!(t.route, Route::CertificateNeeded);
     assert!(t.problems.is_empty());
-    assert_eq!(
-        keys(&t),
-        vec!["contact_adviser", "certificate_declined", "appeal"]
-    );
+    assert_eq!(keys(&t), vec!["contact_adviser", "certificate_declined", "appeal"]);
     let contact = t.clock("contact_adviser").unwrap();
     assert_eq!(contact.due_date, d("2026-04-02"));
     assert_eq!(contact.status, Status::MetOnTime);
@@ -54,64 +51,35 @@ fn a_declined_case_has_contact_certificate_and_appeal_clocks_all_judged() {
 fn status_follows_today_and_the_recorded_act() {
     let mut f = facts(DECLINED);
     f.certificates.clear();
-    assert_eq!(
-        timeline_on(&f, "2026-02-18")
-            .clock("certificate_declined")
-            .unwrap()
-            .status,
-        Status::Upcoming
-    );
-    assert_eq!(
-        timeline_on(&f, "2026-02-19")
-            .clock("certificate_declined")
-            .unwrap()
-            .status,
-        Status::DueToday
-    );
+    assert_eq!(timeline_on(&f, "2026-02-18").clock("certificate_declined").unwrap().status, Status::Upcoming);
+    assert_eq!(timeline_on(&f, "2026-02-19").clock("certificate_declined").unwrap().status, Status::DueToday);
     let overdue = timeline_on(&f, "2026-02-20");
     let clock = overdue.clock("certificate_declined").unwrap();
-    assert_eq!(
-        (clock.status, clock.status_text),
-        (Status::Overdue, "Overdue")
-    );
-    f.certificates
-        .push(mediation_desk::facts::IssuedCertificate {
-            kind: mediation_desk::facts::CertificateKind::Declined,
-            issued_on: d("2026-02-23"),
-            number: None,
-            voided: false,
-        });
+    assert_eq!((clock.status, clock.status_text), (Status::Overdue, "Overdue"));
+    f.certificates.push(mediation_desk::facts::IssuedCertificate {
+        kind: mediation_desk::facts::CertificateKind::Declined,
+        issued_on: d("2026-02-23"),
+        number: None,
+        voided: false,
+    });
     let late = timeline_on(&f, "2026-02-24");
     let clock = late.clock("certificate_declined").unwrap();
     assert_eq!(clock.status, Status::MetLate);
-    assert!(clock
-        .working_text()
-        .iter()
-        .any(|l| l == "Met late: certificate (declined) issued on Mon 23 Feb 2026"));
+    assert!(clock.working_text().iter().any(|l| l == "Met late: certificate (declined) issued on Mon 23 Feb 2026"));
 }
 
 #[test]
 fn only_the_letter_date_known_is_used_and_said() {
-    let t = timeline_on(
-        &facts(r#"{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-02-01"}}"#),
-        "2026-02-02",
-    );
+    let t = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-02-01"}}"#), "2026-02-02");
     assert_eq!(t.appeal_deadline().unwrap().due_date, d("2026-04-01"));
     assert!(t.notices.iter().any(|n| n.code == "sent_date_assumed"));
-    assert!(t
-        .appeal_deadline()
-        .unwrap()
-        .working_text()
-        .iter()
-        .any(|l| l.contains("the date on the letter is used")));
+    assert!(t.appeal_deadline().unwrap().working_text().iter().any(|l| l.contains("the date on the letter is used")));
 }
 
 #[test]
 fn placement_only_needs_no_certificate_and_says_why() {
     let t = timeline_on(
-        &facts(
-            r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#,
-        ),
+        &facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#),
         "2026-02-02",
     );
     assert_eq!(t.route, Route::Exempt);
@@ -119,98 +87,55 @@ fn placement_only_needs_no_certificate_and_says_why() {
     assert_eq!(t.exemptions.len(), 1);
     assert!(!t.exemptions[0].certificate_needed);
     assert!(t.exemptions[0].reason.contains("needs no certificate"));
-    assert_eq!(
-        t.clock("contact_adviser").unwrap().status,
-        Status::NotApplicable
-    );
+    assert_eq!(t.clock("contact_adviser").unwrap().status, Status::NotApplicable);
     assert_eq!(t.appeal_deadline().unwrap().due_date, d("2026-04-01"));
 }
 
 #[test]
 fn health_and_social_care_only_needs_no_certificate() {
     let t = timeline_on(
-        &facts(
-            r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["health","social_care"]}"#,
-        ),
+        &facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["health","social_care"]}"#),
         "2026-02-02",
     );
     assert_eq!(t.route, Route::Exempt);
-    assert!(
-        t.route_text.contains("health and social care only"),
-        "{}",
-        t.route_text
-    );
+    assert!(t.route_text.contains("health and social care only"), "{}", t.route_text);
     assert!(t.route_text.contains("only alongside an education appeal"));
 }
 
 #[test]
 fn a_mixed_appeal_needs_a_certificate_for_the_part_that_is_not_exempt() {
     let t = timeline_on(
-        &facts(
-            r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["provision_f","placement_i"]}"#,
-        ),
+        &facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["provision_f","placement_i"]}"#),
         "2026-02-02",
     );
     assert_eq!(t.route, Route::CertificateNeeded);
-    let needed: Vec<_> = t
-        .exemptions
-        .iter()
-        .map(|e| (e.label, e.certificate_needed))
-        .collect();
-    assert_eq!(
-        needed,
-        vec![
-            ("Section F: special educational provision", true),
-            ("Section I: placement", false)
-        ]
-    );
-    assert!(
-        t.route_text
-            .contains("No certificate is needed for: Section I: placement"),
-        "{}",
-        t.route_text
-    );
+    let needed: Vec<_> = t.exemptions.iter().map(|e| (e.label, e.certificate_needed)).collect();
+    assert_eq!(needed, vec![("Section F: special educational provision", true), ("Section I: placement", false)]);
+    assert!(t.route_text.contains("No certificate is needed for: Section I: placement"), "{}", t.route_text);
 }
 
 #[test]
 fn every_decision_other_than_plan_contents_needs_a_certificate() {
-    for kind in [
-        "refuse_to_assess",
-        "refuse_to_reassess",
-        "refuse_to_issue_plan",
-        "refuse_to_amend_after_review",
-        "cease_to_maintain",
-    ] {
-        let t = timeline_on(
-            &facts(&format!(
-                r#"{{"decision":{{"kind":"{kind}","sent_on":"2026-02-01"}}}}"#
-            )),
-            "2026-02-02",
-        );
+    for kind in
+        ["refuse_to_assess", "refuse_to_reassess", "refuse_to_issue_plan", "refuse_to_amend_after_review", "cease_to_maintain"]
+    {
+        let t = timeline_on(&facts(&format!(r#"{{"decision":{{"kind":"{kind}","sent_on":"2026-02-01"}}}}"#)), "2026-02-02");
         assert_eq!(t.route, Route::CertificateNeeded, "{kind}");
         assert!(t.exemptions[0].certificate_needed);
     }
-    let unknown = timeline_on(
-        &facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"}}"#),
-        "2026-02-02",
-    );
+    let unknown = timeline_on(&facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"}}"#), "2026-02-02");
     assert_eq!(unknown.route, Route::NotYetKnown);
 }
 
 #[test]
 fn disagreement_resolution_and_discrimination_claims_have_no_clocks() {
     let dr = timeline_on(
-        &facts(
-            r#"{"service":"disagreement_resolution","decision":{"sent_on":"2026-02-01"},"first_contact_on":"2026-02-03"}"#,
-        ),
+        &facts(r#"{"service":"disagreement_resolution","decision":{"sent_on":"2026-02-01"},"first_contact_on":"2026-02-03"}"#),
         "2026-02-04",
     );
     assert_eq!(dr.route, Route::DisagreementResolution);
     assert!(dr.clocks.is_empty());
-    let dd = timeline_on(
-        &facts(r#"{"service":"disability_discrimination","decision":{"sent_on":"2026-02-01"}}"#),
-        "2026-02-04",
-    );
+    let dd = timeline_on(&facts(r#"{"service":"disability_discrimination","decision":{"sent_on":"2026-02-01"}}"#), "2026-02-04");
     assert_eq!(dd.route, Route::DisabilityDiscrimination);
     assert!(dd.clocks.is_empty());
     assert!(dd.route_text.contains("no mediation requirement"));
@@ -242,27 +167,12 @@ fn the_30_days_and_its_disputed_readings() {
     assert_eq!(held.due_date, d("2026-02-12"));
     assert_eq!(held.status, Status::MetLate);
     assert_eq!(held.party, Party::LocalAuthority);
-    assert!(held
-        .working_text()
-        .iter()
-        .any(|l| l.contains("earlier of the family's and the adviser's notice")));
+    assert!(held.working_text().iter().any(|l| l.contains("earlier of the family's and the adviser's notice")));
     // The family's notice (Wed 14 Jan) + 30 = Fri 13 Feb.
-    let family = CountingChoices {
-        thirty_days_start: ThirtyDaysStart::FamilyNotice,
-        ..Default::default()
-    };
-    assert_eq!(
-        with(&f, family, "2026-02-20")
-            .clock("mediation_held")
-            .unwrap()
-            .due_date,
-        d("2026-02-13")
-    );
+    let family = CountingChoices { thirty_days_start: ThirtyDaysStart::FamilyNotice, ..Default::default() };
+    assert_eq!(with(&f, family, "2026-02-20").clock("mediation_held").unwrap().due_date, d("2026-02-13"));
     // Arranged, not held: arranged Tue 20 Jan, on time.
-    let arranged = CountingChoices {
-        thirty_days_meaning: ThirtyDaysMeaning::Arranged,
-        ..Default::default()
-    };
+    let arranged = CountingChoices { thirty_days_meaning: ThirtyDaysMeaning::Arranged, ..Default::default() };
     let t = with(&f, arranged, "2026-02-20");
     let clock = t.clock("mediation_held").unwrap();
     assert_eq!(clock.status, Status::MetOnTime);
@@ -282,10 +192,7 @@ fn health_only_mediation_is_arranged_by_the_icb_from_the_las_notice() {
     assert_eq!(held.due_date, d("2026-02-18"));
     // The LA's 3 working days to tell the ICB: Wed 14 Jan + 3 = Mon 19 Jan: met.
     let icb = t.clock("icb_notified").unwrap();
-    assert_eq!(
-        (icb.due_date, icb.status),
-        (d("2026-01-19"), Status::MetOnTime)
-    );
+    assert_eq!((icb.due_date, icb.status), (d("2026-01-19"), Status::MetOnTime));
 }
 
 #[test]
@@ -298,21 +205,10 @@ fn notice_of_each_meeting_is_due_five_working_days_before_it() {
     assert_eq!(notice.status, Status::MetOnTime);
     assert!(t.clock("mediation_notice_2").is_none());
     // Five clear working days: Fri 6 Feb, still on time.
-    let clear = CountingChoices {
-        notice_reading: NoticeReading::FiveClearWorkingDays,
-        ..Default::default()
-    };
+    let clear = CountingChoices { notice_reading: NoticeReading::FiveClearWorkingDays, ..Default::default() };
     let t = with(&f, clear, "2026-02-20");
-    assert_eq!(
-        t.clock("mediation_notice").unwrap().due_date,
-        d("2026-02-06")
-    );
-    assert!(t
-        .clock("mediation_notice")
-        .unwrap()
-        .working_text()
-        .iter()
-        .any(|l| l.contains("five clear working days")));
+    assert_eq!(t.clock("mediation_notice").unwrap().due_date, d("2026-02-06"));
+    assert!(t.clock("mediation_notice").unwrap().working_text().iter().any(|l| l.contains("five clear working days")));
 }
 
 #[test]
@@ -333,28 +229,14 @@ fn no_meeting_by_day_30_prompts_the_deemed_certificate_route() {
     );
     let t = timeline_on(&f, "2026-02-14");
     assert_eq!(t.clock("mediation_held").unwrap().status, Status::Overdue);
-    let prompt = t
-        .notices
-        .iter()
-        .find(|n| n.code == "deemed_certificate_route")
-        .expect("a prompt");
-    assert!(
-        prompt.message.contains("Fri 13 Feb 2026"),
-        "{}",
-        prompt.message
-    );
+    let prompt = t.notices.iter().find(|n| n.code == "deemed_certificate_route").expect("a prompt");
+    assert!(prompt.message.contains("Fri 13 Feb 2026"), "{}", prompt.message);
     // Once the LA says it cannot arrange, the adviser has 3 working days.
     let mut f2 = f.clone();
     f2.cannot_arrange_notice_on = Some(d("2026-02-13"));
     let t = timeline_on(&f2, "2026-02-14");
-    assert!(t
-        .notices
-        .iter()
-        .all(|n| n.code != "deemed_certificate_route"));
-    assert_eq!(
-        t.clock("certificate_deemed").unwrap().due_date,
-        d("2026-02-18")
-    );
+    assert!(t.notices.iter().all(|n| n.code != "deemed_certificate_route"));
+    assert_eq!(t.clock("certificate_deemed").unwrap().due_date, d("2026-02-18"));
 }
 
 #[test]
@@ -365,14 +247,8 @@ fn withdrawing_ends_the_30_days_and_starts_the_certificate_clock() {
     let t = timeline_on(&f, "2026-02-20");
     let held = t.clock("mediation_held").unwrap();
     assert_eq!(held.status, Status::NotApplicable);
-    assert!(held
-        .working_text()
-        .iter()
-        .any(|l| l.contains("withdrew from mediation on Fri 23 Jan 2026")));
-    assert_eq!(
-        t.clock("certificate_withdrawn").unwrap().due_date,
-        d("2026-01-28")
-    );
+    assert!(held.working_text().iter().any(|l| l.contains("withdrew from mediation on Fri 23 Jan 2026")));
+    assert_eq!(t.clock("certificate_withdrawn").unwrap().due_date, d("2026-01-28"));
 }
 
 #[test]
@@ -390,11 +266,7 @@ fn agreement_actions_keep_the_reg_44_limits_and_an_agreed_date_replaces_them() {
         {"kind":"amend_placement","agreed_due":"2026-04-30"}]}}"#,
     );
     let t = timeline_on(&f, "2026-02-20");
-    let due = |k: &str| {
-        t.clock(k)
-            .unwrap_or_else(|| panic!("{k} in {:?}", keys(&t)))
-            .due_date
-    };
+    let due = |k: &str| t.clock(k).unwrap_or_else(|| panic!("{k} in {:?}", keys(&t))).due_date;
     assert_eq!(due("icb_tells_la"), d("2026-02-09"));
     assert_eq!(due("agreement_action_1_notify"), d("2026-02-16"));
     assert_eq!(due("agreement_action_1_assessment"), d("2026-04-13"));
@@ -406,24 +278,13 @@ fn agreement_actions_keep_the_reg_44_limits_and_an_agreed_date_replaces_them() {
     assert_eq!(due("agreement_action_5_act"), d("2026-02-02"));
     assert_eq!(due("agreement_action_6_act"), d("2026-02-16"));
     assert_eq!(due("agreement_action_7"), d("2026-04-30"));
-    assert_eq!(
-        t.clock("agreement_action_1_notify").unwrap().status,
-        Status::MetOnTime
-    );
+    assert_eq!(t.clock("agreement_action_1_notify").unwrap().status, Status::MetOnTime);
     assert_eq!(
         t.clock("agreement_action_3_amend").unwrap().label,
         "Issue the amended plan (sections B and/or F) (action 3: Add speech and language therapy)"
     );
-    assert_eq!(
-        t.clock("agreement_action_6_act").unwrap().party,
-        Party::CommissioningBody
-    );
-    assert!(t
-        .clock("agreement_action_7")
-        .unwrap()
-        .working_text()
-        .iter()
-        .any(|l| l.contains("agreed in writing")));
+    assert_eq!(t.clock("agreement_action_6_act").unwrap().party, Party::CommissioningBody);
+    assert!(t.clock("agreement_action_7").unwrap().working_text().iter().any(|l| l.contains("agreed in writing")));
 }
 
 #[test]
@@ -444,16 +305,8 @@ fn contradictory_facts_are_named_problems_and_no_date_is_computed() {
             "decision_after_mediation",
             "decision.sent_on",
         ),
-        (
-            r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2013-02-01"}}"#,
-            "date_before_regime",
-            "decision.sent_on",
-        ),
-        (
-            r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2028-02-01"}}"#,
-            "date_too_far_ahead",
-            "decision.sent_on",
-        ),
+        (r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2013-02-01"}}"#, "date_before_regime", "decision.sent_on"),
+        (r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2028-02-01"}}"#, "date_too_far_ahead", "decision.sent_on"),
         (
             r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"},"first_contact_on":"2026-01-20"}"#,
             "contact_before_decision",
@@ -462,32 +315,23 @@ fn contradictory_facts_are_named_problems_and_no_date_is_computed() {
     ];
     for (json, code, field) in cases {
         let t = timeline_on(&facts(json), "2026-03-02");
-        let problem = t
-            .problems
-            .iter()
-            .find(|p| p.code == *code)
-            .unwrap_or_else(|| panic!("{code} in {:?}", t.problems));
+        let problem = t.problems.iter().find(|p| p.code == *code).unwrap_or_else(|| panic!("{code} in {:?}", t.problems));
         assert_eq!(problem.field, *field);
         assert!(t.clocks.is_empty(), "no clocks computed for {code}");
     }
     let t = timeline_on(&facts(cases[0].0), "2026-03-02");
-    assert_eq!(t.problems[0].message, "Date the letter was sent (Sun 1 Feb 2026) must be on or after the date on the letter (Thu 5 Feb 2026)");
+    assert_eq!(
+        t.problems[0].message,
+        "Date the letter was sent (Sun 1 Feb 2026) must be on or after the date on the letter (Thu 5 Feb 2026)"
+    );
 }
 
 #[test]
 fn facts_json_errors_name_the_field() {
-    let err =
-        mediation_desk::facts::from_json(r#"{"decision":{"sent_on":"2025-02-31"}}"#).unwrap_err();
-    assert!(
-        err.starts_with("decision.sent_on: not a real date"),
-        "{err}"
-    );
-    let err =
-        mediation_desk::facts::from_json(r#"{"decision":{"kind":"refuse_to_guess"}}"#).unwrap_err();
-    assert!(
-        err.starts_with("decision.kind: unknown variant `refuse_to_guess`"),
-        "{err}"
-    );
+    let err = mediation_desk::facts::from_json(r#"{"decision":{"sent_on":"2025-02-31"}}"#).unwrap_err();
+    assert!(err.starts_with("decision.sent_on: not a real date"), "{err}");
+    let err = mediation_desk::facts::from_json(r#"{"decision":{"kind":"refuse_to_guess"}}"#).unwrap_err();
+    assert!(err.starts_with("decision.kind: unknown variant `refuse_to_guess`"), "{err}");
     let err = mediation_desk::facts::from_json(r#"{"first_contact":"2026-01-01"}"#).unwrap_err();
     assert!(err.contains("unknown field `first_contact`"), "{err}");
 }
@@ -499,16 +343,8 @@ fn every_clock_carries_its_citation_party_trigger_and_working() {
         assert!(!clock.citation.is_empty(), "{}", clock.key);
         assert!(!clock.party_label.is_empty());
         let text = clock.working_text();
-        assert!(
-            text[0].starts_with("Starts from:"),
-            "{}: {text:?}",
-            clock.key
-        );
-        assert!(
-            text.iter().any(|l| l.starts_with("Due:")),
-            "{}: {text:?}",
-            clock.key
-        );
+        assert!(text[0].starts_with("Starts from:"), "{}: {text:?}", clock.key);
+        assert!(text.iter().any(|l| l.starts_with("Due:")), "{}: {text:?}", clock.key);
     }
     let json = serde_json::to_value(&t).unwrap();
     let first = &json["clocks"][0];

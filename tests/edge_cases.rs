@@ -15,12 +15,7 @@ fn wd(from: &str, n: i32) -> chrono::NaiveDate {
 }
 
 fn appeal_due(sent: &str, cert: Option<&str>) -> chrono::NaiveDate {
-    appeal::deadline(
-        &Calendar::built_in(),
-        Default::default(),
-        d(sent),
-        cert.map(d),
-    )
+    appeal::deadline(&Calendar::built_in(), Default::default(), d(sent), cert.map(d))
 }
 
 #[test]
@@ -35,16 +30,16 @@ fn month_ends_clamp_and_leap_years() {
 
 #[test]
 fn a_clamped_month_says_so_in_the_working() {
-    let t = timeline_on(
-        &facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2025-12-31"}}"#),
-        "2026-01-05",
-    );
+    let t = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2025-12-31"}}"#), "2026-01-05");
     let clock = t.appeal_deadline().unwrap();
     assert_eq!(clock.raw_date, d("2026-02-28"));
     // Sat 28 Feb 2026 is not a working day: rule 12(2) gives Mon 2 Mar 2026.
     assert_eq!(clock.due_date, d("2026-03-02"));
     let text = clock.working_text().join("\n");
-    assert!(text.contains("February 2026 has no day 31, so the period ends on the last day of that month = Sat 28 Feb 2026"), "{text}");
+    assert!(
+        text.contains("February 2026 has no day 31, so the period ends on the last day of that month = Sat 28 Feb 2026"),
+        "{text}"
+    );
     assert!(text.contains("Due: by 5pm on Mon 2 Mar 2026"), "{text}");
 }
 
@@ -124,20 +119,11 @@ fn an_appeal_ending_from_25_december_to_1_january_runs_past_1_january() {
 #[test]
 fn a_certificate_gives_the_later_date() {
     // 1 month from 31 Mar 2026 clamps to Thu 30 Apr 2026, later than 10 Mar.
-    assert_eq!(
-        appeal_due("2026-01-10", Some("2026-03-31")),
-        d("2026-04-30")
-    );
+    assert_eq!(appeal_due("2026-01-10", Some("2026-03-31")), d("2026-04-30"));
     // Both raw dates in August: Tue 1 Sep 2026.
-    assert_eq!(
-        appeal_due("2026-06-01", Some("2026-07-20")),
-        d("2026-09-01")
-    );
+    assert_eq!(appeal_due("2026-06-01", Some("2026-07-20")), d("2026-09-01"));
     // An earlier certificate changes nothing.
-    assert_eq!(
-        appeal_due("2026-02-01", Some("2026-02-10")),
-        d("2026-04-01")
-    );
+    assert_eq!(appeal_due("2026-02-01", Some("2026-02-10")), d("2026-04-01"));
 }
 
 #[test]
@@ -158,17 +144,11 @@ fn the_certificate_in_force_sets_the_deadline_not_a_voided_one() {
 fn a_deadline_in_a_projected_year_is_flagged() {
     // Raw Sat 1 Jan 2028; 2 Jan Sun; Mon 3 Jan 2028 is New Year's substitute day.
     assert_eq!(appeal_due("2027-11-01", None), d("2028-01-04"));
-    let t = timeline_on(
-        &facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2027-11-01"}}"#),
-        "2027-11-02",
-    );
+    let t = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2027-11-01"}}"#), "2027-11-02");
     let clock = t.appeal_deadline().unwrap();
     assert!(clock.flags.iter().any(|f| matches!(f, Flag::ProjectedHolidays { years, message } if years == &vec![2028] && message.contains("Holidays for 2028 are projected, not proclaimed"))));
     // A deadline inside the proclaimed years carries no such flag.
-    let t = timeline_on(
-        &facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#),
-        "2026-02-02",
-    );
+    let t = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#), "2026-02-02");
     assert!(t.appeal_deadline().unwrap().flags.is_empty());
 }
 
@@ -177,58 +157,23 @@ fn leap_day_deadlines() {
     // 2 months from Wed 29 Dec 2027 = Tue 29 Feb 2028.
     assert_eq!(appeal_due("2027-12-29", None), d("2028-02-29"));
     // 1 month from Tue 29 Feb 2028 = Wed 29 Mar 2028.
-    assert_eq!(
-        appeal_due("2028-01-10", Some("2028-02-29")),
-        d("2028-03-29")
-    );
+    assert_eq!(appeal_due("2028-01-10", Some("2028-02-29")), d("2028-03-29"));
 }
 
 #[test]
 fn generated_past_years_match_the_official_dates() {
     // 2014–2018 had no one-off changes; the rules must give GOV.UK's dates.
     let official = [
-        (
-            2014,
-            vec![
-                "01-01", "04-18", "04-21", "05-05", "05-26", "08-25", "12-25", "12-26",
-            ],
-        ),
-        (
-            2015,
-            vec![
-                "01-01", "04-03", "04-06", "05-04", "05-25", "08-31", "12-25", "12-28",
-            ],
-        ),
-        (
-            2016,
-            vec![
-                "01-01", "03-25", "03-28", "05-02", "05-30", "08-29", "12-26", "12-27",
-            ],
-        ),
-        (
-            2017,
-            vec![
-                "01-02", "04-14", "04-17", "05-01", "05-29", "08-28", "12-25", "12-26",
-            ],
-        ),
-        (
-            2018,
-            vec![
-                "01-01", "03-30", "04-02", "05-07", "05-28", "08-27", "12-25", "12-26",
-            ],
-        ),
+        (2014, vec!["01-01", "04-18", "04-21", "05-05", "05-26", "08-25", "12-25", "12-26"]),
+        (2015, vec!["01-01", "04-03", "04-06", "05-04", "05-25", "08-31", "12-25", "12-28"]),
+        (2016, vec!["01-01", "03-25", "03-28", "05-02", "05-30", "08-29", "12-26", "12-27"]),
+        (2017, vec!["01-02", "04-14", "04-17", "05-01", "05-29", "08-28", "12-25", "12-26"]),
+        (2018, vec!["01-01", "03-30", "04-02", "05-07", "05-28", "08-27", "12-25", "12-26"]),
     ];
     let cal = Calendar::built_in();
     for (year, days) in official {
         let expected: Vec<_> = days.iter().map(|md| d(&format!("{year}-{md}"))).collect();
-        assert_eq!(
-            cal.holidays(year)
-                .iter()
-                .map(|h| h.date)
-                .collect::<Vec<_>>(),
-            expected,
-            "{year}"
-        );
+        assert_eq!(cal.holidays(year).iter().map(|h| h.date).collect::<Vec<_>>(), expected, "{year}");
         assert!(!cal.is_projected(year), "{year} is past, not projected");
     }
     assert!(cal.is_projected(2028));
@@ -237,24 +182,9 @@ fn generated_past_years_match_the_official_dates() {
 #[test]
 fn good_friday_and_christmas_are_never_working_days_even_if_an_import_leaves_them_out() {
     // A complete-looking 2026 that leaves out Good Friday and Christmas Day.
-    let dates = [
-        "2026-01-01",
-        "2026-04-06",
-        "2026-05-04",
-        "2026-05-25",
-        "2026-06-01",
-        "2026-08-31",
-        "2026-12-28",
-        "2026-12-29",
-    ];
-    let events: Vec<String> = dates
-        .iter()
-        .map(|d| format!(r#"{{"title":"Holiday","date":"{d}"}}"#))
-        .collect();
-    let text = format!(
-        r#"{{"england-and-wales":{{"division":"england-and-wales","events":[{}]}}}}"#,
-        events.join(",")
-    );
+    let dates = ["2026-01-01", "2026-04-06", "2026-05-04", "2026-05-25", "2026-06-01", "2026-08-31", "2026-12-28", "2026-12-29"];
+    let events: Vec<String> = dates.iter().map(|d| format!(r#"{{"title":"Holiday","date":"{d}"}}"#)).collect();
+    let text = format!(r#"{{"england-and-wales":{{"division":"england-and-wales","events":[{}]}}}}"#, events.join(","));
     let imported = mediation_desk::calendar::govuk::parse(&text).unwrap();
     let cal = Calendar::built_in().with_imported(&imported);
     assert!(!cal.is_working_day(d("2026-04-03")), "Good Friday");
@@ -269,50 +199,19 @@ fn the_two_readings_of_rule_12_where_the_next_working_day_is_in_a_period() {
     use mediation_desk::rules::choices::{AppealExtensionReading::*, CountingChoices};
     let cal = Calendar::built_in();
     // Raw Sat 31 Jul 2027: rule 12(2) gives Mon 2 Aug 2027 (default); chained, Wed 1 Sep 2027.
-    assert_eq!(
-        appeal::deadline(&cal, WhereTheTimeEnds, d("2027-05-31"), None),
-        d("2027-08-02")
-    );
-    assert_eq!(
-        appeal::deadline(&cal, AlsoAfterNextWorkingDay, d("2027-05-31"), None),
-        d("2027-09-01")
-    );
+    assert_eq!(appeal::deadline(&cal, WhereTheTimeEnds, d("2027-05-31"), None), d("2027-08-02"));
+    assert_eq!(appeal::deadline(&cal, AlsoAfterNextWorkingDay, d("2027-05-31"), None), d("2027-09-01"));
     // Raw Sat 23 Dec 2028: rule 12(2) gives Wed 27 Dec 2028; chained, Tue 2 Jan 2029.
-    assert_eq!(
-        appeal::deadline(&cal, WhereTheTimeEnds, d("2028-10-23"), None),
-        d("2028-12-27")
-    );
-    assert_eq!(
-        appeal::deadline(&cal, AlsoAfterNextWorkingDay, d("2028-10-23"), None),
-        d("2029-01-02")
-    );
+    assert_eq!(appeal::deadline(&cal, WhereTheTimeEnds, d("2028-10-23"), None), d("2028-12-27"));
+    assert_eq!(appeal::deadline(&cal, AlsoAfterNextWorkingDay, d("2028-10-23"), None), d("2029-01-02"));
     // The working names the reading used, only where the readings differ.
     let f = facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2027-05-31"}}"#);
     let t = timeline_on(&f, "2027-06-01");
-    assert!(t
-        .appeal_deadline()
-        .unwrap()
-        .working_text()
-        .iter()
-        .any(|l| l.contains("the earlier, safer date")));
-    let chained = CountingChoices {
-        appeal_extension: AlsoAfterNextWorkingDay,
-        ..Default::default()
-    };
+    assert!(t.appeal_deadline().unwrap().working_text().iter().any(|l| l.contains("the earlier, safer date")));
+    let chained = CountingChoices { appeal_extension: AlsoAfterNextWorkingDay, ..Default::default() };
     let t = mediation_desk::rules::timeline(&f, &cal, &chained, d("2027-06-01"));
     assert_eq!(t.appeal_deadline().unwrap().due_date, d("2027-09-01"));
-    assert_eq!(
-        t.appeal_deadline().unwrap().adjustment,
-        Some(appeal::RULE_12_2_THEN_12_3)
-    );
-    let plain = timeline_on(
-        &facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#),
-        "2026-02-02",
-    );
-    assert!(!plain
-        .appeal_deadline()
-        .unwrap()
-        .working_text()
-        .iter()
-        .any(|l| l.starts_with("Setting:")));
+    assert_eq!(t.appeal_deadline().unwrap().adjustment, Some(appeal::RULE_12_2_THEN_12_3));
+    let plain = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#), "2026-02-02");
+    assert!(!plain.appeal_deadline().unwrap().working_text().iter().any(|l| l.starts_with("Setting:")));
 }

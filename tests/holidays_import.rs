@@ -20,12 +20,8 @@ fn file_2028() -> String {
         ("2028-12-25", "Christmas Day"),
         ("2028-12-26", "Boxing Day"),
     ];
-    let events: Vec<String> = days
-        .iter()
-        .map(|(date, title)| {
-            format!(r#"{{"title":"{title}","date":"{date}","notes":"","bunting":true}}"#)
-        })
-        .collect();
+    let events: Vec<String> =
+        days.iter().map(|(date, title)| format!(r#"{{"title":"{title}","date":"{date}","notes":"","bunting":true}}"#)).collect();
     format!(
         r#"{{"england-and-wales":{{"division":"england-and-wales","events":[{}]}},"scotland":{{"division":"scotland","events":[]}}}}"#,
         events.join(",")
@@ -53,30 +49,15 @@ fn an_imported_year_replaces_the_projection_and_is_no_longer_projected() {
 fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
     let cases: &[(&str, &str)] = &[
         ("not json at all", "not a JSON file"),
-        (
-            r#"{"scotland":{"events":[]}}"#,
-            "no \"england-and-wales\" division",
-        ),
-        (
-            r#"{"england-and-wales":{"division":"england-and-wales"}}"#,
-            "has no \"events\" list",
-        ),
-        (
-            r#"{"england-and-wales":{"events":[]}}"#,
-            "events list is empty",
-        ),
+        (r#"{"scotland":{"events":[]}}"#, "no \"england-and-wales\" division"),
+        (r#"{"england-and-wales":{"division":"england-and-wales"}}"#, "has no \"events\" list"),
+        (r#"{"england-and-wales":{"events":[]}}"#, "events list is empty"),
         (
             r#"{"england-and-wales":{"events":[{"title":"x","date":"2026-02-30"}]}}"#,
             "events[0].date: 2026-02-30 is not a date: February 2026 has 28 days",
         ),
-        (
-            r#"{"england-and-wales":{"events":[{"title":"x"}]}}"#,
-            "events[0].date is missing",
-        ),
-        (
-            r#"{"england-and-wales":{"events":[{"title":"x","date":"1066-10-14"}]}}"#,
-            "is outside 1990–2100",
-        ),
+        (r#"{"england-and-wales":{"events":[{"title":"x"}]}}"#, "events[0].date is missing"),
+        (r#"{"england-and-wales":{"events":[{"title":"x","date":"1066-10-14"}]}}"#, "is outside 1990–2100"),
         (
             r#"{"england-and-wales":{"events":[{"title":"x","date":"2026-01-01"}]}}"#,
             "2026 lists 1 holiday, but England and Wales has at least 8",

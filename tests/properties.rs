@@ -25,9 +25,7 @@ fn raw(sent: NaiveDate, cert: Option<NaiveDate>) -> NaiveDate {
 }
 
 fn in_extension_period(date: NaiveDate) -> bool {
-    date.month() == 8
-        || (date.month() == 12 && date.day() >= 25)
-        || (date.month() == 1 && date.day() == 1)
+    date.month() == 8 || (date.month() == 12 && date.day() >= 25) || (date.month() == 1 && date.day() == 1)
 }
 
 proptest! {

@@ -18,20 +18,8 @@ pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 pub fn month_name(month: u32) -> &'static str {
     MONTHS[(month as usize).saturating_sub(1).min(11)]
@@ -42,19 +30,14 @@ pub fn month_name(month: u32) -> &'static str {
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     let parts: Option<(i64, i64, i64)> = if let Some((y, rest)) = t.split_once('-') {
-        rest.split_once('-')
-            .and_then(|(m, d)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
+        rest.split_once('-').and_then(|(m, d)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
     } else if let Some((d, rest)) = t.split_once('/') {
-        rest.split_once('/')
-            .and_then(|(m, y)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
+        rest.split_once('/').and_then(|(m, y)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
     } else {
         None
     };
     let Some((year, month, day)) = parts else {
-        return Err(format!(
-            "'{}' is not a date: use YYYY-MM-DD or DD/MM/YYYY",
-            shorten(t)
-        ));
+        return Err(format!("'{}' is not a date: use YYYY-MM-DD or DD/MM/YYYY", shorten(t)));
     };
     if !(1..=12).contains(&month) {
         return Err(format!("{t} is not a date: there is no month {month}"));
@@ -62,10 +45,7 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
     let year = year as i32;
     let last = super::days_in_month(year, month as u32);
     if day < 1 || day > last as i64 {
-        return Err(format!(
-            "{t} is not a date: {} {year} has {last} days",
-            month_name(month as u32)
-        ));
+        return Err(format!("{t} is not a date: {} {year} has {last} days", month_name(month as u32)));
     }
     Ok(NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("checked above"))
 }

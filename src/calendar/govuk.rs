@@ -27,10 +27,7 @@ impl ImportedHolidays {
     pub fn by_year(&self) -> BTreeMap<i32, Vec<(NaiveDate, String)>> {
         let mut years: BTreeMap<i32, Vec<(NaiveDate, String)>> = BTreeMap::new();
         for event in &self.events {
-            years
-                .entry(event.date.year())
-                .or_default()
-                .push((event.date, event.title.clone()));
+            years.entry(event.date.year()).or_default().push((event.date, event.title.clone()));
         }
         for days in years.values_mut() {
             days.sort();
@@ -45,8 +42,7 @@ impl ImportedHolidays {
 
 /// Read a GOV.UK `bank-holidays.json` text. The error names what is wrong.
 pub fn parse(text: &str) -> Result<ImportedHolidays, String> {
-    let root: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| format!("bank holidays file: not a JSON file ({e})"))?;
+    let root: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("bank holidays file: not a JSON file ({e})"))?;
     let division = root
         .get("england-and-wales")
         .ok_or("bank holidays file: no \"england-and-wales\" division (is this GOV.UK's bank-holidays.json?)")?;
@@ -59,42 +55,21 @@ pub fn parse(text: &str) -> Result<ImportedHolidays, String> {
     }
     let mut out = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
-        let field =
-            |name: &str| format!("bank holidays file: england-and-wales events[{i}].{name}");
-        let date_text = event
-            .get("date")
-            .and_then(|d| d.as_str())
-            .ok_or_else(|| format!("{} is missing", field("date")))?;
+        let field = |name: &str| format!("bank holidays file: england-and-wales events[{i}].{name}");
+        let date_text = event.get("date").and_then(|d| d.as_str()).ok_or_else(|| format!("{} is missing", field("date")))?;
         let date = super::dates::parse(date_text).map_err(|e| format!("{}: {e}", field("date")))?;
         if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-            return Err(format!(
-                "{}: {date_text} is outside {FIRST_YEAR}–{LAST_YEAR}",
-                field("date")
-            ));
+            return Err(format!("{}: {date_text} is outside {FIRST_YEAR}–{LAST_YEAR}", field("date")));
         }
-        let title = event
-            .get("title")
-            .and_then(|t| t.as_str())
-            .unwrap_or("Bank holiday")
-            .trim();
+        let title = event.get("title").and_then(|t| t.as_str()).unwrap_or("Bank holiday").trim();
         if title.chars().count() > 200 {
             return Err(format!("{} is longer than 200 characters", field("title")));
         }
-        out.push(ImportedEvent {
-            date,
-            title: if title.is_empty() {
-                "Bank holiday".into()
-            } else {
-                title.into()
-            },
-        });
+        out.push(ImportedEvent { date, title: if title.is_empty() { "Bank holiday".into() } else { title.into() } });
     }
     out.sort_by_key(|e| e.date);
     if let Some(pair) = out.windows(2).find(|w| w[0].date == w[1].date) {
-        return Err(format!(
-            "bank holidays file: {} is listed twice",
-            pair[0].date
-        ));
+        return Err(format!("bank holidays file: {} is listed twice", pair[0].date));
     }
     let imported = ImportedHolidays { events: out };
     for (year, days) in imported.by_year() {

@@ -69,13 +69,7 @@ struct Year {
 
 impl Year {
     fn new(year: i32, source: HolidaySource, days: Vec<(NaiveDate, String)>) -> Year {
-        let holidays: Vec<Holiday> = days
-            .into_iter()
-            .map(|(date, name)| Holiday {
-                date,
-                name: name.into(),
-            })
-            .collect();
+        let holidays: Vec<Holiday> = days.into_iter().map(|(date, name)| Holiday { date, name: name.into() }).collect();
         let mut closed = [0u64; 6];
         let mut set = |date: NaiveDate| {
             let i = date.ordinal0() as usize;
@@ -83,9 +77,7 @@ impl Year {
         };
         let mut day = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
         while day.year() == year {
-            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
-                || bank_holidays::common_law_holiday(day).is_some()
-            {
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || bank_holidays::common_law_holiday(day).is_some() {
                 set(day);
             }
             day = day.succ_opt().expect("in range");
@@ -93,11 +85,7 @@ impl Year {
         for holiday in &holidays {
             set(holiday.date);
         }
-        Year {
-            source,
-            holidays,
-            closed,
-        }
+        Year { source, holidays, closed }
     }
 
     fn is_closed(&self, date: NaiveDate) -> bool {
@@ -129,15 +117,8 @@ impl Calendar {
                 None => Year::new(year, HolidaySource::Rules, bank_holidays::generated(year)),
             })
             .collect();
-        let last_known_year = bank_holidays::PROCLAIMED
-            .iter()
-            .map(|(y, _)| *y)
-            .max()
-            .unwrap_or(FIRST_YEAR);
-        Calendar {
-            years,
-            last_known_year,
-        }
+        let last_known_year = bank_holidays::PROCLAIMED.iter().map(|(y, _)| *y).max().unwrap_or(FIRST_YEAR);
+        Calendar { years, last_known_year }
     }
 
     /// Replace the holidays of every year `imported` covers (GOV.UK's list
@@ -166,8 +147,7 @@ impl Calendar {
     }
 
     pub fn source(&self, year: i32) -> HolidaySource {
-        self.slot(year)
-            .map_or(HolidaySource::Rules, |i| self.years[i].source)
+        self.slot(year).map_or(HolidaySource::Rules, |i| self.years[i].source)
     }
 
     /// A year whose holidays are known only from the rules, after the last
@@ -183,13 +163,7 @@ impl Calendar {
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
         match self.slot(year) {
             Some(i) => self.years[i].holidays.clone(),
-            None => bank_holidays::generated(year)
-                .into_iter()
-                .map(|(date, name)| Holiday {
-                    date,
-                    name: name.into(),
-                })
-                .collect(),
+            None => bank_holidays::generated(year).into_iter().map(|(date, name)| Holiday { date, name: name.into() }).collect(),
         }
     }
 
@@ -206,15 +180,8 @@ impl Calendar {
             return Some(NonWorkingReason::Holiday(name.into()));
         }
         let listed = match self.slot(date.year()) {
-            Some(i) => self.years[i]
-                .holidays
-                .iter()
-                .find(|h| h.date == date)
-                .map(|h| h.name.clone()),
-            None => bank_holidays::generated(date.year())
-                .into_iter()
-                .find(|(d, _)| *d == date)
-                .map(|(_, n)| n.into()),
+            Some(i) => self.years[i].holidays.iter().find(|h| h.date == date).map(|h| h.name.clone()),
+            None => bank_holidays::generated(date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, n)| n.into()),
         };
         if let Some(name) = listed {
             return Some(NonWorkingReason::Holiday(name));
@@ -239,18 +206,10 @@ impl Calendar {
             if self.is_working_day(day) {
                 counted += 1;
             } else {
-                skipped.push(SkippedDay {
-                    date: day,
-                    reason: self
-                        .non_working_reason(day)
-                        .expect("a closed day has a reason"),
-                });
+                skipped.push(SkippedDay { date: day, reason: self.non_working_reason(day).expect("a closed day has a reason") });
             }
         }
-        WorkingDayCount {
-            result: day,
-            skipped,
-        }
+        WorkingDayCount { result: day, skipped }
     }
 
     /// The date alone, for hot loops that need no working.
@@ -258,12 +217,7 @@ impl Calendar {
         let mut day = date;
         let mut counted = 0;
         while counted < n.abs() {
-            day = if n >= 0 {
-                day.succ_opt()
-            } else {
-                day.pred_opt()
-            }
-            .expect("date within chrono's range");
+            day = if n >= 0 { day.succ_opt() } else { day.pred_opt() }.expect("date within chrono's range");
             if self.is_working_day(day) {
                 counted += 1;
             }
@@ -276,18 +230,10 @@ impl Calendar {
         let mut skipped = Vec::new();
         let mut day = date;
         while !self.is_working_day(day) {
-            skipped.push(SkippedDay {
-                date: day,
-                reason: self
-                    .non_working_reason(day)
-                    .expect("a closed day has a reason"),
-            });
+            skipped.push(SkippedDay { date: day, reason: self.non_working_reason(day).expect("a closed day has a reason") });
             day = day.succ_opt().expect("date within chrono's range");
         }
-        WorkingDayCount {
-            result: day,
-            skipped,
-        }
+        WorkingDayCount { result: day, skipped }
     }
 }
 
@@ -306,21 +252,12 @@ pub fn add_months(date: NaiveDate, n: i32) -> (NaiveDate, bool) {
     let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
     let last = days_in_month(year, month);
     let day = date.day().min(last);
-    (
-        NaiveDate::from_ymd_opt(year, month, day).expect("a day within the month"),
-        day != date.day(),
-    )
+    (NaiveDate::from_ymd_opt(year, month, day).expect("a day within the month"), day != date.day())
 }
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    next.and_then(|d| d.pred_opt())
-        .map(|d| d.day())
-        .expect("month within chrono's range")
+    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    next.and_then(|d| d.pred_opt()).map(|d| d.day()).expect("month within chrono's range")
 }
 
 /// `date` plus `n` plain calendar days (negative for before).

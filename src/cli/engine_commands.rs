@@ -20,9 +20,8 @@ fn out(text: &str) -> Result<(), Failure> {
 }
 
 fn year_arg(text: &str) -> Result<i32, Failure> {
-    let year: i32 = text.trim().parse().map_err(|_| {
-        Failure::bad_input(format!("YEAR: '{}' is not a year", dates::shorten(text)))
-    })?;
+    let year: i32 =
+        text.trim().parse().map_err(|_| Failure::bad_input(format!("YEAR: '{}' is not a year", dates::shorten(text))))?;
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return Err(Failure::bad_input(format!(
             "YEAR: {year} is outside {FIRST_YEAR}–{LAST_YEAR}, the years this app has holidays for"
@@ -33,45 +32,34 @@ fn year_arg(text: &str) -> Result<i32, Failure> {
 
 fn in_range(name: &str, date: NaiveDate) -> Result<(), Failure> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
-        return Err(Failure::bad_input(format!("{name}: {date} is outside {FIRST_YEAR}–{LAST_YEAR}, the years this app has holidays for")));
+        return Err(Failure::bad_input(format!(
+            "{name}: {date} is outside {FIRST_YEAR}–{LAST_YEAR}, the years this app has holidays for"
+        )));
     }
     Ok(())
 }
 
 pub fn holidays(cal: &Calendar, year: &str) -> Result<(), Failure> {
     let year = year_arg(year)?;
-    let text: String = cal
-        .holidays(year)
-        .iter()
-        .map(|h| format!("{}\n", dates::iso(h.date)))
-        .collect();
+    let text: String = cal.holidays(year).iter().map(|h| format!("{}\n", dates::iso(h.date))).collect();
     out(&text)
 }
 
 pub fn add_working_days(cal: &Calendar, date: NaiveDate, n: &str) -> Result<(), Failure> {
     in_range("DATE", date)?;
-    let n: i32 = n.trim().parse().map_err(|_| {
-        Failure::bad_input(format!(
-            "N: '{}' is not a whole number of working days",
-            dates::shorten(n)
-        ))
-    })?;
+    let n: i32 = n
+        .trim()
+        .parse()
+        .map_err(|_| Failure::bad_input(format!("N: '{}' is not a whole number of working days", dates::shorten(n))))?;
     if n.abs() > 3660 {
-        return Err(Failure::bad_input(format!(
-            "N: {n} is more than ten years of working days"
-        )));
+        return Err(Failure::bad_input(format!("N: {n} is more than ten years of working days")));
     }
     let result = cal.working_days_after(date, n);
     in_range("the result", result)?;
     out(&format!("{}\n", dates::iso(result)))
 }
 
-pub fn appeal_deadline(
-    cal: &Calendar,
-    sent: NaiveDate,
-    certificate: Option<NaiveDate>,
-    explain: bool,
-) -> Result<(), Failure> {
+pub fn appeal_deadline(cal: &Calendar, sent: NaiveDate, certificate: Option<NaiveDate>, explain: bool) -> Result<(), Failure> {
     in_range("--decision-sent", sent)?;
     if let Some(c) = certificate {
         in_range("--certificate-issued", c)?;
@@ -84,28 +72,15 @@ pub fn appeal_deadline(
         }
     }
     let facts = CaseFacts {
-        decision: mediation_desk::facts::Decision {
-            kind: None,
-            letter_dated: None,
-            sent_on: Some(sent),
-        },
+        decision: mediation_desk::facts::Decision { kind: None, letter_dated: None, sent_on: Some(sent) },
         certificates: certificate
-            .map(|c| {
-                vec![IssuedCertificate {
-                    kind: CertificateKind::Declined,
-                    issued_on: c,
-                    number: None,
-                    voided: false,
-                }]
-            })
+            .map(|c| vec![IssuedCertificate { kind: CertificateKind::Declined, issued_on: c, number: None, voided: false }])
             .unwrap_or_default(),
         ..CaseFacts::default()
     };
     // Judge nothing against today: only the date matters here.
     let timeline = rules::timeline(&facts, cal, &CountingChoices::default(), sent);
-    let clock = timeline
-        .appeal_deadline()
-        .ok_or_else(|| Failure::other("no appeal deadline was computed"))?;
+    let clock = timeline.appeal_deadline().ok_or_else(|| Failure::other("no appeal deadline was computed"))?;
     let mut text = format!("{}\n", dates::iso(clock.due_date));
     if explain {
         for line in clock.working_text() {
@@ -124,24 +99,17 @@ pub fn read_input(file: &str) -> Result<String, Failure> {
             .read_to_string(&mut text)
             .map_err(|e| Failure::bad_input(format!("FILE: cannot read standard input: {e}")))?;
     } else {
-        text = std::fs::read_to_string(file).map_err(|e| {
-            Failure::bad_input(format!("FILE: cannot read {}: {e}", dates::shorten(file)))
-        })?;
+        text = std::fs::read_to_string(file)
+            .map_err(|e| Failure::bad_input(format!("FILE: cannot read {}: {e}", dates::shorten(file))))?;
     }
     Ok(text)
 }
 
-pub fn timeline(
-    cal: &Calendar,
-    file: &str,
-    today: Option<NaiveDate>,
-    choices: &CountingChoices,
-) -> Result<(), Failure> {
+pub fn timeline(cal: &Calendar, file: &str, today: Option<NaiveDate>, choices: &CountingChoices) -> Result<(), Failure> {
     let text = read_input(file)?;
     let facts: CaseFacts = mediation_desk::facts::from_json(&text).map_err(Failure::bad_input)?;
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let timeline = rules::timeline(&facts, cal, choices, today);
-    let json = serde_json::to_string_pretty(&timeline)
-        .map_err(|e| Failure::other(format!("cannot write the timeline: {e}")))?;
+    let json = serde_json::to_string_pretty(&timeline).map_err(|e| Failure::other(format!("cannot write the timeline: {e}")))?;
     out(&format!("{json}\n"))
 }

@@ -27,25 +27,15 @@ pub struct Failure {
 
 impl Failure {
     pub fn bad_input(message: impl Into<String>) -> Failure {
-        Failure {
-            code: BAD_INPUT,
-            message: message.into(),
-        }
+        Failure { code: BAD_INPUT, message: message.into() }
     }
     pub fn other(message: impl Into<String>) -> Failure {
-        Failure {
-            code: FAILURE,
-            message: message.into(),
-        }
+        Failure { code: FAILURE, message: message.into() }
     }
 }
 
 #[derive(Parser)]
-#[command(
-    name = "mediation-desk",
-    version,
-    about = "Statutory clocks and case records for SEND mediation in England"
-)]
+#[command(name = "mediation-desk", version, about = "Statutory clocks and case records for SEND mediation in England")]
 pub struct Cli {
     /// A GOV.UK bank-holidays.json whose England-and-Wales dates replace the built-in ones for the years it covers.
     #[arg(long, global = true, value_name = "FILE")]
@@ -149,9 +139,7 @@ impl ChoiceArgs {
             },
             appeal_extension: match self.appeal_extension {
                 ExtensionArg::WhereTheTimeEnds => AppealExtensionReading::WhereTheTimeEnds,
-                ExtensionArg::AlsoAfterNextWorkingDay => {
-                    AppealExtensionReading::AlsoAfterNextWorkingDay
-                }
+                ExtensionArg::AlsoAfterNextWorkingDay => AppealExtensionReading::AlsoAfterNextWorkingDay,
             },
         }
     }
@@ -169,10 +157,7 @@ fn one_line(err: &clap::Error) -> String {
             Some(ContextValue::String(s)) => Some(s.clone()),
             _ => None,
         };
-        if let (Some(arg), Some(problem)) = (
-            context(ContextKind::InvalidArg),
-            std::error::Error::source(err),
-        ) {
+        if let (Some(arg), Some(problem)) = (context(ContextKind::InvalidArg), std::error::Error::source(err)) {
             // The problem already quotes the value, shortened.
             return dates::shorten_line(&format!("error: {arg}: {problem}"));
         }
@@ -197,9 +182,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Err(err) => {
             use clap::error::ErrorKind;
             return match err.kind() {
-                ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                     let _ = err.print();
                     if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                         BAD_INPUT
@@ -228,14 +211,9 @@ fn calendar(cli: &Cli) -> Result<Calendar, Failure> {
     let Some(path) = &cli.bank_holidays else {
         return Ok(cal);
     };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::bad_input(format!(
-            "--bank-holidays: cannot read {}: {e}",
-            path.display()
-        ))
-    })?;
-    let imported =
-        govuk::parse(&text).map_err(|e| Failure::bad_input(format!("--bank-holidays: {e}")))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::bad_input(format!("--bank-holidays: cannot read {}: {e}", path.display())))?;
+    let imported = govuk::parse(&text).map_err(|e| Failure::bad_input(format!("--bank-holidays: {e}")))?;
     Ok(cal.with_imported(&imported))
 }
 
@@ -244,15 +222,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Holidays { year } => engine_commands::holidays(&cal, &year),
         Command::AddWorkingDays { date, n } => engine_commands::add_working_days(&cal, date, &n),
-        Command::AppealDeadline {
-            decision_sent,
-            certificate_issued,
-            explain,
-        } => engine_commands::appeal_deadline(&cal, decision_sent, certificate_issued, explain),
-        Command::Timeline {
-            file,
-            today,
-            choices,
-        } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
+        Command::AppealDeadline { decision_sent, certificate_issued, explain } => {
+            engine_commands::appeal_deadline(&cal, decision_sent, certificate_issued, explain)
+        }
+        Command::Timeline { file, today, choices } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
     }
 }

@@ -20,67 +20,24 @@ pub struct Stage {
     pub unit: Unit,
 }
 
-const APPEALABLE: &str =
-    "SEND Regs 2014 reg 42 and reg 44 (as if the agreement were a Tribunal order)";
+const APPEALABLE: &str = "SEND Regs 2014 reg 42 and reg 44 (as if the agreement were a Tribunal order)";
 const NOT_APPEALABLE: &str = "SEND Regs 2014 reg 42 (2 weeks for items with no right of appeal)";
 
 const fn stage(key: &'static str, label: &'static str, amount: u32, unit: Unit) -> Stage {
-    Stage {
-        key,
-        label,
-        amount,
-        unit,
-    }
+    Stage { key, label, amount, unit }
 }
 
 const ASSESSMENT: &[Stage] = &[
-    stage(
-        "notify",
-        "Tell the family the LA will assess",
-        2,
-        Unit::Weeks,
-    ),
-    stage(
-        "assessment",
-        "Complete the EHC needs assessment",
-        10,
-        Unit::Weeks,
-    ),
-    stage(
-        "plan",
-        "Issue the EHC plan after the assessment",
-        14,
-        Unit::Weeks,
-    ),
+    stage("notify", "Tell the family the LA will assess", 2, Unit::Weeks),
+    stage("assessment", "Complete the EHC needs assessment", 10, Unit::Weeks),
+    stage("plan", "Issue the EHC plan after the assessment", 14, Unit::Weeks),
 ];
-const PLAN: &[Stage] = &[
-    stage("draft", "Send the draft EHC plan", 5, Unit::Weeks),
-    stage("final", "Issue the final EHC plan", 11, Unit::Weeks),
-];
-const AMEND_B_F: &[Stage] = &[stage(
-    "amend",
-    "Issue the amended plan (sections B and/or F)",
-    5,
-    Unit::Weeks,
-)];
-const AMEND_I: &[Stage] = &[stage(
-    "amend",
-    "Issue the amended plan (section I)",
-    2,
-    Unit::Weeks,
-)];
-const CONTINUE: &[Stage] = &[stage(
-    "act",
-    "Continue to maintain the EHC plan",
-    0,
-    Unit::Immediately,
-)];
-const CEASE: &[Stage] = &[stage(
-    "act",
-    "Cease to maintain the EHC plan",
-    0,
-    Unit::Immediately,
-)];
+const PLAN: &[Stage] =
+    &[stage("draft", "Send the draft EHC plan", 5, Unit::Weeks), stage("final", "Issue the final EHC plan", 11, Unit::Weeks)];
+const AMEND_B_F: &[Stage] = &[stage("amend", "Issue the amended plan (sections B and/or F)", 5, Unit::Weeks)];
+const AMEND_I: &[Stage] = &[stage("amend", "Issue the amended plan (section I)", 2, Unit::Weeks)];
+const CONTINUE: &[Stage] = &[stage("act", "Continue to maintain the EHC plan", 0, Unit::Immediately)];
+const CEASE: &[Stage] = &[stage("act", "Cease to maintain the EHC plan", 0, Unit::Immediately)];
 const NO_APPEAL: &[Stage] = &[stage("act", "Carry out the agreed action", 2, Unit::Weeks)];
 
 /// Reg 44 limits for appealable items [V in part; S: SENDIASS tables], and
@@ -108,20 +65,12 @@ pub fn citation(kind: AgreementActionKind) -> &'static str {
 
 pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(Draft)) {
     if !agreement.la_was_party {
-        emit(Draft::counted(
-            ctx,
-            &ICB_TELLS_LA,
-            agreement.dated,
-            agreement.la_told_on,
-        ));
+        emit(Draft::counted(ctx, &ICB_TELLS_LA, agreement.dated, agreement.la_told_on));
     }
     for (n, action) in agreement.actions.iter().enumerate() {
         let number = n + 1;
-        let party = if action.kind == AgreementActionKind::NonAppealable {
-            Party::CommissioningBody
-        } else {
-            Party::LocalAuthority
-        };
+        let party =
+            if action.kind == AgreementActionKind::NonAppealable { Party::CommissioningBody } else { Party::LocalAuthority };
         let describe = |label: &str| {
             if action.description.trim().is_empty() {
                 format!("{label} (action {number})")
@@ -136,21 +85,12 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
                 key: "agreement_action",
                 label: last.label,
                 party,
-                period: Period {
-                    amount: 0,
-                    unit: Unit::Immediately,
-                    before: false,
-                },
+                period: Period { amount: 0, unit: Unit::Immediately, before: false },
                 trigger: "written mediation agreement dated",
                 met_by: "action done",
                 citation: citation(action.kind),
             };
-            let mut draft = Draft::counted(
-                ctx,
-                &rule,
-                agreement.dated,
-                action.done_on.last().copied().flatten(),
-            );
+            let mut draft = Draft::counted(ctx, &rule, agreement.dated, action.done_on.last().copied().flatten());
             draft.key = Cow::Owned(format!("agreement_action_{number}"));
             draft.label = Cow::Owned(describe(last.label));
             draft.working[1] = WorkingLine::Note(Cow::Owned(format!(
@@ -159,8 +99,7 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             )));
             draft.raw_date = agreed;
             draft.due_date = agreed;
-            draft.adjustment =
-                Some("A timescale agreed in writing replaces the statutory limit (reg 42)");
+            draft.adjustment = Some("A timescale agreed in writing replaces the statutory limit (reg 42)");
             emit(draft);
             continue;
         }
@@ -169,11 +108,7 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
                 key: "agreement_action",
                 label: stage.label,
                 party,
-                period: Period {
-                    amount: stage.amount,
-                    unit: stage.unit,
-                    before: false,
-                },
+                period: Period { amount: stage.amount, unit: stage.unit, before: false },
                 trigger: "written mediation agreement dated",
                 met_by: "action done",
                 citation: citation(action.kind),

@@ -23,12 +23,10 @@ use crate::calendar::{Calendar, SkippedDay};
 use crate::facts::IssuedCertificate;
 use crate::timeline::{Period, Trigger, Unit, WorkingLine};
 
-pub const RULE_12_2: &str =
-    "Rule 12(2): a time ending on a day that is not a working day is met on the next working day";
+pub const RULE_12_2: &str = "Rule 12(2): a time ending on a day that is not a working day is met on the next working day";
 pub const RULE_12_3_CHRISTMAS: &str =
     "Rule 12(3)(a): a time ending from 25 December to 1 January runs to the first working day after 1 January";
-pub const RULE_12_3_AUGUST: &str =
-    "Rule 12(3)(a): a time ending in August runs to the first working day after 31 August";
+pub const RULE_12_3_AUGUST: &str = "Rule 12(3)(a): a time ending in August runs to the first working day after 31 August";
 pub const RULE_12_2_THEN_12_3: &str =
     "Rule 12(2) then rule 12(3)(a): the next working day falls in an extension period, so the time runs to the first working day after it";
 pub const BY_TIME: &str = "5pm";
@@ -40,20 +38,11 @@ const CERTIFICATE_TRIGGER: &str = "mediation certificate issued";
 fn extension_period(date: NaiveDate) -> Option<(NaiveDate, &'static str)> {
     let (month, day) = (date.month(), date.day());
     if month == 12 && day >= 25 {
-        Some((
-            NaiveDate::from_ymd_opt(date.year() + 1, 1, 2).expect("2 January"),
-            RULE_12_3_CHRISTMAS,
-        ))
+        Some((NaiveDate::from_ymd_opt(date.year() + 1, 1, 2).expect("2 January"), RULE_12_3_CHRISTMAS))
     } else if month == 1 && day == 1 {
-        Some((
-            NaiveDate::from_ymd_opt(date.year(), 1, 2).expect("2 January"),
-            RULE_12_3_CHRISTMAS,
-        ))
+        Some((NaiveDate::from_ymd_opt(date.year(), 1, 2).expect("2 January"), RULE_12_3_CHRISTMAS))
     } else if month == 8 {
-        Some((
-            NaiveDate::from_ymd_opt(date.year(), 9, 1).expect("1 September"),
-            RULE_12_3_AUGUST,
-        ))
+        Some((NaiveDate::from_ymd_opt(date.year(), 9, 1).expect("1 September"), RULE_12_3_AUGUST))
     } else {
         None
     }
@@ -93,9 +82,7 @@ pub fn deadline(
     certificate_issued: Option<NaiveDate>,
 ) -> NaiveDate {
     let (from_decision, _) = crate::calendar::add_months(decision_sent, 2);
-    let raw = certificate_issued.map_or(from_decision, |c| {
-        from_decision.max(crate::calendar::add_months(c, 1).0)
-    });
+    let raw = certificate_issued.map_or(from_decision, |c| from_decision.max(crate::calendar::add_months(c, 1).0));
     adjust(cal, raw, reading).0
 }
 
@@ -111,16 +98,9 @@ pub(crate) fn draft(
         draft.working.insert(1, note.clone());
     }
     if let Some(cert) = certificate {
-        let period = Period {
-            amount: 1,
-            unit: Unit::Months,
-            before: false,
-        };
+        let period = Period { amount: 1, unit: Unit::Months, before: false };
         let (from_cert, line) = counting::count(ctx.cal, period, cert.issued_on);
-        draft.working.push(WorkingLine::Trigger {
-            name: Cow::Borrowed(CERTIFICATE_TRIGGER),
-            date: cert.issued_on,
-        });
+        draft.working.push(WorkingLine::Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on });
         draft.working.push(line);
         let from_decision = draft.raw_date;
         let taken = from_decision.max(from_cert);
@@ -130,10 +110,7 @@ pub(crate) fn draft(
             taken,
         });
         if from_cert > from_decision {
-            draft.trigger = Trigger {
-                name: Cow::Borrowed(CERTIFICATE_TRIGGER),
-                date: cert.issued_on,
-            };
+            draft.trigger = Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on };
             draft.period = period;
         }
         draft.raw_date = taken;
@@ -141,12 +118,7 @@ pub(crate) fn draft(
     let reading = ctx.choices.appeal_extension;
     let (due, rule, skipped) = adjust(ctx.cal, draft.raw_date, reading);
     match rule {
-        Some(rule) => draft.working.push(WorkingLine::Moved {
-            rule,
-            from: draft.raw_date,
-            to: due,
-            skipped,
-        }),
+        Some(rule) => draft.working.push(WorkingLine::Moved { rule, from: draft.raw_date, to: due, skipped }),
         None => draft.working.push(WorkingLine::Stands { date: due }),
     }
     // Where the two readings of rule 12 give different dates, say which was used.
@@ -155,9 +127,7 @@ pub(crate) fn draft(
         AppealExtensionReading::AlsoAfterNextWorkingDay => AppealExtensionReading::WhereTheTimeEnds,
     };
     if adjust(ctx.cal, draft.raw_date, other).0 != due {
-        draft
-            .working
-            .push(WorkingLine::Note(Cow::Borrowed(reading.explanation())));
+        draft.working.push(WorkingLine::Note(Cow::Borrowed(reading.explanation())));
     }
     draft.due_date = due;
     draft.adjustment = rule;

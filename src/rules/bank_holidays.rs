@@ -7,8 +7,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-pub const CITATION: &str =
-    "Banking and Financial Dealings Act 1971 Sch.1; Good Friday and Christmas Day by common law";
+pub const CITATION: &str = "Banking and Financial Dealings Act 1971 Sch.1; Good Friday and Christmas Day by common law";
 
 /// The years this app knows holidays for at all (the rules are reliable for
 /// this span; outside it every date is computed by the same rules but is
@@ -79,11 +78,7 @@ pub const PROCLAIMED: &[(i32, &[(u32, u32, &str)])] = &[
             (6, 2, SPRING),
             (6, 3, "Platinum Jubilee bank holiday"),
             (8, 29, SUMMER),
-            (
-                9,
-                19,
-                "Bank Holiday for the State Funeral of Queen Elizabeth II",
-            ),
+            (9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II"),
             (12, 26, BOXING),
             (12, 27, "Christmas Day (substitute day)"),
         ],
@@ -159,74 +154,26 @@ pub const PROCLAIMED: &[(i32, &[(u32, u32, &str)])] = &[
 /// A change made by royal proclamation that the Act's rules do not produce.
 pub enum OneOff {
     /// The holiday the rules give on `from` is held on `to` instead.
-    Moved {
-        from: (i32, u32, u32),
-        to: (u32, u32),
-        name: &'static str,
-    },
+    Moved { from: (i32, u32, u32), to: (u32, u32), name: &'static str },
     /// An extra holiday.
-    Extra {
-        on: (i32, u32, u32),
-        name: &'static str,
-    },
+    Extra { on: (i32, u32, u32), name: &'static str },
 }
 
 /// Every one-off change from 1990 on (the 2020–2023 ones are in the spec's
 /// table; the earlier ones keep generated past years true).
 pub const ONE_OFFS: &[OneOff] = &[
-    OneOff::Moved {
-        from: (1995, 5, 1),
-        to: (5, 8),
-        name: "Early May bank holiday (VE Day)",
-    },
-    OneOff::Extra {
-        on: (1999, 12, 31),
-        name: "Millennium Eve bank holiday",
-    },
-    OneOff::Moved {
-        from: (2002, 5, 27),
-        to: (6, 4),
-        name: SPRING,
-    },
-    OneOff::Extra {
-        on: (2002, 6, 3),
-        name: "Golden Jubilee bank holiday",
-    },
-    OneOff::Extra {
-        on: (2011, 4, 29),
-        name: "Royal wedding bank holiday",
-    },
-    OneOff::Moved {
-        from: (2012, 5, 28),
-        to: (6, 4),
-        name: SPRING,
-    },
-    OneOff::Extra {
-        on: (2012, 6, 5),
-        name: "Diamond Jubilee bank holiday",
-    },
-    OneOff::Moved {
-        from: (2020, 5, 4),
-        to: (5, 8),
-        name: "Early May bank holiday (VE Day)",
-    },
-    OneOff::Moved {
-        from: (2022, 5, 30),
-        to: (6, 2),
-        name: SPRING,
-    },
-    OneOff::Extra {
-        on: (2022, 6, 3),
-        name: "Platinum Jubilee bank holiday",
-    },
-    OneOff::Extra {
-        on: (2022, 9, 19),
-        name: "Bank Holiday for the State Funeral of Queen Elizabeth II",
-    },
-    OneOff::Extra {
-        on: (2023, 5, 8),
-        name: "Bank holiday for the coronation of King Charles III",
-    },
+    OneOff::Moved { from: (1995, 5, 1), to: (5, 8), name: "Early May bank holiday (VE Day)" },
+    OneOff::Extra { on: (1999, 12, 31), name: "Millennium Eve bank holiday" },
+    OneOff::Moved { from: (2002, 5, 27), to: (6, 4), name: SPRING },
+    OneOff::Extra { on: (2002, 6, 3), name: "Golden Jubilee bank holiday" },
+    OneOff::Extra { on: (2011, 4, 29), name: "Royal wedding bank holiday" },
+    OneOff::Moved { from: (2012, 5, 28), to: (6, 4), name: SPRING },
+    OneOff::Extra { on: (2012, 6, 5), name: "Diamond Jubilee bank holiday" },
+    OneOff::Moved { from: (2020, 5, 4), to: (5, 8), name: "Early May bank holiday (VE Day)" },
+    OneOff::Moved { from: (2022, 5, 30), to: (6, 2), name: SPRING },
+    OneOff::Extra { on: (2022, 6, 3), name: "Platinum Jubilee bank holiday" },
+    OneOff::Extra { on: (2022, 9, 19), name: "Bank Holiday for the State Funeral of Queen Elizabeth II" },
+    OneOff::Extra { on: (2023, 5, 8), name: "Bank holiday for the coronation of King Charles III" },
 ];
 
 fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -258,8 +205,7 @@ pub fn good_friday(year: i32) -> NaiveDate {
 }
 
 fn first_monday(year: i32, month: u32) -> NaiveDate {
-    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 1)
-        .expect("every month has a Monday")
+    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Mon, 1).expect("every month has a Monday")
 }
 
 fn last_monday(year: i32, month: u32) -> NaiveDate {
@@ -279,21 +225,13 @@ pub fn generated(year: i32) -> Vec<(NaiveDate, String)> {
     // New Year's Day: a weekend day moves to the next Monday.
     let new_year = ymd(year, 1, 1);
     if is_weekend(new_year) {
-        let monday = new_year
-            + chrono::Days::new(if new_year.weekday() == Weekday::Sat {
-                2
-            } else {
-                1
-            });
+        let monday = new_year + chrono::Days::new(if new_year.weekday() == Weekday::Sat { 2 } else { 1 });
         days.push((monday, "New Year's Day (substitute day)".into()));
     } else {
         days.push((new_year, NEW_YEAR.into()));
     }
     days.push((good_friday(year), GOOD_FRIDAY.into()));
-    days.push((
-        easter_sunday(year) + chrono::Days::new(1),
-        EASTER_MONDAY.into(),
-    ));
+    days.push((easter_sunday(year) + chrono::Days::new(1), EASTER_MONDAY.into()));
     days.push((first_monday(year, 5), EARLY_MAY.into()));
     days.push((last_monday(year, 5), SPRING.into()));
     days.push((last_monday(year, 8), SUMMER.into()));
@@ -321,19 +259,12 @@ pub fn generated(year: i32) -> Vec<(NaiveDate, String)> {
     }
     for one_off in ONE_OFFS {
         match one_off {
-            OneOff::Moved {
-                from: (y, m, d),
-                to: (tm, td),
-                name,
-            } if *y == year => {
+            OneOff::Moved { from: (y, m, d), to: (tm, td), name } if *y == year => {
                 let from = ymd(*y, *m, *d);
                 days.retain(|(date, _)| *date != from);
                 days.push((ymd(year, *tm, *td), (*name).into()));
             }
-            OneOff::Extra {
-                on: (y, m, d),
-                name,
-            } if *y == year => days.push((ymd(*y, *m, *d), (*name).into())),
+            OneOff::Extra { on: (y, m, d), name } if *y == year => days.push((ymd(*y, *m, *d), (*name).into())),
             _ => {}
         }
     }
@@ -346,11 +277,7 @@ pub fn proclaimed(year: i32) -> Option<Vec<(NaiveDate, String)>> {
     PROCLAIMED
         .iter()
         .find(|(y, _)| *y == year)
-        .map(|(_, days)| {
-            days.iter()
-                .map(|(m, d, name)| (ymd(year, *m, *d), (*name).to_string()))
-                .collect()
-        })
+        .map(|(_, days)| days.iter().map(|(m, d, name)| (ymd(year, *m, *d), (*name).to_string())).collect())
 }
 
 /// The common-law holiday on `date`, if any: these are never working days,

@@ -95,8 +95,12 @@ impl ThirtyDaysMeaning {
 impl NoticeReading {
     pub fn explanation(self) -> &'static str {
         match self {
-            NoticeReading::FiveWorkingDaysBefore => "Setting: notice is due on the fifth working day before the meeting (the default)",
-            NoticeReading::FiveClearWorkingDays => "Setting: five clear working days' notice, so neither the day of notice nor the day of the meeting counts",
+            NoticeReading::FiveWorkingDaysBefore => {
+                "Setting: notice is due on the fifth working day before the meeting (the default)"
+            }
+            NoticeReading::FiveClearWorkingDays => {
+                "Setting: five clear working days' notice, so neither the day of notice nor the day of the meeting counts"
+            }
         }
     }
 }

@@ -9,9 +9,7 @@ use super::{agreement, appeal, counting, exemptions, problems, thirty_days, Cloc
 use crate::calendar::Calendar;
 use crate::facts::{CaseFacts, CertificateKind, MeetingStatus, Service};
 use crate::rules::choices::CountingChoices;
-use crate::timeline::{
-    Clock, Flag, MetBy, Notice, Party, Period, Route, Status, Timeline, Trigger, Unit, WorkingLine,
-};
+use crate::timeline::{Clock, Flag, MetBy, Notice, Party, Period, Route, Status, Timeline, Trigger, Unit, WorkingLine};
 
 /// Everything a clock is computed against.
 pub(crate) struct Context<'a> {
@@ -44,38 +42,27 @@ pub(crate) struct Draft {
 
 impl Draft {
     /// A clock counted plainly from its trigger by its rule's period.
-    pub fn counted(
-        ctx: &Context,
-        rule: &ClockRule,
-        trigger_date: NaiveDate,
-        met: Option<NaiveDate>,
-    ) -> Draft {
+    pub fn counted(ctx: &Context, rule: &ClockRule, trigger_date: NaiveDate, met: Option<NaiveDate>) -> Draft {
         let (raw, line) = counting::count(ctx.cal, rule.period, trigger_date);
         Draft {
             key: Cow::Borrowed(rule.key),
             label: Cow::Borrowed(rule.label),
             party: rule.party,
             citation: rule.citation,
-            trigger: Trigger {
-                name: Cow::Borrowed(rule.trigger),
-                date: trigger_date,
-            },
+            trigger: Trigger { name: Cow::Borrowed(rule.trigger), date: trigger_date },
             period: rule.period,
             raw_date: raw,
             due_date: raw,
             adjustment: None,
             due_by_time: None,
-            working: vec![
-                WorkingLine::Trigger {
-                    name: Cow::Borrowed(rule.trigger),
-                    date: trigger_date,
-                },
-                line,
-            ],
-            met_by: met.map(|date| MetBy {
-                name: Cow::Borrowed(rule.met_by),
-                date,
-            }),
+            working: {
+                // Room for the usual lines: trigger, count, a note, due, met.
+                let mut lines = Vec::with_capacity(6);
+                lines.push(WorkingLine::Trigger { name: Cow::Borrowed(rule.trigger), date: trigger_date });
+                lines.push(line);
+                lines
+            },
+            met_by: met.map(|date| MetBy { name: Cow::Borrowed(rule.met_by), date }),
             not_applicable: None,
             flag_non_working: rule.period.unit != Unit::WorkingDays,
             is_appeal: false,
@@ -84,51 +71,25 @@ impl Draft {
 
     pub fn finish(mut self, ctx: &Context) -> Clock {
         let mut flags = Vec::new();
-        if self.flag_non_working {
-            if let Some(reason) = ctx.cal.non_working_reason(self.due_date) {
-                flags.push(Flag::FallsOnNonWorkingDay {
-                    date: self.due_date,
-                    message: format!(
-                        "Falls on a {}",
-                        match &reason {
-                            crate::calendar::NonWorkingReason::Holiday(name) =>
-                                format!("holiday ({name})"),
-                            other => other.to_string(),
-                        }
-                    ),
-                    reason: reason.clone(),
-                });
-                self.working.push(WorkingLine::FallsOn {
-                    date: self.due_date,
-                    reason,
-                });
-            }
+        if self.flag_non_working && !ctx.cal.is_working_day(self.due_date) {
+            let reason = ctx.cal.non_working_reason(self.due_date).expect("a closed day has a reason");
+            let message = match &reason {
+                crate::calendar::NonWorkingReason::Saturday => Cow::Borrowed("Falls on a Saturday"),
+                crate::calendar::NonWorkingReason::Sunday => Cow::Borrowed("Falls on a Sunday"),
+                crate::calendar::NonWorkingReason::Holiday(name) => Cow::Owned(format!("Falls on a holiday ({name})")),
+            };
+            flags.push(Flag::FallsOnNonWorkingDay { date: self.due_date, message, reason: reason.clone() });
+            self.working.push(WorkingLine::FallsOn { date: self.due_date, reason });
         }
-        let (first, last) = (
-            self.trigger.date.min(self.due_date).year(),
-            self.trigger.date.max(self.due_date).year(),
-        );
-        let projected: Vec<i32> = (first..=last)
-            .filter(|y| ctx.cal.is_projected(*y))
-            .collect();
+        let (first, last) = (self.trigger.date.min(self.due_date).year(), self.trigger.date.max(self.due_date).year());
+        let projected: Vec<i32> = (first..=last).filter(|y| ctx.cal.is_projected(*y)).collect();
         if !projected.is_empty() {
-            let years = projected
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let years = projected.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
             let message = format!("Holidays for {years} are projected, not proclaimed: check this date when they are announced");
-            self.working
-                .push(WorkingLine::Note(Cow::Owned(message.clone())));
-            flags.push(Flag::ProjectedHolidays {
-                years: projected,
-                message,
-            });
+            self.working.push(WorkingLine::Note(Cow::Owned(message.clone())));
+            flags.push(Flag::ProjectedHolidays { years: projected, message });
         }
-        self.working.push(WorkingLine::Due {
-            date: self.due_date,
-            time: self.due_by_time,
-        });
+        self.working.push(WorkingLine::Due { date: self.due_date, time: self.due_by_time });
         let status = match (&self.not_applicable, &self.met_by) {
             (Some(why), _) => {
                 self.working.push(WorkingLine::Note(why.clone()));
@@ -141,16 +102,7 @@ impl Draft {
             (None, None) => Status::Overdue,
         };
         if let Some(met) = &self.met_by {
-            let how = if met.date <= self.due_date {
-                "on time"
-            } else {
-                "late"
-            };
-            self.working.push(WorkingLine::Note(Cow::Owned(format!(
-                "Met {how}: {} on {}",
-                met.name,
-                crate::calendar::dates::long(met.date)
-            ))));
+            self.working.push(WorkingLine::Met { name: met.name.clone(), date: met.date, on_time: met.date <= self.due_date });
         }
         Clock {
             key: self.key,
@@ -175,12 +127,8 @@ impl Draft {
 
 fn status_text(status: Status, is_appeal: bool) -> &'static str {
     match (status, is_appeal) {
-        (Status::Overdue, true) => {
-            "Out of time: the Tribunal decides whether a late appeal may proceed"
-        }
-        (Status::MetLate, true) => {
-            "Received late: the Tribunal decides whether a late appeal may proceed"
-        }
+        (Status::Overdue, true) => "Out of time: the Tribunal decides whether a late appeal may proceed",
+        (Status::MetLate, true) => "Received late: the Tribunal decides whether a late appeal may proceed",
         (Status::Overdue, false) => "Overdue",
         (Status::DueToday, _) => "Due today",
         (Status::Upcoming, _) => "Upcoming",
@@ -192,17 +140,8 @@ fn status_text(status: Status, is_appeal: bool) -> &'static str {
 
 /// The timeline of one case. Contradictory facts give named problems and no
 /// clocks: a date computed from a wrong fact is worse than none.
-pub fn timeline(
-    facts: &CaseFacts,
-    cal: &Calendar,
-    choices: &CountingChoices,
-    today: NaiveDate,
-) -> Timeline {
-    let ctx = Context {
-        cal,
-        choices: *choices,
-        today,
-    };
+pub fn timeline(facts: &CaseFacts, cal: &Calendar, choices: &CountingChoices, today: NaiveDate) -> Timeline {
+    let ctx = Context { cal, choices: *choices, today };
     let (route, route_text, exemptions) = exemptions::assess(facts);
     let problems = problems::find(facts, today);
     let mut notices = Vec::new();
@@ -211,24 +150,10 @@ pub fn timeline(
     if statutory && problems.is_empty() {
         clocks = clocks_of(&ctx, facts, route, &mut notices);
     }
-    Timeline {
-        route,
-        route_text,
-        exemptions,
-        clocks,
-        problems,
-        notices,
-        choices: *choices,
-        today,
-    }
+    Timeline { route, route_text, exemptions, clocks, problems, notices, choices: *choices, today }
 }
 
-fn clocks_of(
-    ctx: &Context,
-    facts: &CaseFacts,
-    route: Route,
-    notices: &mut Vec<Notice>,
-) -> Vec<Clock> {
+fn clocks_of(ctx: &Context, facts: &CaseFacts, route: Route, notices: &mut Vec<Notice>) -> Vec<Clock> {
     let mut clocks = Vec::with_capacity(8);
     let decision = decision_sent(facts, notices);
 
@@ -238,41 +163,24 @@ fn clocks_of(
             draft.working.insert(1, note.clone());
         }
         if route == Route::Exempt {
-            draft.not_applicable = Some(Cow::Borrowed("No mediation certificate is needed for this appeal, so contacting the adviser is optional"));
+            draft.not_applicable =
+                Some(Cow::Borrowed("No mediation certificate is needed for this appeal, so contacting the adviser is optional"));
         }
         clocks.push(draft.finish(ctx));
     }
     let certificate = |kind| facts.certificate_of_kind(kind).map(|c| c.issued_on);
     if let Some(on) = facts.declined_on {
-        clocks.push(
-            Draft::counted(
-                ctx,
-                &super::CERTIFICATE_DECLINED,
-                on,
-                certificate(CertificateKind::Declined),
-            )
-            .finish(ctx),
-        );
+        clocks.push(Draft::counted(ctx, &super::CERTIFICATE_DECLINED, on, certificate(CertificateKind::Declined)).finish(ctx));
     }
     if let Some(on) = facts.withdrew_on {
-        clocks.push(
-            Draft::counted(
-                ctx,
-                &super::CERTIFICATE_WITHDRAWN,
-                on,
-                certificate(CertificateKind::Withdrawn),
-            )
-            .finish(ctx),
-        );
+        clocks.push(Draft::counted(ctx, &super::CERTIFICATE_WITHDRAWN, on, certificate(CertificateKind::Withdrawn)).finish(ctx));
     }
     if let (true, Some(on)) = (facts.health_in_issue(), facts.family_told_la_on) {
-        clocks
-            .push(Draft::counted(ctx, &super::ICB_NOTIFIED, on, facts.la_told_icb_on).finish(ctx));
+        clocks.push(Draft::counted(ctx, &super::ICB_NOTIFIED, on, facts.la_told_icb_on).finish(ctx));
     }
     if let Some(draft) = thirty_days::draft(ctx, facts) {
         let clock = draft.finish(ctx);
-        let deemed_recorded = facts.cannot_arrange_notice_on.is_some()
-            || certificate(CertificateKind::Deemed).is_some();
+        let deemed_recorded = facts.cannot_arrange_notice_on.is_some() || certificate(CertificateKind::Deemed).is_some();
         if clock.status == Status::Overdue && !deemed_recorded {
             notices.push(Notice {
                 code: "deemed_certificate_route",
@@ -284,68 +192,37 @@ fn clocks_of(
         }
         clocks.push(clock);
     }
-    let noticed: Vec<_> = facts
-        .meetings
-        .iter()
-        .filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held))
-        .collect();
+    let noticed: Vec<_> =
+        facts.meetings.iter().filter(|m| matches!(m.status, MeetingStatus::Planned | MeetingStatus::Held)).collect();
     for (i, meeting) in noticed.iter().enumerate() {
         clocks.push(thirty_days::notice_draft(ctx, meeting, i, noticed.len()).finish(ctx));
     }
     if let Some(on) = facts.cannot_arrange_notice_on {
-        clocks.push(
-            Draft::counted(
-                ctx,
-                &super::CERTIFICATE_DEEMED,
-                on,
-                certificate(CertificateKind::Deemed),
-            )
-            .finish(ctx),
-        );
+        clocks.push(Draft::counted(ctx, &super::CERTIFICATE_DEEMED, on, certificate(CertificateKind::Deemed)).finish(ctx));
     }
     if let Some(on) = facts.concluded_on {
         clocks.push(
-            Draft::counted(
-                ctx,
-                &super::CERTIFICATE_AFTER_MEDIATION,
-                on,
-                certificate(CertificateKind::AfterMediation),
-            )
-            .finish(ctx),
+            Draft::counted(ctx, &super::CERTIFICATE_AFTER_MEDIATION, on, certificate(CertificateKind::AfterMediation))
+                .finish(ctx),
         );
     }
     if let Some(agreement) = &facts.agreement {
         agreement::drafts(ctx, agreement, &mut |d| clocks.push(d.finish(ctx)));
     }
     if let Some((sent, note)) = &decision {
-        clocks.push(
-            appeal::draft(
-                ctx,
-                *sent,
-                note,
-                facts.certificate_in_force(),
-                facts.appeal_received_on,
-            )
-            .finish(ctx),
-        );
+        clocks.push(appeal::draft(ctx, *sent, note, facts.certificate_in_force(), facts.appeal_received_on).finish(ctx));
     }
     clocks
 }
 
 /// The date the law runs from: the date the decision was sent, or the date
 /// on the letter where that is all that is recorded (said so in a note).
-fn decision_sent(
-    facts: &CaseFacts,
-    notices: &mut Vec<Notice>,
-) -> Option<(NaiveDate, Option<WorkingLine>)> {
+fn decision_sent(facts: &CaseFacts, notices: &mut Vec<Notice>) -> Option<(NaiveDate, Option<WorkingLine>)> {
     match (facts.decision.sent_on, facts.decision.letter_dated) {
         (Some(sent), _) => Some((sent, None)),
         (None, Some(dated)) => {
             let text = "The date the letter was sent is not recorded: the date on the letter is used instead";
-            notices.push(Notice {
-                code: "sent_date_assumed",
-                message: text.into(),
-            });
+            notices.push(Notice { code: "sent_date_assumed", message: text.into() });
             Some((dated, Some(WorkingLine::Note(Cow::Borrowed(text)))))
         }
         (None, None) => {

@@ -8,7 +8,8 @@ use crate::facts::{CaseFacts, DecisionKind, Issue, Service};
 use crate::timeline::{Appealed, IssueAssessment, Route};
 
 const S55: &str = "Children and Families Act 2014 s.55";
-const RECOMMENDATIONS: &str = "First-tier Tribunal recommendations power on health and social care (the former national trial, continued from 2021)";
+const RECOMMENDATIONS: &str =
+    "First-tier Tribunal recommendations power on health and social care (the former national trial, continued from 2021)";
 
 pub fn decision_label(kind: DecisionKind) -> &'static str {
     match kind {
@@ -45,13 +46,7 @@ fn assess_issue(issue: Issue) -> IssueAssessment {
             RECOMMENDATIONS,
         ),
     };
-    IssueAssessment {
-        appealed: Appealed::Issue(issue),
-        label: issue_label(issue),
-        certificate_needed: needed,
-        reason,
-        citation,
-    }
+    IssueAssessment { appealed: Appealed::Issue(issue), label: issue_label(issue), certificate_needed: needed, reason, citation }
 }
 
 /// The route, a sentence saying it, and the reasoning for each matter.
@@ -75,9 +70,7 @@ pub fn assess(facts: &CaseFacts) -> (Route, String, Vec<IssueAssessment>) {
     }
     let mut assessments = Vec::new();
     match facts.decision.kind {
-        Some(DecisionKind::PlanContents) | None => {
-            assessments.extend(facts.issues.iter().map(|i| assess_issue(*i)))
-        }
+        Some(DecisionKind::PlanContents) | None => assessments.extend(facts.issues.iter().map(|i| assess_issue(*i))),
         Some(kind) => assessments.push(IssueAssessment {
             appealed: Appealed::Decision(kind),
             label: decision_label(kind),
@@ -90,26 +83,23 @@ pub fn assess(facts: &CaseFacts) -> (Route, String, Vec<IssueAssessment>) {
         let text = "Not yet known: record the decision and the issues in dispute to see whether a certificate is needed";
         return (Route::NotYetKnown, text.into(), assessments);
     }
-    let needing: Vec<&str> = assessments
-        .iter()
-        .filter(|a| a.certificate_needed)
-        .map(|a| a.label)
-        .collect();
-    let exempt: Vec<&str> = assessments
-        .iter()
-        .filter(|a| !a.certificate_needed)
-        .map(|a| a.label)
-        .collect();
+    let list = |needed: bool| {
+        let mut text = String::new();
+        for a in assessments.iter().filter(|a| a.certificate_needed == needed) {
+            if !text.is_empty() {
+                text.push_str("; ");
+            }
+            text.push_str(a.label);
+        }
+        text
+    };
+    let needing = list(true);
     if !needing.is_empty() {
-        let mut text = format!(
-            "A mediation certificate is needed before appealing ({})",
-            needing.join("; ")
-        );
+        let exempt = list(false);
+        let mut text = format!("A mediation certificate is needed before appealing ({needing})");
         if !exempt.is_empty() {
-            text.push_str(&format!(
-                ". No certificate is needed for: {}",
-                exempt.join("; ")
-            ));
+            text.push_str(". No certificate is needed for: ");
+            text.push_str(&exempt);
         }
         return (Route::CertificateNeeded, text, assessments);
     }
@@ -119,7 +109,7 @@ pub fn assess(facts: &CaseFacts) -> (Route, String, Vec<IssueAssessment>) {
     } else if !education {
         "No mediation certificate is needed: health and social care only. The Tribunal can make recommendations on these only alongside an education appeal (sections B, F or I)".to_string()
     } else {
-        format!("No mediation certificate is needed: {}", exempt.join("; "))
+        format!("No mediation certificate is needed: {}", list(false))
     };
     (Route::Exempt, text, assessments)
 }

@@ -32,11 +32,7 @@ pub struct ClockRule {
 }
 
 const fn after(amount: u32, unit: Unit) -> Period {
-    Period {
-        amount,
-        unit,
-        before: false,
-    }
+    Period { amount, unit, before: false }
 }
 
 /// Reg 33: the family must contact the mediation adviser within 2 months
@@ -102,11 +98,7 @@ pub const MEDIATION_NOTICE: ClockRule = ClockRule {
     key: "mediation_notice",
     label: "Give notice of the mediation meeting",
     party: Party::ArrangingBody,
-    period: Period {
-        amount: 5,
-        unit: Unit::WorkingDays,
-        before: true,
-    },
+    period: Period { amount: 5, unit: Unit::WorkingDays, before: true },
     trigger: "the mediation meeting",
     met_by: "notice of the meeting sent",
     citation: "SEND Code of Practice 0–25 (2015) ch.11 [secondary source]",
@@ -144,8 +136,7 @@ pub const APPEAL: ClockRule = ClockRule {
     period: after(2, Unit::Months),
     trigger: "written notice of the decision sent",
     met_by: "appeal received by the Tribunal",
-    citation:
-        "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008 r.20(1)(c) and r.12",
+    citation: "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008 r.20(1)(c) and r.12",
 };
 
 /// Where the LA was not a party to the agreement, the commissioning body

@@ -39,7 +39,9 @@ pub fn arranger(facts: &CaseFacts) -> Arranger {
 fn start(ctx: &Context, facts: &CaseFacts) -> Option<(NaiveDate, &'static str, Vec<WorkingLine>)> {
     if arranger(facts) == Arranger::Icb {
         return facts.la_told_icb_on.map(|d| {
-            let note = WorkingLine::Note(Cow::Borrowed("Health care is the only mediation issue: the ICB arranges, and the 30 days run from the LA's notice to the ICB"));
+            let note = WorkingLine::Note(Cow::Borrowed(
+                "Health care is the only mediation issue: the ICB arranges, and the 30 days run from the LA's notice to the ICB",
+            ));
             (d, "the LA told the ICB the mediation issues", vec![note])
         });
     }
@@ -49,9 +51,7 @@ fn start(ctx: &Context, facts: &CaseFacts) -> Option<(NaiveDate, &'static str, V
     let mut notes = vec![WorkingLine::Note(Cow::Borrowed(choice.explanation()))];
     let (family, adviser) = (facts.family_told_la_on, facts.adviser_told_la_on);
     let picked = match (choice, family, adviser) {
-        (ThirtyDaysStart::EarlierDate, Some(f), Some(a)) => {
-            Some(if f <= a { (f, FAMILY) } else { (a, ADVISER) })
-        }
+        (ThirtyDaysStart::EarlierDate, Some(f), Some(a)) => Some(if f <= a { (f, FAMILY) } else { (a, ADVISER) }),
         (ThirtyDaysStart::FamilyNotice, Some(f), _) => Some((f, FAMILY)),
         (ThirtyDaysStart::AdviserNotice, _, Some(a)) => Some((a, ADVISER)),
         (_, Some(f), None) => {
@@ -79,30 +79,20 @@ pub(crate) fn draft(ctx: &Context, facts: &CaseFacts) -> Option<Draft> {
     let (from, trigger_name, notes) = start(ctx, facts)?;
     let meaning = ctx.choices.thirty_days_meaning;
     let met = match meaning {
-        ThirtyDaysMeaning::Held => facts.first_meeting_held().map(|m| MetBy {
-            name: Cow::Borrowed(MEDIATION_HELD.met_by),
-            date: m.date,
-        }),
-        ThirtyDaysMeaning::Arranged => facts.mediation_arranged_on.map(|d| MetBy {
-            name: Cow::Borrowed("mediation meeting arranged"),
-            date: d,
-        }),
+        ThirtyDaysMeaning::Held => {
+            facts.first_meeting_held().map(|m| MetBy { name: Cow::Borrowed(MEDIATION_HELD.met_by), date: m.date })
+        }
+        ThirtyDaysMeaning::Arranged => {
+            facts.mediation_arranged_on.map(|d| MetBy { name: Cow::Borrowed("mediation meeting arranged"), date: d })
+        }
     };
     let mut draft = Draft::counted(ctx, &MEDIATION_HELD, from, None);
-    draft.trigger = Trigger {
-        name: Cow::Borrowed(trigger_name),
-        date: from,
-    };
-    draft.working[0] = WorkingLine::Trigger {
-        name: Cow::Borrowed(trigger_name),
-        date: from,
-    };
+    draft.trigger = Trigger { name: Cow::Borrowed(trigger_name), date: from };
+    draft.working[0] = WorkingLine::Trigger { name: Cow::Borrowed(trigger_name), date: from };
     for (i, note) in notes.into_iter().enumerate() {
         draft.working.insert(1 + i, note);
     }
-    draft
-        .working
-        .insert(1, WorkingLine::Note(Cow::Borrowed(meaning.explanation())));
+    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(meaning.explanation())));
     if arranger(facts) == Arranger::Icb {
         draft.party = Party::Icb;
     } else {
@@ -112,19 +102,10 @@ pub(crate) fn draft(ctx: &Context, facts: &CaseFacts) -> Option<Draft> {
         draft.label = Cow::Borrowed("Arrange the mediation meeting");
     }
     draft.met_by = met;
-    let held_by_due = draft
-        .met_by
-        .as_ref()
-        .is_some_and(|m| m.date <= draft.due_date);
+    let held_by_due = draft.met_by.as_ref().is_some_and(|m| m.date <= draft.due_date);
     if let (Some(w), None) = (facts.withdrew_on, &draft.met_by) {
-        draft.not_applicable = Some(Cow::Owned(format!(
-            "The family withdrew from mediation on {}",
-            dates::long(w)
-        )));
-    } else if let (Some(cert), false) = (
-        facts.certificate_of_kind(crate::facts::CertificateKind::Deemed),
-        held_by_due,
-    ) {
+        draft.not_applicable = Some(Cow::Owned(format!("The family withdrew from mediation on {}", dates::long(w))));
+    } else if let (Some(cert), false) = (facts.certificate_of_kind(crate::facts::CertificateKind::Deemed), held_by_due) {
         draft.not_applicable = Some(Cow::Owned(format!(
             "The 30 days were missed: a deemed certificate was issued on {}",
             dates::long(cert.issued_on)
@@ -138,25 +119,16 @@ pub(crate) fn notice_draft(ctx: &Context, meeting: &Meeting, index: usize, count
     let reading = ctx.choices.notice_reading;
     let mut rule = MEDIATION_NOTICE;
     if reading == NoticeReading::FiveClearWorkingDays {
-        rule.period = Period {
-            amount: 6,
-            ..rule.period
-        };
+        rule.period = Period { amount: 6, ..rule.period };
     }
     let mut draft = Draft::counted(ctx, &rule, meeting.date, meeting.notice_sent_on);
     draft.period = MEDIATION_NOTICE.period;
-    draft
-        .working
-        .insert(1, WorkingLine::Note(Cow::Borrowed(reading.explanation())));
+    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(reading.explanation())));
     if index > 0 {
         draft.key = Cow::Owned(format!("{}_{}", MEDIATION_NOTICE.key, index + 1));
     }
     if count > 1 {
-        draft.label = Cow::Owned(format!(
-            "{} on {}",
-            MEDIATION_NOTICE.label,
-            dates::long(meeting.date)
-        ));
+        draft.label = Cow::Owned(format!("{} on {}", MEDIATION_NOTICE.label, dates::long(meeting.date)));
     }
     draft
 }

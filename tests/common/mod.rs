@@ -10,12 +10,7 @@ pub fn d(text: &str) -> NaiveDate {
 }
 
 pub fn timeline_on(facts: &CaseFacts, today: &str) -> Timeline {
-    rules::timeline(
-        facts,
-        &Calendar::built_in(),
-        &CountingChoices::default(),
-        d(today),
-    )
+    rules::timeline(facts, &Calendar::built_in(), &CountingChoices::default(), d(today))
 }
 
 pub fn facts(json: &str) -> CaseFacts {
