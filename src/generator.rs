@@ -306,8 +306,8 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
         parent_name: format!("{parent} {family}"),
         child_name: format!("{given} {family}"),
         child_date_of_birth: dob,
-        local_authority: *rng.pick(LOCAL_AUTHORITIES),
-        note: rng.pick(NOTES).to_string(),
+        local_authority: LOCAL_AUTHORITIES[rng.range(0, LOCAL_AUTHORITIES.len() as i64 - 1) as usize],
+        note: (*rng.pick(NOTES)).to_string(),
         closed,
         facts: clamp_to(facts, until),
     }

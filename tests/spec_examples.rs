@@ -91,7 +91,9 @@ fn weekend_christmas_and_boxing_day_move_to_the_next_free_weekdays() {
 #[test]
 fn the_appeal_deadline_examples() {
     let cal = Calendar::built_in();
-    let rows: &[(&str, Option<&str>, &str, &str, Option<&str>)] = &[
+    // (decision sent, certificate issued, raw, deadline, the rule that moved it)
+    type Row<'a> = (&'a str, Option<&'a str>, &'a str, &'a str, Option<&'a str>);
+    let rows: &[Row] = &[
         ("2026-02-01", None, "2026-04-01", "2026-04-01", None),
         ("2026-02-01", Some("2026-03-20"), "2026-04-20", "2026-04-20", None),
         ("2026-03-10", None, "2026-05-10", "2026-05-11", Some(appeal::RULE_12_2)),

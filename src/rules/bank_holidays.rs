@@ -25,10 +25,13 @@ pub const SUMMER: &str = "Summer bank holiday";
 pub const CHRISTMAS: &str = "Christmas Day";
 pub const BOXING: &str = "Boxing Day";
 
+/// A proclaimed holiday: month, day and name.
+pub type ProclaimedDay = (u32, u32, &'static str);
+
 /// The official England-and-Wales dates (GOV.UK bank-holidays list,
 /// division `england-and-wales`) for 2019 to 2027, one-off days included.
 /// These years are "proclaimed": a deadline in them is not flagged.
-pub const PROCLAIMED: &[(i32, &[(u32, u32, &str)])] = &[
+pub const PROCLAIMED: &[(i32, &[ProclaimedDay])] = &[
     (
         2019,
         &[
