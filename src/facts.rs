@@ -4,10 +4,12 @@
 //! `YYYY-MM-DD` (the schema is documented in `docs/timeline-json.md`).
 
 use chrono::NaiveDate;
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 
 /// Which service the family is using.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Service {
     /// Mediation advice before an appeal (the statutory route).
@@ -21,7 +23,8 @@ pub enum Service {
 }
 
 /// The local authority's decision the family is calling about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
     RefuseToAssess,
@@ -34,7 +37,8 @@ pub enum DecisionKind {
 }
 
 /// A matter in dispute in the plan's contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Issue {
     /// Section B: special educational needs.
@@ -55,7 +59,8 @@ impl Issue {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub kind: Option<DecisionKind>,
@@ -65,7 +70,8 @@ pub struct Decision {
     pub sent_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     Planned,
@@ -75,7 +81,8 @@ pub enum MeetingStatus {
 }
 
 /// Who caused a postponement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum PostponedBy {
     LocalAuthority,
@@ -85,7 +92,8 @@ pub enum PostponedBy {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub date: NaiveDate,
@@ -98,7 +106,8 @@ pub struct Meeting {
 }
 
 /// What a written mediation agreement requires (SEND Regs reg 42, reg 44).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum AgreementActionKind {
     /// Make an EHC needs assessment or re-assessment.
@@ -116,7 +125,8 @@ pub enum AgreementActionKind {
     NonAppealable,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementAction {
     pub kind: AgreementActionKind,
@@ -130,7 +140,8 @@ pub struct AgreementAction {
     pub done_on: Vec<Option<NaiveDate>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// The date of the written agreement.
@@ -149,7 +160,8 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateKind {
     Declined,
@@ -159,7 +171,8 @@ pub enum CertificateKind {
 }
 
 /// A certificate as the clocks see it: its kind and date of issue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct IssuedCertificate {
     pub kind: CertificateKind,
@@ -171,7 +184,8 @@ pub struct IssuedCertificate {
 }
 
 /// Everything the engine reads about one case.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct CaseFacts {
     #[serde(default)]

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
+use ts_rs::TS;
 use serde::{Serialize, Serializer};
 
 use crate::calendar::{dates, NonWorkingReason, SkippedDay};
@@ -13,7 +14,8 @@ use crate::facts::Issue;
 use crate::rules::choices::CountingChoices;
 
 /// The party who must act before a clock runs out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Party {
     ParentOrYoungPerson,
@@ -41,7 +43,8 @@ impl Party {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     WorkingDays,
@@ -52,7 +55,8 @@ pub enum Unit {
     Immediately,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Period {
     pub amount: u32,
     pub unit: Unit,
@@ -74,20 +78,23 @@ impl std::fmt::Display for Period {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Trigger {
     pub name: Cow<'static, str>,
     pub date: NaiveDate,
 }
 
 /// The recorded act that answers a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct MetBy {
     pub name: Cow<'static, str>,
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Overdue,
@@ -106,7 +113,8 @@ impl Status {
 }
 
 /// Something a person should notice about a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Flag {
     /// The date falls on a weekend or holiday and the law moves nothing.
@@ -279,7 +287,8 @@ fn lines_as_text<S: Serializer>(lines: &[WorkingLine], serializer: S) -> Result<
 }
 
 /// One statutory clock of a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Clock {
     /// Stable: `appeal`, `contact_adviser`, `agreement_action_2_final`, ...
     pub key: Cow<'static, str>,
@@ -297,6 +306,7 @@ pub struct Clock {
     pub flags: Vec<Flag>,
     pub citation: &'static str,
     #[serde(serialize_with = "lines_as_text")]
+    #[ts(as = "Vec<String>")]
     pub working: Vec<WorkingLine>,
     pub met_by: Option<MetBy>,
     pub status: Status,
@@ -311,7 +321,8 @@ impl Clock {
 }
 
 /// The case's route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     CertificateNeeded,
@@ -324,14 +335,16 @@ pub enum Route {
 
 /// What is being appealed, for the exemption reasoning: the decision
 /// itself, or one issue of a plan's contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Appealed {
     Decision(crate::facts::DecisionKind),
     Issue(Issue),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct IssueAssessment {
     pub appealed: Appealed,
     pub label: &'static str,
@@ -341,7 +354,8 @@ pub struct IssueAssessment {
 }
 
 /// A contradiction in the facts, named, with the field to fix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Problem {
     pub code: &'static str,
     /// The JSON path of the field to correct, e.g. `decision.sent_on`.
@@ -350,13 +364,15 @@ pub struct Problem {
 }
 
 /// Advice the mediator should see (a prompt, or a fact that was assumed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Notice {
     pub code: &'static str,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Timeline {
     pub route: Route,
     pub route_text: String,

@@ -9,12 +9,14 @@ pub mod govuk;
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use ts_rs::TS;
 use serde::Serialize;
 
 use crate::rules::bank_holidays::{self, FIRST_YEAR, LAST_YEAR};
 
 /// Where a year's holidays came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum HolidaySource {
     /// The built-in table of proclaimed dates.
@@ -26,14 +28,16 @@ pub enum HolidaySource {
     Rules,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Holiday {
     pub date: NaiveDate,
     pub name: Arc<str>,
 }
 
 /// Why a day is not a working day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum NonWorkingReason {
     Saturday,
@@ -52,7 +56,8 @@ impl std::fmt::Display for NonWorkingReason {
 }
 
 /// A day passed over while counting working days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct SkippedDay {
     pub date: NaiveDate,
     pub reason: NonWorkingReason,

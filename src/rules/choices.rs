@@ -1,10 +1,12 @@
 //! Where the law is disputed, the reading the clocks use is a setting. Each
 //! choice says what it means; the default is the spec's [D] decision.
 
+use ts_rs::TS;
 use serde::{Deserialize, Serialize};
 
 /// When the 30 days for mediation start (statutory-clocks.md 3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ThirtyDaysStart {
     /// The earlier of the family's notice to the LA and the adviser's.
@@ -17,7 +19,8 @@ pub enum ThirtyDaysStart {
 }
 
 /// What must happen by day 30.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ThirtyDaysMeaning {
     /// The meeting must be held by day 30.
@@ -28,7 +31,8 @@ pub enum ThirtyDaysMeaning {
 }
 
 /// How the 5-working-day notice of a meeting is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeReading {
     /// Notice on or before the fifth working day before the meeting.
@@ -42,7 +46,8 @@ pub enum NoticeReading {
 /// Whether rule 12(3)(a) also applies when rule 12(2) carries a deadline
 /// that ended on a non-working day into August or 25 Dec–1 Jan (a Saturday
 /// 31 July, say, moved to Monday 2 August).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum AppealExtensionReading {
     /// Rule 12(3)(a) applies only where the time itself ends in August or
@@ -64,7 +69,8 @@ impl AppealExtensionReading {
 }
 
 /// The counting choices, as stored in settings and echoed in each timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct CountingChoices {
     pub thirty_days_start: ThirtyDaysStart,

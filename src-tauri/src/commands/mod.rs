@@ -1,0 +1,4 @@
+//! Tauri commands: each parses its input, calls the core, and maps the error
+//! to one plain message. Logic belongs in `src/`, not here.
+
+pub mod engine;

@@ -1,0 +1,233 @@
+//! Drives the real built app through tauri-driver and WebKitWebDriver under
+//! a private Xvfb display. Each `App` has its own display, driver, ports and
+//! data directory, and kills them all (as a process group) when dropped.
+//! Sessions run one at a time: WebKit is heavy on a 2-core machine.
+
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The debug build of the desktop app (`cargo build --workspace` makes it).
+pub fn app_binary() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
+    let binary = target.join("debug").join("mediation-desk-app");
+    assert!(binary.exists(), "{} is missing: run `cargo build --workspace` first (scripts/test does)", binary.display());
+    binary
+}
+
+fn tool(name: &str, candidates: &[PathBuf]) -> PathBuf {
+    candidates.iter().find(|p| p.exists()).cloned().unwrap_or_else(|| {
+        panic!("{name} is not installed (looked in {candidates:?}); scripts/test installs it")
+    })
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn wait_for_port(port: u16, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// A process started in its own group, killed with the whole group on drop.
+struct Group(Child);
+
+impl Group {
+    fn spawn(cmd: &mut Command) -> Group {
+        Group(cmd.process_group(0).spawn().unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}")))
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let pgid = self.0.id();
+        let _ = Command::new("kill").args(["-s", "KILL", "--", &format!("-{pgid}")]).stderr(Stdio::null()).status();
+        let _ = self.0.kill();
+        // Never block for ever on a child that would not die.
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    pub data_dir: PathBuf,
+    pub display: String,
+    // Order matters: the driver dies before the display.
+    _driver: Group,
+    _display: Group,
+    _guard: MutexGuard<'static, ()>,
+    _dir: TempDir,
+}
+
+/// A directory removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        let dir = std::env::temp_dir().join(format!("md-e2e-{label}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl App {
+    /// Start the app with an empty data directory.
+    pub async fn start(label: &str) -> App {
+        Self::start_with(label, |_| {}).await
+    }
+
+    /// Start the app after `prepare` has filled its data directory.
+    pub async fn start_with(label: &str, prepare: impl FnOnce(&Path)) -> App {
+        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = TempDir::new(label);
+        let data_dir = dir.0.join("data");
+        std::fs::create_dir_all(&data_dir).unwrap();
+        prepare(&data_dir);
+
+        // A private X display.
+        let display_number = 90 + (std::process::id() % 50) as u16 + free_port() % 40;
+        let display = format!(":{display_number}");
+        let xvfb = tool("Xvfb", &[PathBuf::from("/usr/bin/Xvfb")]);
+        let display_proc = Group::spawn(
+            Command::new(xvfb).args([&display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"]).stdout(Stdio::null()).stderr(Stdio::null()),
+        );
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display_number}"));
+        let start = Instant::now();
+        while !socket.exists() && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(socket.exists(), "Xvfb did not start on {display}");
+
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        let driver_bin = tool("tauri-driver", &[home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")]);
+        let native = tool("WebKitWebDriver", &[PathBuf::from("/usr/bin/WebKitWebDriver")]);
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(dir.0.join("driver.log")).unwrap();
+        let driver = Group::spawn(
+            Command::new(driver_bin)
+                .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .arg("--native-driver")
+                .arg(native)
+                .env("DISPLAY", &display)
+                .env("MEDIATION_DESK_DATA_DIR", &data_dir)
+                .env("XDG_DATA_HOME", dir.0.join("xdg"))
+                .env("XDG_CONFIG_HOME", dir.0.join("xdg-config"))
+                .env("XDG_CACHE_HOME", dir.0.join("xdg-cache"))
+                .env("MEDIATION_DESK_NO_NOTIFICATIONS", "1")
+                .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                .stdout(log.try_clone().unwrap())
+                .stderr(log),
+        );
+        assert!(wait_for_port(port, Duration::from_secs(20)), "tauri-driver did not open port {port}");
+
+        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() }
+        }))
+        .unwrap();
+        let url = format!("http://127.0.0.1:{port}");
+        // The driver accepts connections before it is ready: retry, capped.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let client = loop {
+            let attempt = tokio::time::timeout(
+                Duration::from_secs(30),
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(caps.clone()).connect(&url),
+            )
+            .await;
+            match attempt {
+                Ok(Ok(client)) => break client,
+                Ok(Err(e)) if Instant::now() < deadline => {
+                    eprintln!("session not ready yet: {e}");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                other => {
+                    let log = std::fs::read_to_string(dir.0.join("driver.log")).unwrap_or_default();
+                    panic!("no WebDriver session: {other:?}\ndriver log:\n{log}");
+                }
+            }
+        };
+        let app = App { client, data_dir, display, _driver: driver, _display: display_proc, _guard: guard, _dir: dir };
+        app.wait_for("main[data-ready]").await;
+        app
+    }
+
+    /// Wait until `css` matches (10 s at most).
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waited for {css}: {e}"))
+    }
+
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("find {css}: {e}"))
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn body_text(&self) -> String {
+        self.text_of("body").await
+    }
+
+    /// Save a screenshot of the real window on the private display to
+    /// `target/screenshots/NAME.png` (ImageMagick's `import`; WebDriver's own
+    /// screenshot stalls through tauri-driver's proxy).
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = workspace_root().join("target").join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let status = Command::new("/usr/bin/import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import runs (apt install imagemagick)");
+        assert!(status.success(), "screenshot {name} failed");
+        path
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Run a whole test with a hard limit, so a stuck session fails instead of hanging CI.
+pub async fn within<F: std::future::Future<Output = ()>>(seconds: u64, test: F) {
+    if tokio::time::timeout(Duration::from_secs(seconds), test).await.is_err() {
+        panic!("the test did not finish within {seconds} s");
+    }
+}
