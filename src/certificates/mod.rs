@@ -9,7 +9,6 @@ pub mod samples;
 pub mod wording;
 
 pub use content::{
-    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails,
-    Signatory,
+    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory,
 };
 pub use pdf::{font_covers, render_certificate, render_exemption_letter, RenderError};

@@ -57,10 +57,16 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
     let mut page = Layout::new();
     page.letterhead(&c.service);
 
-    page.text_block(w::CERTIFICATE_TITLE, Face::Bold, 22.0, 0.0, CONTENT_WIDTH);
-    page.gap(2.0);
-    page.text_block(w::kind_title(c.kind()), Face::Regular, 12.0, 0.0, CONTENT_WIDTH);
-    page.gap(10.0);
+    page.text_block(w::CERTIFICATE_TITLE, Face::Bold, 20.0, 0.0, CONTENT_WIDTH);
+    page.gap(1.0);
+    page.text_block(
+        w::kind_title(c.kind()),
+        Face::Regular,
+        11.5,
+        0.0,
+        CONTENT_WIDTH,
+    );
+    page.gap(8.0);
     page.number_and_date(&c.number, c.issued_on);
     if let Some(replaced) = &c.replaces {
         page.gap(6.0);
@@ -125,17 +131,22 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
     }
     page.paragraph(&w::certificate_closing(c));
 
-    page.section(w::SECTION_ISSUED_BY);
+    page.gap(4.0);
     page.rows(&[
-        (w::issuer_role(c.kind()), c.issued_by.name.clone()),
+        (w::SECTION_ISSUED_BY, w::issued_by(c)),
         (w::LABEL_REGISTRATION, c.issued_by.registration.clone()),
     ]);
 
-    page.gap(12.0);
+    page.gap(10.0);
     page.guidance(c.appeal_deadline, &w::certificate_guidance(c));
 
     let footer = w::certificate_footer(c);
-    page.finish(&footer, &w::certificate_pdf_title(c), c.issued_on, &c.number)
+    page.finish(
+        &footer,
+        &w::certificate_pdf_title(c),
+        c.issued_on,
+        &c.number,
+    )
 }
 
 /// Render the letter for a case that needs no certificate.
@@ -287,9 +298,10 @@ fn check_fields(fields: &[(String, &str, bool)]) -> Result<(), RenderError> {
                 field: field.clone(),
             });
         }
-        if let Some(character) = text.chars().find(|ch| {
-            ch.is_control() || !fonts.regular.covers(*ch) || !fonts.bold.covers(*ch)
-        }) {
+        if let Some(character) = text
+            .chars()
+            .find(|ch| ch.is_control() || !fonts.regular.covers(*ch) || !fonts.bold.covers(*ch))
+        {
             return Err(RenderError::UnsupportedCharacter {
                 field: field.clone(),
                 character,
@@ -330,7 +342,9 @@ impl FontData {
     fn covers(&self, ch: char) -> bool {
         // NBSP is how the wording keeps dates together; it prints as a space.
         let ch = if ch == w::NBSP { ' ' } else { ch };
-        self.parsed.lookup_glyph_index(ch as u32).is_some_and(|g| g != 0)
+        self.parsed
+            .lookup_glyph_index(ch as u32)
+            .is_some_and(|g| g != 0)
     }
 
     /// The advance width of `text` at `size` points.
@@ -448,11 +462,11 @@ const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 /// Text stops here; the footer sits below it, inside the bottom margin.
 const BOTTOM: f32 = MARGIN;
 const FOOTER_Y: f32 = 34.0;
-const BODY_SIZE: f32 = 10.0;
-const BODY_LEADING: f32 = 13.5;
+const BODY_SIZE: f32 = 9.5;
+const BODY_LEADING: f32 = 12.8;
 const LABEL_WIDTH: f32 = 170.0;
-const GUIDANCE_SIZE: f32 = 9.5;
-const GUIDANCE_LEADING: f32 = 12.5;
+const GUIDANCE_SIZE: f32 = 9.0;
+const GUIDANCE_LEADING: f32 = 11.6;
 const BOX_PADDING: f32 = 10.0;
 
 fn leading(size: f32) -> f32 {
@@ -590,11 +604,17 @@ impl Layout {
             contact.push(format!("{}: {}", w::LABEL_EMAIL, service.email.trim()));
         }
         if !contact.is_empty() {
-            self.text_block(&contact.join("   ·   "), Face::Regular, 9.0, 0.0, CONTENT_WIDTH);
+            self.text_block(
+                &contact.join("   ·   "),
+                Face::Regular,
+                9.0,
+                0.0,
+                CONTENT_WIDTH,
+            );
         }
-        self.gap(6.0);
+        self.gap(5.0);
         self.draw_line(MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y, 0.75);
-        self.gap(18.0);
+        self.gap(14.0);
     }
 
     /// The certificate number and date of issue, large, in a ruled box.
@@ -640,12 +660,12 @@ impl Layout {
 
     /// A section heading with a thin rule under it.
     fn section(&mut self, title: &str) {
-        self.gap(14.0);
+        self.gap(9.0);
         self.keep(leading(12.0) + 4.0 + BODY_LEADING * 2.0);
         self.text_block(title, Face::Bold, 12.0, 0.0, CONTENT_WIDTH);
         self.gap(1.0);
         self.draw_line(MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y, 0.5);
-        self.gap(6.0);
+        self.gap(5.0);
     }
 
     /// Label and value rows, both wrapping within their columns.
@@ -668,7 +688,7 @@ impl Layout {
                 }
                 self.y -= BODY_LEADING;
             }
-            self.gap(3.0);
+            self.gap(1.5);
         }
     }
 
@@ -694,7 +714,12 @@ impl Layout {
         let inner = CONTENT_WIDTH - 2.0 * BOX_PADDING - 2.0;
         let heading_size = 12.0;
         let deadline_size = 13.0;
-        let deadline_lines = wrap(&w::deadline_line(deadline), Face::Bold, deadline_size, inner);
+        let deadline_lines = wrap(
+            &w::deadline_line(deadline),
+            Face::Bold,
+            deadline_size,
+            inner,
+        );
         let wrapped: Vec<Vec<String>> = paragraphs
             .iter()
             .map(|p| wrap(p, Face::Regular, GUIDANCE_SIZE, inner))
@@ -730,7 +755,13 @@ impl Layout {
         y -= 6.0;
         for lines in &wrapped {
             for line in lines {
-                self.draw_text(x, y - GUIDANCE_SIZE * 0.95, Face::Regular, GUIDANCE_SIZE, line);
+                self.draw_text(
+                    x,
+                    y - GUIDANCE_SIZE * 0.95,
+                    Face::Regular,
+                    GUIDANCE_SIZE,
+                    line,
+                );
                 y -= GUIDANCE_LEADING;
             }
             y -= 4.0;
@@ -770,11 +801,7 @@ impl Layout {
                 baseline -= leading(size);
             }
             ops.append(&mut self.ops);
-            pdf_pages.push(PdfPage::new(
-                printpdf::Mm(210.0),
-                printpdf::Mm(297.0),
-                ops,
-            ));
+            pdf_pages.push(PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
         }
 
         let mut doc = PdfDocument::new(title);
@@ -785,10 +812,7 @@ impl Layout {
                 .map
                 .insert(font_id(*face), printpdf::PdfFont::new(font));
         }
-        let stamp = dated
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .timestamp();
+        let stamp = dated.and_time(NaiveTime::MIN).and_utc().timestamp();
         let date = printpdf::OffsetDateTime::from_unix_timestamp(stamp)
             .map_err(|e| RenderError::Pdf(e.to_string()))?;
         let digest = Sha256::digest(id_source.as_bytes());

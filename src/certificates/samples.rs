@@ -4,8 +4,7 @@
 use chrono::NaiveDate;
 
 use super::content::{
-    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails,
-    Signatory,
+    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory,
 };
 use crate::facts::CertificateKind;
 

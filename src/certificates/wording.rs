@@ -28,11 +28,11 @@ pub const LABEL_LA: &str = "Local authority";
 pub const LABEL_ICB: &str = "Integrated care board";
 pub const LABEL_DECISION: &str = "Decision";
 pub const LABEL_DECISION_SENT: &str = "Decision letter sent";
-pub const LABEL_FIRST_CONTACT: &str = "First contact with the mediation adviser";
+pub const LABEL_FIRST_CONTACT: &str = "Date of first contact";
 pub const LABEL_TOLD_ADVISER: &str = "Told the mediation adviser";
-pub const LABEL_LA_TOLD: &str = "Local authority told of the wish to mediate";
+pub const LABEL_LA_TOLD: &str = "Local authority told";
 pub const LABEL_DAY_30: &str = "Day 30";
-pub const LABEL_COULD_NOT_ARRANGE: &str = "Told that mediation could not be arranged";
+pub const LABEL_COULD_NOT_ARRANGE: &str = "Told it could not be arranged";
 pub const LABEL_MEETINGS: &str = "Mediation meeting";
 pub const LABEL_MEETINGS_PLURAL: &str = "Mediation meetings";
 pub const LABEL_CONCLUDED: &str = "Mediation concluded";
@@ -54,7 +54,7 @@ pub const APPEAL_DEADLINE: &str = "Appeal deadline";
 pub const NOT_LEGAL_ADVICE: &str =
     "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.";
 pub const PLACEMENT_ONLY: &str = "An appeal only about the school or other institution named in section I of the plan, its type, or that none is named, does not need a mediation certificate.";
-pub const ADJUSTMENTS: &str = "If that date falls in August, the deadline moves to the first working day after 31 August; if it falls between 25 December and 1 January, to the first working day after 1 January. A deadline on a weekend or bank holiday moves to the next working day.";
+pub const ADJUSTMENTS: &str = "A date in August moves to the first working day after 31\u{a0}August; a date from 25\u{a0}December to 1\u{a0}January, to the first working day after 1\u{a0}January; a weekend or bank holiday, to the next working day.";
 pub const TRIBUNAL: &str = "the First-tier Tribunal (Special Educational Needs and Disability)";
 
 /// "Tue 7 Apr 2026", unbreakable.
@@ -92,6 +92,15 @@ pub fn issuer_role(kind: CertificateKind) -> &'static str {
         CertificateKind::AfterMediation => "Mediator",
         _ => "Mediation adviser",
     }
+}
+
+/// "Zoë Whitfield, mediator": who issued the certificate.
+pub fn issued_by(c: &CertificateContent) -> String {
+    format!(
+        "{}, {}",
+        c.issued_by.name,
+        issuer_role(c.kind()).to_lowercase()
+    )
 }
 
 /// The line naming the voided certificate this one replaces.
@@ -143,9 +152,8 @@ pub fn statement(c: &CertificateContent) -> Vec<String> {
         } => {
             let meetings: Vec<String> = meeting_dates.iter().map(|d| date(*d)).collect();
             vec![
-                format!("{parent} contacted the mediation adviser on {first}."),
                 format!(
-                    "Mediation took place on {} and concluded on {}. What was said in mediation is confidential: this certificate records only which issues were and were not resolved.",
+                    "{parent} contacted the mediation adviser on {first}. Mediation took place on {} and concluded on {}. What was said in mediation is confidential: this certificate records only which issues were and were not resolved.",
                     list_of(&meetings),
                     date(*concluded_on)
                 ),
@@ -167,12 +175,8 @@ pub fn certificate_closing(c: &CertificateContent) -> String {
 pub fn certificate_guidance(c: &CertificateContent) -> Vec<String> {
     vec![
         format!(
-            "The Tribunal must receive the appeal by 5pm on the later of: 2 months from the date the decision was sent ({}), or 1 month from the date of issue of this certificate ({}). {ADJUSTMENTS}",
+            "The Tribunal must receive the appeal by 5pm on the later of 2 months from the date the decision was sent ({}) and 1 month from the date of issue of this certificate ({}). {ADJUSTMENTS}",
             date(c.decision_sent_on),
-            date(c.issued_on)
-        ),
-        format!(
-            "The Tribunal's appeal form asks for the date on your mediation certificate: it is {}.",
             date(c.issued_on)
         ),
         PLACEMENT_ONLY.to_string(),
