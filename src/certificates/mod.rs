@@ -11,4 +11,4 @@ pub mod wording;
 pub use content::{
     CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory,
 };
-pub use pdf::{font_covers, render_certificate, render_exemption_letter, RenderError};
+pub use pdf::{first_unprintable, render_certificate, render_exemption_letter, RenderError};

@@ -17,6 +17,7 @@ use printpdf::{
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
 };
 use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
 
 use super::content::{CertificateContent, ExemptionLetterContent, KindDetails};
 use super::wording as w;
@@ -291,17 +292,13 @@ fn check_letter(l: &ExemptionLetterContent) -> Result<(), RenderError> {
 /// Every character must be in both faces' cmaps (a name printed in bold
 /// must print in regular too), and required fields must not be blank.
 fn check_fields(fields: &[(String, &str, bool)]) -> Result<(), RenderError> {
-    let fonts = fonts();
     for (field, text, required) in fields {
         if *required && text.trim().is_empty() {
             return Err(RenderError::MissingField {
                 field: field.clone(),
             });
         }
-        if let Some(character) = text
-            .chars()
-            .find(|ch| ch.is_control() || !fonts.regular.covers(*ch) || !fonts.bold.covers(*ch))
-        {
+        if let Some(character) = first_unprintable(text) {
             return Err(RenderError::UnsupportedCharacter {
                 field: field.clone(),
                 character,
@@ -311,11 +308,27 @@ fn check_fields(fields: &[(String, &str, bool)]) -> Result<(), RenderError> {
     Ok(())
 }
 
-/// Whether the certificate font can print every character of `text`.
-pub fn font_covers(text: &str) -> bool {
+/// The first character of `text` a certificate cannot print, if any: one
+/// missing from either face of the font, a control character, or a
+/// character of a script that needs shaping or right-to-left layout
+/// (Hebrew, Arabic, Indic scripts), which this renderer does not do and
+/// would print in the wrong order or shape. Checked after NFC
+/// normalisation, so a decomposed "e + combining circumflex" is fine.
+/// The UI can call this as the user types a name.
+pub fn first_unprintable(text: &str) -> Option<char> {
     let fonts = fonts();
-    text.chars()
-        .all(|ch| !ch.is_control() && fonts.regular.covers(ch) && fonts.bold.covers(ch))
+    text.nfc().find(|ch| {
+        ch.is_control()
+            || needs_shaping(*ch)
+            || !fonts.regular.covers(*ch)
+            || !fonts.bold.covers(*ch)
+    })
+}
+
+/// Right-to-left and Indic scripts (Hebrew to Sinhala, and the Hebrew and
+/// Arabic presentation forms).
+fn needs_shaping(ch: char) -> bool {
+    matches!(ch as u32, 0x0590..=0x0DFF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 // ---------------------------------------------------------------------------
@@ -413,6 +426,7 @@ fn fonts() -> &'static Fonts {
 /// Split `text` into lines no wider than `width`, at spaces; a word wider
 /// than the line is broken between characters. No-break spaces hold.
 fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+    let text: String = text.nfc().collect();
     let font = fonts().get(face);
     let space = font.width(" ", size);
     let mut lines = Vec::new();
@@ -520,7 +534,7 @@ impl Layout {
     /// One line of text with its baseline at `baseline`.
     fn draw_text(&mut self, x: f32, baseline: f32, face: Face, size: f32, text: &str) {
         let text: String = text
-            .chars()
+            .nfc()
             .map(|ch| if ch == w::NBSP { ' ' } else { ch })
             .collect();
         self.used.entry(face).or_default().extend(text.chars());
