@@ -100,20 +100,10 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
             rows.push((w::LABEL_DAY_30, w::date(*day_30)));
             rows.push((w::LABEL_COULD_NOT_ARRANGE, w::date(*could_not_arrange_on)));
         }
-        KindDetails::AfterMediation {
-            meeting_dates,
-            concluded_on,
-            ..
-        } => {
-            let label = if meeting_dates.len() == 1 {
-                w::LABEL_MEETINGS
-            } else {
-                w::LABEL_MEETINGS_PLURAL
-            };
-            let dates: Vec<String> = meeting_dates.iter().map(|d| w::date(*d)).collect();
-            rows.push((label, dates.join(", ")));
-            rows.push((w::LABEL_CONCLUDED, w::date(*concluded_on)));
-        }
+        // The meeting dates and the date concluded are in the statement
+        // under "What happened"; repeating them here would push the
+        // guidance panel onto a second page.
+        KindDetails::AfterMediation { .. } => {}
     }
     page.rows(&rows);
 

@@ -33,9 +33,6 @@ pub const LABEL_TOLD_ADVISER: &str = "Told the mediation adviser";
 pub const LABEL_LA_TOLD: &str = "Local authority told";
 pub const LABEL_DAY_30: &str = "Day 30";
 pub const LABEL_COULD_NOT_ARRANGE: &str = "Told it could not be arranged";
-pub const LABEL_MEETINGS: &str = "Mediation meeting";
-pub const LABEL_MEETINGS_PLURAL: &str = "Mediation meetings";
-pub const LABEL_CONCLUDED: &str = "Mediation concluded";
 pub const LABEL_REGISTRATION: &str = "Registration";
 pub const LABEL_PHONE: &str = "Phone";
 pub const LABEL_EMAIL: &str = "Email";
@@ -105,9 +102,7 @@ pub fn issued_by(c: &CertificateContent) -> String {
 
 /// The line naming the voided certificate this one replaces.
 pub fn replaces(number: &str) -> String {
-    format!(
-        "This certificate replaces certificate {number}, which is void. Use the date of issue on this certificate."
-    )
+    format!("This certificate replaces certificate {number}, which is void.")
 }
 
 /// The plain statement of what happened, one paragraph per string.
