@@ -26,6 +26,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&path, &bytes)?;
         println!("{path} ({} bytes)", bytes.len());
     }
+    // The worst case for wrapping: a 200-character name and a
+    // 200-character run with no spaces.
+    let mut content = samples::certificate(CertificateKind::AfterMediation);
+    content.parent_name = "Gwenllïan Siân Zoë Łukasz Nguyễn O'Brien-Smith Ó Súilleabháin "
+        .repeat(4)
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .trim()
+        .to_string();
+    content.child_name = "Gwenllïan".repeat(23).chars().take(200).collect();
+    content.replaces = Some("RSM-2026-0018".into());
+    let bytes = render_certificate(&content)?;
+    let path = format!("{dir}/long-names.pdf");
+    std::fs::write(&path, &bytes)?;
+    println!("{path} ({} bytes)", bytes.len());
+
     let bytes = render_exemption_letter(&samples::exemption_letter())?;
     let path = format!("{dir}/exemption-letter.pdf");
     std::fs::write(&path, &bytes)?;

@@ -56,6 +56,7 @@ impl std::error::Error for RenderError {}
 pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError> {
     check_certificate(c)?;
     let mut page = Layout::new();
+    page.continuation = w::continued(&w::certificate_pdf_title(c));
     page.letterhead(&c.service);
 
     page.text_block(w::CERTIFICATE_TITLE, Face::Bold, 20.0, 0.0, CONTENT_WIDTH);
@@ -144,6 +145,7 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
 pub fn render_exemption_letter(l: &ExemptionLetterContent) -> Result<Vec<u8>, RenderError> {
     check_letter(l)?;
     let mut page = Layout::new();
+    page.continuation = w::continued(&w::exemption_pdf_title(l));
     page.letterhead(&l.service);
 
     page.text_block(w::EXEMPTION_TITLE, Face::Bold, 22.0, 0.0, CONTENT_WIDTH);
@@ -483,6 +485,8 @@ struct Layout {
     /// The top of the next line.
     y: f32,
     used: BTreeMap<Face, BTreeSet<char>>,
+    /// Printed at the top of every page after the first.
+    continuation: String,
 }
 
 impl Layout {
@@ -495,6 +499,7 @@ impl Layout {
             ],
             y: PAGE_HEIGHT - MARGIN,
             used: BTreeMap::new(),
+            continuation: String::new(),
         }
     }
 
@@ -508,6 +513,13 @@ impl Layout {
         );
         self.pages.push(ops);
         self.y = PAGE_HEIGHT - MARGIN;
+        if !self.continuation.is_empty() {
+            let text = self.continuation.clone();
+            self.text_block(&text, Face::Bold, 9.0, 0.0, CONTENT_WIDTH);
+            self.gap(3.0);
+            self.draw_line(MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y, 0.5);
+            self.gap(12.0);
+        }
     }
 
     /// Start a new page unless `height` more fits on this one.
@@ -781,6 +793,7 @@ impl Layout {
         dated: NaiveDate,
         id_source: &str,
     ) -> Result<Vec<u8>, RenderError> {
+        self.continuation.clear();
         self.new_page();
         let pages = std::mem::take(&mut self.pages);
         let count = pages.len();
@@ -892,4 +905,55 @@ fn fix_trailer_id(bytes: &mut [u8], id: &str) -> Result<(), RenderError> {
         i += 2;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "Gwenllïan Siân Zoë Łukasz Nguyễn O'Brien-Smith Ó Súilleabháin ".repeat(5);
+        for width in [90.0, 120.0, 300.0] {
+            let lines = wrap(&text, Face::Bold, 10.0, width);
+            for line in &lines {
+                assert!(fonts().bold.width(line, 10.0) <= width + 0.01, "{line}");
+            }
+            assert_eq!(
+                lines.join(" ").split(' ').collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_broken_between_characters() {
+        let word = "Súilleabháin".repeat(10);
+        let lines = wrap(&word, Face::Regular, 10.0, 100.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), word);
+        for line in &lines {
+            assert!(fonts().regular.width(line, 10.0) <= 100.0);
+        }
+    }
+
+    #[test]
+    fn no_break_spaces_hold_a_date_together() {
+        let text = format!(
+            "Appeal deadline: {}",
+            w::by_5pm(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+        );
+        let lines = wrap(&text, Face::Regular, 10.0, 180.0);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("by\u{a0}5pm\u{a0}on\u{a0}Mon\u{a0}2\u{a0}Mar\u{a0}2026")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_line() {
+        assert_eq!(wrap("", Face::Regular, 10.0, 100.0), vec![String::new()]);
+    }
 }

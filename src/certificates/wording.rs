@@ -244,6 +244,11 @@ pub fn page_of(page: usize, pages: usize) -> String {
     format!("Page {page} of {pages}")
 }
 
+/// The line at the top of a second page.
+pub fn continued(title: &str) -> String {
+    format!("{title} (continued)")
+}
+
 /// The PDF's title (document properties).
 pub fn certificate_pdf_title(c: &CertificateContent) -> String {
     format!("{CERTIFICATE_TITLE} {}", c.number)
