@@ -835,8 +835,8 @@ impl Layout {
         let digest = Sha256::digest(id_source.as_bytes());
         let id = hex(&digest);
         let info = &mut doc.metadata.info;
-        info.creation_date = date.clone();
-        info.modification_date = date.clone();
+        info.creation_date = date;
+        info.modification_date = date;
         info.metadata_date = date;
         info.identifier = id.clone();
         info.producer = "Mediation Desk".into();
