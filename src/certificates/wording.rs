@@ -105,9 +105,21 @@ pub fn replaces(number: &str) -> String {
     format!("This certificate replaces certificate {number}, which is void.")
 }
 
+/// A name to keep on one line in running text ("Pádraig Ó Súilleabháin"
+/// not split after "Ó"), unless it is too long to.
+pub fn name_in_text(name: &str) -> String {
+    if name.chars().count() <= 32 {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(&NBSP.to_string())
+    } else {
+        name.to_string()
+    }
+}
+
 /// The plain statement of what happened, one paragraph per string.
 pub fn statement(c: &CertificateContent) -> Vec<String> {
-    let parent = &c.parent_name;
+    let parent = &name_in_text(&c.parent_name);
     let first = date(c.first_contact_on);
     let paragraphs = match &c.details {
         KindDetails::Declined { told_adviser_on } => vec![format!(
@@ -162,7 +174,7 @@ pub fn statement(c: &CertificateContent) -> Vec<String> {
 pub fn certificate_closing(c: &CertificateContent) -> String {
     format!(
         "With this certificate, {} can appeal to {TRIBUNAL} about the decision above.",
-        c.parent_name
+        name_in_text(&c.parent_name)
     )
 }
 
