@@ -398,6 +398,7 @@ fn unsupported_scripts_are_refused_naming_the_field() {
     ));
 
     assert_eq!(first_unprintable("Ó Súilleabháin"), None);
+    assert_eq!(first_unprintable("Δημήτρης Олександр"), None);
     assert_eq!(first_unprintable("Zoë 王"), Some('王'));
 }
 
@@ -533,4 +534,35 @@ fn a_long_name_on_a_declined_certificate_still_fits_one_page() {
         .to_string();
     let bytes = render_certificate(&c).unwrap();
     assert_eq!(page_count(&bytes), 1);
+}
+
+#[test]
+fn deemed_without_an_icb_names_the_local_authority() {
+    let mut c = samples::certificate(CertificateKind::Deemed);
+    c.icb = None;
+    let text = text_of(&render_certificate(&c).unwrap());
+    assert_has(
+        &text,
+        "that the local authority could not arrange mediation within 30 days.",
+    );
+    check_certificate(&c);
+}
+
+#[test]
+fn greek_and_cyrillic_names_print() {
+    let mut c = samples::certificate(CertificateKind::Withdrawn);
+    c.parent_name = "Олександр Δημήτρης".into();
+    let text = text_of(&render_certificate(&c).unwrap());
+    assert_has(&text, "Parent or young person Олександр Δημήτρης");
+}
+
+#[test]
+fn a_certificate_without_service_contact_details_still_renders() {
+    let mut c = samples::certificate(CertificateKind::Declined);
+    c.service.address_lines.clear();
+    c.service.phone.clear();
+    c.service.email.clear();
+    let text = text_of(&render_certificate(&c).unwrap());
+    assert_has(&text, "Riverside SEND Mediation Mediation certificate");
+    assert!(!text.contains("Phone:"));
 }

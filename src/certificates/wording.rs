@@ -273,7 +273,7 @@ pub fn exemption_pdf_title(l: &ExemptionLetterContent) -> String {
 /// How a refused character is described in an error.
 pub fn unsupported_character(field: &str, character: char) -> String {
     format!(
-        "{field}: the character '{character}' (U+{:04X}) cannot be printed with the certificate font; enter the name in Latin script, or as the family writes it in English",
+        "{field}: the character '{character}' (U+{:04X}) cannot be printed on a certificate (the certificate font covers Latin, Greek and Cyrillic scripts)",
         character as u32
     )
 }
