@@ -3,6 +3,7 @@
 //! `mediation-desk` command line are thin layers over this library.
 
 pub mod calendar;
+pub mod certificates;
 pub mod facts;
 pub mod generator;
 pub mod rules;

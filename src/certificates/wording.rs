@@ -1,0 +1,279 @@
+//! Every word a certificate or exemption letter prints, in plain British
+//! English a parent can read. The layout is in `pdf.rs`; nothing printed
+//! is written anywhere else.
+//!
+//! Dates are written with no-break spaces (U+00A0) so that a line never
+//! breaks inside "Tue 7 Apr 2026" or "by 5pm on Mon 2 Mar 2026"; the
+//! renderer prints them as ordinary spaces.
+
+use chrono::NaiveDate;
+
+use super::content::{CertificateContent, ExemptionLetterContent, KindDetails};
+use crate::calendar::dates;
+use crate::facts::CertificateKind;
+
+/// Keeps the words either side of it on one line.
+pub const NBSP: char = '\u{a0}';
+
+pub const CERTIFICATE_TITLE: &str = "Mediation certificate";
+pub const EXEMPTION_TITLE: &str = "No mediation certificate needed";
+
+pub const LABEL_NUMBER: &str = "Certificate number";
+pub const LABEL_DATE_OF_ISSUE: &str = "Date of issue";
+pub const LABEL_LETTER_DATE: &str = "Date of this letter";
+pub const LABEL_PARENT: &str = "Parent or young person";
+pub const LABEL_CHILD: &str = "Child or young person";
+pub const LABEL_DATE_OF_BIRTH: &str = "Date of birth";
+pub const LABEL_LA: &str = "Local authority";
+pub const LABEL_ICB: &str = "Integrated care board";
+pub const LABEL_DECISION: &str = "Decision";
+pub const LABEL_DECISION_SENT: &str = "Decision letter sent";
+pub const LABEL_FIRST_CONTACT: &str = "Date of first contact";
+pub const LABEL_TOLD_ADVISER: &str = "Told the mediation adviser";
+pub const LABEL_LA_TOLD: &str = "Local authority told";
+pub const LABEL_DAY_30: &str = "Day 30";
+pub const LABEL_COULD_NOT_ARRANGE: &str = "Told it could not be arranged";
+pub const LABEL_REGISTRATION: &str = "Registration";
+pub const LABEL_PHONE: &str = "Phone";
+pub const LABEL_EMAIL: &str = "Email";
+
+pub const SECTION_CASE: &str = "About the case";
+pub const SECTION_WHAT_HAPPENED: &str = "What happened";
+pub const SECTION_ISSUED_BY: &str = "Issued by";
+pub const SECTION_GUIDANCE: &str = "Appealing to the Tribunal";
+pub const SECTION_EXEMPT_ISSUES: &str = "Issues that need no mediation certificate";
+
+pub const ISSUES_RESOLVED: &str = "Issues resolved in mediation";
+pub const ISSUES_NOT_RESOLVED: &str = "Issues not resolved in mediation";
+pub const NO_ISSUES: &str = "None";
+
+pub const APPEAL_DEADLINE: &str = "Appeal deadline";
+pub const NOT_LEGAL_ADVICE: &str =
+    "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.";
+pub const PLACEMENT_ONLY: &str = "An appeal only about the school or other institution named in section I of the plan, its type, or that none is named, does not need a mediation certificate.";
+pub const ADJUSTMENTS: &str = "A date in August moves to the first working day after 31\u{a0}August; a date from 25\u{a0}December to 1\u{a0}January, to the first working day after 1\u{a0}January; a weekend or bank holiday, to the next working day.";
+pub const TRIBUNAL: &str = "the First-tier Tribunal (Special Educational Needs and Disability)";
+
+/// "Tue 7 Apr 2026", unbreakable.
+pub fn date(d: NaiveDate) -> String {
+    dates::long(d).replace(' ', &NBSP.to_string())
+}
+
+/// "by 5pm on Mon 2 Mar 2026", unbreakable.
+pub fn by_5pm(d: NaiveDate) -> String {
+    format!("by 5pm on {}", dates::long(d)).replace(' ', &NBSP.to_string())
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn list_of(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {}", rest.join(", "), last),
+    }
+}
+
+/// The line under the title saying which kind of certificate this is.
+pub fn kind_title(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => "Issued after mediation advice: mediation declined",
+        CertificateKind::Withdrawn => "Issued after mediation advice: mediation not pursued",
+        CertificateKind::Deemed => "Issued because mediation could not be arranged within 30 days",
+        CertificateKind::AfterMediation => "Issued after mediation",
+    }
+}
+
+/// Who issues this kind: the mediation adviser, or the mediator.
+pub fn issuer_role(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::AfterMediation => "Mediator",
+        _ => "Mediation adviser",
+    }
+}
+
+/// "Zoë Whitfield, mediator": who issued the certificate.
+pub fn issued_by(c: &CertificateContent) -> String {
+    format!(
+        "{}, {}",
+        c.issued_by.name,
+        issuer_role(c.kind()).to_lowercase()
+    )
+}
+
+/// The line naming the voided certificate this one replaces.
+pub fn replaces(number: &str) -> String {
+    format!("This certificate replaces certificate {number}, which is void.")
+}
+
+/// A name to keep on one line in running text ("Pádraig Ó Súilleabháin"
+/// not split after "Ó"), unless it is too long to.
+pub fn name_in_text(name: &str) -> String {
+    if name.chars().count() <= 32 {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(&NBSP.to_string())
+    } else {
+        name.to_string()
+    }
+}
+
+/// The plain statement of what happened, one paragraph per string.
+pub fn statement(c: &CertificateContent) -> Vec<String> {
+    let parent = &name_in_text(&c.parent_name);
+    let first = date(c.first_contact_on);
+    let paragraphs = match &c.details {
+        KindDetails::Declined { told_adviser_on } => vec![format!(
+            "{parent} contacted the mediation adviser on {first}, received information about mediation, and told us on {} that they do not wish to pursue mediation.",
+            date(*told_adviser_on)
+        )],
+        KindDetails::Withdrawn { told_adviser_on } => vec![format!(
+            "{parent} contacted the mediation adviser on {first}, received information about mediation and chose to go to mediation, then told us on {} that they no longer wish to pursue it.",
+            date(*told_adviser_on)
+        )],
+        KindDetails::Deemed {
+            la_told_on,
+            day_30,
+            could_not_arrange_on,
+        } => {
+            let who = if c.icb.is_some() {
+                "the local authority and the integrated care board"
+            } else {
+                "the local authority"
+            };
+            vec![
+                format!(
+                    "{parent} contacted the mediation adviser on {first} and received information about mediation. The local authority was told on {} that {parent} wishes to go to mediation.",
+                    date(*la_told_on)
+                ),
+                format!(
+                    "Mediation had to take place within 30 days, by {}. We were told on {} that {who} could not arrange mediation within 30 days.",
+                    date(*day_30),
+                    date(*could_not_arrange_on)
+                ),
+            ]
+        }
+        KindDetails::AfterMediation {
+            meeting_dates,
+            concluded_on,
+            ..
+        } => {
+            let meetings: Vec<String> = meeting_dates.iter().map(|d| date(*d)).collect();
+            vec![
+                format!(
+                    "{parent} contacted the mediation adviser on {first}. Mediation took place on {} and concluded on {}. What was said in mediation is confidential: this certificate records only which issues were and were not resolved.",
+                    list_of(&meetings),
+                    date(*concluded_on)
+                ),
+            ]
+        }
+    };
+    paragraphs
+}
+
+/// The last paragraph of "What happened" (after any lists of issues).
+pub fn certificate_closing(c: &CertificateContent) -> String {
+    format!(
+        "With this certificate, {} can appeal to {TRIBUNAL} about the decision above.",
+        name_in_text(&c.parent_name)
+    )
+}
+
+/// The guidance panel of a certificate: the deadline, then its rule.
+pub fn certificate_guidance(c: &CertificateContent) -> Vec<String> {
+    vec![
+        format!(
+            "The Tribunal must receive the appeal by 5pm on the later of 2 months from the date the decision was sent ({}) and 1 month from the date of issue of this certificate ({}). {ADJUSTMENTS}",
+            date(c.decision_sent_on),
+            date(c.issued_on)
+        ),
+        PLACEMENT_ONLY.to_string(),
+        NOT_LEGAL_ADVICE.to_string(),
+    ]
+}
+
+/// "Appeal deadline: by 5pm on Mon 2 Mar 2026".
+pub fn deadline_line(d: NaiveDate) -> String {
+    format!("{APPEAL_DEADLINE}: {}", by_5pm(d))
+}
+
+pub fn exemption_greeting(l: &ExemptionLetterContent) -> String {
+    format!("Dear {},", l.parent_name)
+}
+
+/// The letter's opening paragraphs.
+pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
+    vec![
+        format!(
+            "You contacted us about a decision of {} about {}: {} (decision letter sent {}).",
+            l.local_authority,
+            l.child_name,
+            l.decision,
+            date(l.decision_sent_on)
+        ),
+        format!(
+            "You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."
+        ),
+    ]
+}
+
+/// After the list of exempt issues.
+pub fn exemption_closing() -> Vec<String> {
+    vec![
+        "Mediation is still available if you would like it: contact us using the details at the top of this letter.".to_string(),
+        "If you also want to appeal about other parts of the plan (for example sections B or F), you will need a mediation certificate for those parts first.".to_string(),
+    ]
+}
+
+/// The guidance panel of the exemption letter.
+pub fn exemption_guidance(l: &ExemptionLetterContent) -> Vec<String> {
+    vec![
+        format!(
+            "The Tribunal must receive the appeal by 5pm on the date 2 months after the decision was sent ({}). {ADJUSTMENTS}",
+            date(l.decision_sent_on)
+        ),
+        NOT_LEGAL_ADVICE.to_string(),
+    ]
+}
+
+pub const SIGN_OFF: &str = "Yours sincerely,";
+
+/// The small print at the foot of a certificate.
+pub fn certificate_footer(c: &CertificateContent) -> String {
+    format!(
+        "{} · {LABEL_NUMBER} {} · {LABEL_DATE_OF_ISSUE} {}",
+        c.service.name,
+        c.number,
+        date(c.issued_on)
+    )
+}
+
+pub fn exemption_footer(l: &ExemptionLetterContent) -> String {
+    format!("{} · {}", l.service.name, date(l.dated))
+}
+
+/// "Page 1 of 2".
+pub fn page_of(page: usize, pages: usize) -> String {
+    format!("Page {page} of {pages}")
+}
+
+/// The line at the top of a second page.
+pub fn continued(title: &str) -> String {
+    format!("{title} (continued)")
+}
+
+/// The PDF's title (document properties).
+pub fn certificate_pdf_title(c: &CertificateContent) -> String {
+    format!("{CERTIFICATE_TITLE} {}", c.number)
+}
+
+pub fn exemption_pdf_title(l: &ExemptionLetterContent) -> String {
+    format!("{EXEMPTION_TITLE}: {}", l.child_name)
+}
+
+/// How a refused character is described in an error.
+pub fn unsupported_character(field: &str, character: char) -> String {
+    format!(
+        "{field}: the character '{character}' (U+{:04X}) cannot be printed on a certificate (the certificate font covers Latin, Greek and Cyrillic scripts)",
+        character as u32
+    )
+}
