@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod facts;
 pub mod generator;
 pub mod rules;
+pub mod store;
 pub mod timeline;
 
 pub use calendar::Calendar;

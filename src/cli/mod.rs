@@ -3,6 +3,7 @@
 //! failure exits 1.
 
 mod engine_commands;
+mod store_commands;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ pub struct Cli {
     /// A GOV.UK bank-holidays.json whose England-and-Wales dates replace the built-in ones for the years it covers.
     #[arg(long, global = true, value_name = "FILE")]
     bank_holidays: Option<PathBuf>,
+    #[command(flatten)]
+    store: store_commands::StoreArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -88,6 +91,8 @@ enum Command {
         #[command(flatten)]
         choices: ChoiceArgs,
     },
+    #[command(flatten)]
+    Store(store_commands::StoreCommand),
 }
 
 #[derive(clap::Args)]
@@ -225,5 +230,6 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             today,
             choices,
         } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
+        Command::Store(command) => store_commands::run(&cli.store, command),
     }
 }
