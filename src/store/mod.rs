@@ -24,7 +24,7 @@ pub use cases::{
     CaseInput, CaseRecord, CaseSummary, CaseView, ListFilter, OrganisationInput, PersonInput,
     PersonRecord,
 };
-pub use history::HistoryEntry;
+pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;
 pub use settings::ServiceSettings;

@@ -95,6 +95,14 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     if let Some(r) = &input.reference {
         reference("reference", r)?;
     }
+    if let Some(opened) = input.opened_on {
+        if opened > today {
+            return Err(StoreError::bad(
+                "opened_on",
+                format!("{} is in the future", crate::calendar::dates::long(opened)),
+            ));
+        }
+    }
     let child = input
         .child
         .as_ref()
