@@ -274,10 +274,19 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             let mut store = args.open()?;
             let today = today()?;
             let who = args.who();
-            for g in generator::cases(seed, cases, today) {
-                let (input, _) = generated_input(g, false);
-                let reference = store.add_case(&input, &who, today).map_err(fail)?;
-                out(&format!("{reference}\n"))?;
+            // Generate in small batches so the first save comes at once.
+            let mut saved = 0;
+            for batch in 0u64.. {
+                let seed = seed.wrapping_mul(1_000_003).wrapping_add(batch);
+                for g in generator::cases(seed, 20, today) {
+                    if saved == cases {
+                        return Ok(());
+                    }
+                    let (input, _) = generated_input(g, false);
+                    let reference = store.add_case(&input, &who, today).map_err(fail)?;
+                    out(&format!("{reference}\n"))?;
+                    saved += 1;
+                }
             }
             Ok(())
         }
