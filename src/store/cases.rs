@@ -309,13 +309,32 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> 
         now
     ])?;
     let case_id = tx.last_insert_rowid();
-    people::write_parties(tx, case_id, &parties_of(input))?;
+    let parties = parties_of(input);
+    people::write_parties(tx, case_id, &parties)?;
     if let Some(text) = &input.note {
         add_note_row(tx, case_id, ctx.who, text)?;
     }
     today::write_clocks(tx, case_id, &timeline)?;
     search::refresh(tx, case_id)?;
-    let after = read_record(tx, case_id)?;
+    // What was just written (`read_record` would read back the same).
+    let after = CaseRecord {
+        reference: reference.clone(),
+        status: "open".into(),
+        closing_reason: None,
+        closed_on: None,
+        opened_on,
+        route: route_name(&timeline),
+        local_authority: input.local_authority.clone(),
+        icb: input.icb.clone(),
+        caller: parties.caller,
+        child: parties.child,
+        representatives: parties.representatives,
+        facts: input.facts.clone(),
+        next_due: timeline.next_clock().map(|c| c.due_date),
+        notes: Vec::new(),
+        created_at: now.clone(),
+        updated_at: now,
+    };
     let mut changes = history::diff(&Value::Null, &after.tracked());
     if let (Some(text), Value::Array(list)) = (&input.note, &mut changes) {
         list.push(serde_json::json!({"field": "note", "before": null, "after": text}));
@@ -346,27 +365,38 @@ fn close_in(
     who: &str,
     today: NaiveDate,
 ) -> Result<()> {
-    let id = case_id(tx, reference)?;
-    let before = read_record(tx, id)?;
-    if before.status == "closed" {
+    let (id, status, old_reason, old_closed_on): (i64, String, Option<String>, Option<NaiveDate>) =
+        tx.prepare_cached(
+            "SELECT id, status, closing_reason, closed_on FROM cases WHERE reference = ?1",
+        )?
+        .query_row([reference], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            reference: reference.to_string(),
+        })?;
+    if status == "closed" {
         return Err(StoreError::bad(
             "reference",
             format!("{reference} is already closed"),
         ));
     }
+    // A closed case has no clocks in the Today view and no next due date.
     tx.prepare_cached(
-        "UPDATE cases SET status = 'closed', closing_reason = ?2, closed_on = ?3, updated_at = ?4
+        "UPDATE cases SET status = 'closed', closing_reason = ?2, closed_on = ?3, updated_at = ?4,
+                          next_due = NULL
          WHERE id = ?1",
     )?
     .execute(params![id, reason, today, now_stamp()])?;
-    let after = read_record(tx, id)?;
-    history::append(
-        tx,
-        reference,
-        who,
-        "closed",
-        &history::diff(&before.tracked(), &after.tracked()),
-    )?;
+    tx.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?
+        .execute([id])?;
+    // Only these three fields change.
+    let changes = history::diff(
+        &serde_json::json!({"status": status, "closing_reason": old_reason, "closed_on": old_closed_on}),
+        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": today}),
+    );
+    history::append(tx, reference, who, "closed", &changes)?;
     Ok(())
 }
 
@@ -573,7 +603,9 @@ impl Store {
         if let Some(text) = &input.note {
             add_note_row(&tx, id, who, text)?;
         }
-        today::write_clocks(&tx, id, &timeline)?;
+        if before.status == "open" {
+            today::write_clocks(&tx, id, &timeline)?;
+        }
         search::refresh(&tx, id)?;
         let after = read_record(&tx, id)?;
         let mut changes = history::diff(&before.tracked(), &after.tracked());

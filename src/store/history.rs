@@ -48,6 +48,13 @@ pub(crate) fn append(
 /// missing elements are `null`).
 pub fn diff(before: &Value, after: &Value) -> Value {
     let mut out = Vec::new();
+    // A new (or removed) record: one entry per top-level field.
+    let empty = Value::Object(Map::new());
+    let (before, after) = match (before, after) {
+        (Value::Null, Value::Object(_)) => (&empty, after),
+        (Value::Object(_), Value::Null) => (before, &empty),
+        _ => (before, after),
+    };
     walk("", before, after, &mut out);
     Value::Array(out)
 }
@@ -64,6 +71,14 @@ fn walk(path: &str, before: &Value, after: &Value, out: &mut Vec<Value>) {
         }
     };
     match (before, after) {
+        // Something whole appeared or went (a new case, an agreement
+        // added): one entry, not one per leaf.
+        (Value::Null, Value::Object(_) | Value::Array(_))
+        | (Value::Object(_) | Value::Array(_), Value::Null)
+            if !path.is_empty() =>
+        {
+            out.push(change(path, before, after));
+        }
         (Value::Object(b), Value::Object(a)) => {
             let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
             keys.sort();
@@ -87,21 +102,23 @@ fn walk(path: &str, before: &Value, after: &Value, out: &mut Vec<Value>) {
                 );
             }
         }
-        _ => {
-            let mut change = Map::new();
-            change.insert(
-                "field".into(),
-                Value::String(if path.is_empty() {
-                    ".".into()
-                } else {
-                    path.into()
-                }),
-            );
-            change.insert("before".into(), before.clone());
-            change.insert("after".into(), after.clone());
-            out.push(Value::Object(change));
-        }
+        _ => out.push(change(path, before, after)),
     }
+}
+
+fn change(path: &str, before: &Value, after: &Value) -> Value {
+    let mut change = Map::new();
+    change.insert(
+        "field".into(),
+        Value::String(if path.is_empty() {
+            ".".into()
+        } else {
+            path.into()
+        }),
+    );
+    change.insert("before".into(), before.clone());
+    change.insert("after".into(), after.clone());
+    Value::Object(change)
 }
 
 pub(crate) fn read(conn: &Connection, reference: &str) -> Result<Vec<HistoryEntry>> {

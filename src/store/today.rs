@@ -74,14 +74,15 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
 /// The marker saying which engine computed the materialised clocks.
 const ENGINE_MARK: &str = concat!("mediation-desk ", env!("CARGO_PKG_VERSION"));
 
-/// Recompute every case's pending clocks (after the calendar, the choices
-/// or the engine changed), inside the caller's transaction.
+/// Recompute every open case's pending clocks (after the calendar, the
+/// choices or the engine changed), inside the caller's transaction.
+/// Closed cases keep none.
 pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
     let cal = settings::calendar_in(tx)?;
     let choices = settings::choices_in(tx)?;
     let today = chrono::Local::now().date_naive();
     let cases: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, facts FROM cases")?;
+        let mut stmt = tx.prepare("SELECT id, facts FROM cases WHERE status = 'open'")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };

@@ -6,7 +6,9 @@ CREATE VIRTUAL TABLE case_search USING fts5 (
     names,
     organisations,
     notes,
-    tokenize = "unicode61 remove_diacritics 2"
+    tokenize = "unicode61 remove_diacritics 2",
+    -- Prefix indexes: the first letters typed match many words.
+    prefix = '1 2'
 );
 
 INSERT INTO case_search (rowid, reference, names, organisations, notes)

@@ -1,5 +1,5 @@
--- Migration 3: the pending clocks of every case, materialised when the
--- case is saved (and recomputed when the settings or the engine change),
+-- Migration 3: the pending clocks of every open case, materialised when
+-- the case is saved (and recomputed when the settings or the engine change),
 -- and each case's next due date for sorting the case list. Whether a
 -- pending clock is overdue, due today or upcoming is decided on reading.
 CREATE TABLE case_clocks (
@@ -15,3 +15,6 @@ CREATE INDEX case_clocks_by_due ON case_clocks (due_date);
 
 ALTER TABLE cases ADD COLUMN next_due TEXT;
 CREATE INDEX cases_by_next_due ON cases (status, next_due);
+-- Covering the case list's sort, so sorting search results never reads
+-- the (large) case rows.
+CREATE INDEX cases_order ON cases (id, status, next_due, reference);
