@@ -4,7 +4,11 @@
 
 pub mod calendar;
 pub mod facts;
+// clippy 1.95 suggests removing a `*` that type inference needs there.
+#[allow(clippy::explicit_auto_deref)]
 pub mod generator;
+// The bank-holiday table's type is spelled out on purpose (clippy 1.95 flags it).
+#[allow(clippy::type_complexity)]
 pub mod rules;
 pub mod store;
 pub mod timeline;

@@ -172,9 +172,9 @@ impl StoreArgs {
     }
 }
 
-fn number<T: std::str::FromStr>(name: &str, text: &str, max: T) -> Result<T, Failure>
+fn number<T>(name: &str, text: &str, max: T) -> Result<T, Failure>
 where
-    T: PartialOrd + std::fmt::Display + Copy,
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
 {
     let n: T = text.trim().parse().map_err(|_| {
         Failure::bad_input(format!(

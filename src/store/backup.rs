@@ -262,6 +262,6 @@ pub fn find_backups(db: &Path) -> Vec<BackupFile> {
             });
         }
     }
-    out.sort_by(|a, b| b.modified_at.cmp(&a.modified_at));
+    out.sort_by_key(|b| std::cmp::Reverse(b.modified_at));
     out
 }
