@@ -167,3 +167,63 @@ fn random_text_never_errors() {
         })
         .unwrap();
 }
+
+#[test]
+fn results_come_in_case_list_order_however_many_match() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    // 2,500 cases, all with the caller Rhian Jones (more than the store
+    // sorts directly), some closed.
+    let items: Vec<_> = mediation_desk::generator::cases(11, 2_500, today())
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let mut c = case(&g.child_name);
+            c.opened_on = None;
+            c.facts = g.facts;
+            (c, i % 3 == 0)
+        })
+        .collect();
+    store.load(&items, "Ann", today()).unwrap();
+    for open_only in [false, true] {
+        let listed = store
+            .list_cases(&ListFilter {
+                open_only,
+                limit: Some(60),
+                ..Default::default()
+            })
+            .unwrap();
+        let found = store
+            .list_cases(&ListFilter {
+                open_only,
+                search: Some("rhian jon".into()),
+                limit: Some(60),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(found, listed, "open_only {open_only}");
+        assert_eq!(found.len(), 60);
+    }
+    // Open cases first, soonest next due first; closed ones last.
+    let all = store
+        .list_cases(&ListFilter {
+            limit: Some(3_000),
+            ..Default::default()
+        })
+        .unwrap();
+    let first_closed = all.iter().position(|c| c.status == "closed").unwrap();
+    assert!(all[first_closed..].iter().all(|c| c.status == "closed"));
+    let open_due: Vec<_> = all[..first_closed]
+        .iter()
+        .filter_map(|c| c.next_due)
+        .collect();
+    assert!(open_due.windows(2).all(|w| w[0] <= w[1]));
+    // A rarer term (fewer matches than the threshold) is in the same order.
+    let siân = store.search("siân", 3_000).unwrap();
+    let expected: Vec<_> = all
+        .iter()
+        .filter(|c| c.child.starts_with("Siân"))
+        .cloned()
+        .collect();
+    assert_eq!(siân, expected);
+}

@@ -385,7 +385,7 @@ fn close_in(
     // A closed case has no clocks in the Today view and no next due date.
     tx.prepare_cached(
         "UPDATE cases SET status = 'closed', closing_reason = ?2, closed_on = ?3, updated_at = ?4,
-                          next_due = NULL
+                          next_due = NULL, list_order = '2|' || reference
          WHERE id = ?1",
     )?
     .execute(params![id, reason, today, now_stamp()])?;
@@ -688,48 +688,58 @@ impl Store {
     /// The case list, sorted by next due clock (cases with none last),
     /// then reference.
     pub fn list_cases(&self, filter: &ListFilter) -> Result<Vec<CaseSummary>> {
-        // Choose and sort the ids first, then read the columns of the
-        // rows shown only (a common prefix can match most cases).
-        let mut sql = String::from("SELECT c.id FROM cases c WHERE 1");
+        let limit = filter.limit.unwrap_or(200);
+        // The filters besides search, on the cases table `c`.
+        let mut conditions = String::new();
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if filter.open_only {
-            sql.push_str(" AND c.status = 'open'");
-        }
-        if let Some(text) = &filter.search {
-            match search::fts_query(text) {
-                Some(q) => {
-                    sql.push_str(
-                        " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)",
-                    );
-                    args.push(Box::new(q));
-                }
-                None if text.trim().is_empty() => {}
-                None => return Ok(Vec::new()),
-            }
+            // `list_order` starts with 0 or 1 for open cases, 2 for closed.
+            conditions.push_str(" AND c.list_order < '2'");
         }
         if let Some(la) = &filter.local_authority {
-            sql.push_str(" AND c.la_id = (SELECT id FROM organisations WHERE kind = 'local_authority' AND name = ?)");
+            conditions.push_str(" AND c.la_id = (SELECT id FROM organisations WHERE kind = 'local_authority' AND name = ?)");
             args.push(Box::new(la.clone()));
         }
         if let Some(kind) = &filter.decision_kind {
-            sql.push_str(" AND c.decision_kind = ?");
+            conditions.push_str(" AND c.decision_kind = ?");
             args.push(Box::new(kind.clone()));
         }
-        sql.push_str(
-            " ORDER BY c.status = 'closed', c.next_due IS NULL, c.next_due, c.reference LIMIT ?",
-        );
-        args.push(Box::new(filter.limit.unwrap_or(200) as i64));
+        let query = match filter.search.as_deref().map(|t| (t, search::fts_query(t))) {
+            Some((_, Some(q))) => Some(q),
+            Some((text, None)) if !text.trim().is_empty() => return Ok(Vec::new()),
+            _ => None,
+        };
+        let ids: Vec<i64> = match query {
+            None => {
+                let sql = format!(
+                    "SELECT c.id FROM cases c INDEXED BY cases_list_order WHERE 1{conditions}
+                     ORDER BY c.list_order LIMIT {limit}"
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
+            Some(q) => search::matching_in_order(&self.conn, &q, &conditions, &args, limit)?,
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let id_list = ids
+            .iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         let sql = format!(
             "SELECT c.reference, c.status, c.route,
                     (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'child' LIMIT 1),
                     (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' LIMIT 1),
                     (SELECT name FROM organisations o WHERE o.id = c.la_id),
                     c.decision_kind, c.opened_on, c.next_due
-             FROM cases c WHERE c.id IN ({sql})
-             ORDER BY c.status = 'closed', c.next_due IS NULL, c.next_due, c.reference"
+             FROM cases c WHERE c.id IN ({id_list})
+             ORDER BY c.list_order"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
             Ok(CaseSummary {
                 reference: r.get(0)?,
                 status: r.get(1)?,

@@ -21,8 +21,8 @@ use crate::rules::choices::CountingChoices;
 
 pub use backup::{find_backups, restore, BackupFile};
 pub use cases::{
-    CaseInput, CaseRecord, CaseSummary, CaseView, ListFilter, OrganisationInput, PersonInput,
-    PersonRecord,
+    CallerRole, CaseInput, CaseRecord, CaseSummary, CaseView, ListFilter, NoteRecord,
+    OrganisationInput, PersonInput, PersonRecord,
 };
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};

@@ -47,7 +47,8 @@ fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
     }
 }
 
-/// Replace a case's materialised pending clocks and its `next_due`.
+/// Replace an open case's materialised pending clocks, its `next_due` and
+/// its place in the case list (`list_order`).
 pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline) -> Result<()> {
     conn.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?
         .execute([case_id])?;
@@ -66,8 +67,13 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
         ])?;
     }
     let next = timeline.next_clock().map(|c| c.due_date);
-    conn.prepare_cached("UPDATE cases SET next_due = ?2 WHERE id = ?1")?
-        .execute(params![case_id, next])?;
+    conn.prepare_cached(
+        "UPDATE cases SET next_due = ?2,
+                          list_order = CASE WHEN ?2 IS NULL THEN '1||' || reference
+                                            ELSE '0|' || ?2 || '|' || reference END
+         WHERE id = ?1",
+    )?
+    .execute(params![case_id, next])?;
     Ok(())
 }
 

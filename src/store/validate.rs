@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::cases::{CaseInput, PersonInput};
+use super::cases::{CallerRole, CaseInput, PersonInput};
 use super::{Result, StoreError};
 use crate::rules::problems;
 
@@ -110,6 +110,12 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     person("child", child, today)?;
     if let Some(caller) = &input.caller {
         person("caller", caller, today)?;
+        if caller.role == Some(CallerRole::Child) {
+            return Err(StoreError::bad(
+                "caller.role",
+                "must be parent, young_person or representative",
+            ));
+        }
     }
     for (i, r) in input.representatives.iter().enumerate() {
         person(&format!("representatives[{i}]"), r, today)?;

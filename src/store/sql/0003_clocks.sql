@@ -14,7 +14,14 @@ CREATE TABLE case_clocks (
 CREATE INDEX case_clocks_by_due ON case_clocks (due_date);
 
 ALTER TABLE cases ADD COLUMN next_due TEXT;
-CREATE INDEX cases_by_next_due ON cases (status, next_due);
--- Covering the case list's sort, so sorting search results never reads
--- the (large) case rows.
-CREATE INDEX cases_order ON cases (id, status, next_due, reference);
+
+-- The case list's order as one indexed key: open cases by next due date
+-- ('0|2026-04-10|MD-2026-0042'), then open cases with nothing due
+-- ('1||MD-...'), then closed cases ('2|MD-...'). Kept by the store.
+ALTER TABLE cases ADD COLUMN list_order TEXT;
+UPDATE cases SET list_order = CASE WHEN status = 'closed' THEN '2|' || reference
+                                   ELSE '1||' || reference END;
+CREATE INDEX cases_list_order ON cases (list_order);
+-- Covering the sort of search results, so it never reads the (large)
+-- case rows.
+CREATE INDEX cases_id_order ON cases (id, list_order);
