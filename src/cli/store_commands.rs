@@ -163,6 +163,7 @@ impl StoreArgs {
             .clone()
             .or_else(|| env("MEDIATION_DESK_USER"))
             .or_else(|| env("USER"))
+            .or_else(|| env("LOGNAME"))
             .or_else(|| env("USERNAME"))
             .unwrap_or_else(|| "unknown user".into())
     }

@@ -217,6 +217,13 @@ pub struct ListFilter {
     pub limit: Option<usize>,
 }
 
+/// The facts as stored: JSON without its `null` members.
+fn facts_json(facts: &CaseFacts) -> Result<String> {
+    let mut value = serde_json::to_value(facts)?;
+    history::compact(&mut value);
+    Ok(serde_json::to_string(&value)?)
+}
+
 fn route_name(timeline: &Timeline) -> String {
     match serde_json::to_value(timeline.route) {
         Ok(Value::String(s)) => s,
@@ -291,7 +298,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> 
         None => None,
     };
     let timeline = crate::rules::timeline(&input.facts, ctx.cal, &ctx.choices, ctx.today);
-    let facts_json = serde_json::to_string(&input.facts)?;
+    let facts_text = facts_json(&input.facts)?;
     tx.prepare_cached(
         "INSERT INTO cases (reference, status, la_id, icb_id, decision_kind, letter_dated,
                             opened_on, route, facts, created_at, updated_at)
@@ -305,7 +312,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> 
         input.facts.decision.letter_dated,
         opened_on,
         route_name(&timeline),
-        facts_json,
+        facts_text,
         now
     ])?;
     let case_id = tx.last_insert_rowid();
@@ -596,7 +603,7 @@ impl Store {
             input.facts.decision.letter_dated,
             input.opened_on.unwrap_or(before.opened_on),
             route_name(&timeline),
-            serde_json::to_string(&input.facts)?,
+            facts_json(&input.facts)?,
             now_stamp()
         ])?;
         people::write_parties(&tx, id, &parties_of(input))?;

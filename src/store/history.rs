@@ -106,7 +106,23 @@ fn walk(path: &str, before: &Value, after: &Value, out: &mut Vec<Value>) {
     }
 }
 
+/// Drop the `null` members of objects, at any depth: an absent optional
+/// fact reads back the same, and the stored JSON is about half the size.
+pub(crate) fn compact(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(compact);
+        }
+        Value::Array(items) => items.iter_mut().for_each(compact),
+        _ => {}
+    }
+}
+
 fn change(path: &str, before: &Value, after: &Value) -> Value {
+    let (mut before, mut after) = (before.clone(), after.clone());
+    compact(&mut before);
+    compact(&mut after);
     let mut change = Map::new();
     change.insert(
         "field".into(),
@@ -116,8 +132,8 @@ fn change(path: &str, before: &Value, after: &Value) -> Value {
             path.into()
         }),
     );
-    change.insert("before".into(), before.clone());
-    change.insert("after".into(), after.clone());
+    change.insert("before".into(), before);
+    change.insert("after".into(), after);
     Value::Object(change)
 }
 

@@ -52,19 +52,38 @@ fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
 pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline) -> Result<()> {
     conn.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?
         .execute([case_id])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO case_clocks (case_id, clock_key, label, party_label, due_date, due_by_time)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for clock in timeline.clocks.iter().filter(|c| c.status.is_pending()) {
-        insert.execute(params![
-            case_id,
-            clock.key.as_ref(),
-            clock.label.as_ref(),
-            clock.party_label,
-            clock.due_date,
-            clock.due_by_time
-        ])?;
+    let mut pending = timeline
+        .clocks
+        .iter()
+        .filter(|c| c.status.is_pending())
+        .peekable();
+    if pending.peek().is_some() {
+        let (reference, caller, child): (String, Option<String>, String) = conn
+            .prepare_cached(
+                "SELECT reference,
+                        (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' LIMIT 1),
+                        coalesce((SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'child' LIMIT 1), '')
+                 FROM cases c WHERE id = ?1",
+            )?
+            .query_row([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO case_clocks (case_id, clock_key, label, party_label, due_date, due_by_time,
+                                      reference, caller, child)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for clock in pending {
+            insert.execute(params![
+                case_id,
+                clock.key.as_ref(),
+                clock.label.as_ref(),
+                clock.party_label,
+                clock.due_date,
+                clock.due_by_time,
+                reference,
+                caller,
+                child
+            ])?;
+        }
     }
     let next = timeline.next_clock().map(|c| c.due_date);
     conn.prepare_cached(
@@ -118,13 +137,12 @@ impl Store {
     /// cases due by `today + days` (overdue ones always), soonest first.
     pub fn today(&self, today: NaiveDate, days: u32) -> Result<Vec<TodayItem>> {
         let until = add_days(today, days as i64);
+        // Only open cases have rows here (closing a case removes them).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT k.due_date, k.due_by_time, c.reference, k.clock_key, k.label, k.party_label,
-                    (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' LIMIT 1),
-                    (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'child' LIMIT 1)
-             FROM case_clocks k JOIN cases c ON c.id = k.case_id
-             WHERE k.due_date <= ?1 AND c.status = 'open'
-             ORDER BY k.due_date, c.reference, k.clock_key",
+            "SELECT due_date, due_by_time, reference, clock_key, label, party_label, caller, child
+             FROM case_clocks
+             WHERE due_date <= ?1
+             ORDER BY due_date, reference, clock_key",
         )?;
         let rows = stmt.query_map([until], |r| {
             let due: NaiveDate = r.get(0)?;
@@ -139,7 +157,7 @@ impl Store {
                 clock: r.get(4)?,
                 party: r.get(5)?,
                 caller: r.get(6)?,
-                child: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                child: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

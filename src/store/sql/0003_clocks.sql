@@ -1,5 +1,6 @@
 -- Migration 3: the pending clocks of every open case, materialised when
--- the case is saved (and recomputed when the settings or the engine change),
+-- the case is saved (and recomputed when the settings or the engine change;
+-- removed when the case closes),
 -- and each case's next due date for sorting the case list. Whether a
 -- pending clock is overdue, due today or upcoming is decided on reading.
 CREATE TABLE case_clocks (
@@ -9,6 +10,10 @@ CREATE TABLE case_clocks (
     party_label TEXT NOT NULL,
     due_date    TEXT NOT NULL,
     due_by_time TEXT,
+    -- Copied from the case so the Today view reads this table alone.
+    reference   TEXT NOT NULL,
+    caller      TEXT,
+    child       TEXT NOT NULL,
     PRIMARY KEY (case_id, clock_key)
 ) WITHOUT ROWID;
 CREATE INDEX case_clocks_by_due ON case_clocks (due_date);
