@@ -128,25 +128,39 @@ pub fn default_path() -> PathBuf {
     default_data_dir().join(FILE_NAME)
 }
 
-/// Read `PRAGMA user_version` and `PRAGMA quick_check` without writing.
-/// Refuses a newer database and reports a damaged one.
-fn inspect(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+/// Whether SQLite's error means the file itself is damaged (rather than,
+/// say, busy or unreadable for permissions).
+fn is_damage(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
     )
-    .map_err(|e| damaged(path, &e.to_string()))?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+}
+
+fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
+    if is_damage(&err) {
+        damaged(path, &err.to_string())
+    } else {
+        StoreError::Other(format!(
+            "cannot read the database {}: {err}",
+            path.display()
+        ))
+    }
+}
+
+/// Before anything is written: refuse a newer database, and report a
+/// damaged one (`PRAGMA quick_check`).
+fn inspect(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| damaged(path, &e.to_string()))?;
+        .map_err(|e| classify(path, e))?;
     if version > migrations::LATEST {
         return Err(StoreError::TooNew {
             found: version,
             known: migrations::LATEST,
         });
     }
-    let problems = quick_check(&conn).map_err(|e| damaged(path, &e.to_string()))?;
+    let problems = quick_check(conn).map_err(|e| classify(path, e))?;
     if !problems.is_empty() {
         return Err(damaged(path, &problems.join("; ")));
     }
@@ -190,14 +204,37 @@ impl Store {
     /// a newer one untouched, migrate an older one, and set the pragmas.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
+        let mut check_before_writing = false;
         if path.exists() {
-            inspect(&path)?;
+            // Look first through a read-only connection, which cannot change
+            // the file whatever it holds.
+            let checked = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| classify(&path, e))
+            .and_then(|ro| {
+                ro.busy_timeout(Duration::from_secs(5))?;
+                inspect(&ro, &path)
+            });
+            match checked {
+                Ok(()) => {}
+                // Not readable read-only (a write-ahead log only a writer
+                // may recover, say): check on the read-write connection,
+                // still before anything is written.
+                Err(StoreError::Other(_)) => check_before_writing = true,
+                Err(e) => return Err(e),
+            }
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 StoreError::Other(format!("cannot create the folder {}: {e}", dir.display()))
             })?;
         }
-        let conn = Connection::open(&path).map_err(|e| damaged(&path, &e.to_string()))?;
+        let conn = Connection::open(&path).map_err(|e| classify(&path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        if check_before_writing {
+            inspect(&conn, &path)?;
+        }
         configure(&conn)?;
         let mut store = Store { conn, path };
         migrations::migrate(&mut store.conn)?;
