@@ -308,3 +308,33 @@ fn the_default_database_is_in_the_data_directory() {
     let path = dir.path().join("data").join("mediation-desk.sqlite3");
     assert_eq!(Store::open(path).unwrap().count_cases(false).unwrap(), 1);
 }
+
+#[test]
+fn check_on_a_damaged_file_exits_1_naming_the_backups() {
+    let db = TestDb::new();
+    run(&db, &["seed", "--cases", "300"], None);
+    let backup = db.dir.path().join("mediation-desk-backup.sqlite3");
+    run(&db, &["backup", backup.to_str().unwrap()], None);
+    let mut bytes = std::fs::read(db.path()).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 3..len / 3 + 50_000] {
+        *b = 0x33;
+    }
+    std::fs::write(db.path(), &bytes).unwrap();
+    let o = run(&db, &["check"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is damaged"), "{err}");
+    assert!(err.contains("mediation-desk-backup.sqlite3"), "{err}");
+    assert_eq!(
+        std::fs::read(db.path()).unwrap(),
+        bytes,
+        "looking changed nothing"
+    );
+    // Restoring the backup mends it, keeping the damaged file aside.
+    let o = run(&db, &["restore", backup.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&db, &["check"], None);
+    assert!(stdout(&o).starts_with("ok: "), "{}", stderr(&o));
+}
