@@ -96,6 +96,23 @@ impl Store {
                 "is the database itself; choose another file for the backup",
             ));
         }
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.is_dir() {
+                return Err(StoreError::bad(
+                    "PATH",
+                    format!("the folder {} does not exist", dir.display()),
+                ));
+            }
+        }
+        if dest.is_dir() {
+            return Err(StoreError::bad(
+                "PATH",
+                format!(
+                    "{} is a folder; give a file name for the backup",
+                    dest.display()
+                ),
+            ));
+        }
         let tmp = with_suffix(dest, &format!(".partial-{}", std::process::id()));
         let _ = std::fs::remove_file(&tmp);
         let result = copy_database(&self.conn, &tmp).and_then(|()| {
