@@ -210,3 +210,32 @@ fn materialised_equals_computed_over_generated_cases() {
     }
     assert!(!store.today(today(), 3650).unwrap().is_empty());
 }
+
+#[test]
+fn clocks_computed_by_another_engine_are_recomputed_on_open() {
+    let db = TestDb::new();
+    let r;
+    {
+        let mut store = db.open();
+        r = store
+            .add_case(&declined_on("Noah", "2026-03-31"), "Ann", today())
+            .unwrap();
+        // As if an older engine had stored a wrong date and its mark.
+        store
+            .connection()
+            .execute_batch(
+                "UPDATE case_clocks SET due_date = '2030-01-01';
+                 UPDATE settings SET value = '\"mediation-desk 0.0.1\"' WHERE key = 'clocks_computed_by';",
+            )
+            .unwrap();
+    }
+    let store = db.open();
+    let item = store
+        .today(today(), 0)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.reference == r)
+        .unwrap();
+    assert_eq!(item.due_date, today());
+    same(&store, 30);
+}

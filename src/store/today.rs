@@ -96,8 +96,29 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
     Ok(())
 }
 
-/// The marker saying which engine computed the materialised clocks.
-const ENGINE_MARK: &str = concat!("mediation-desk ", env!("CARGO_PKG_VERSION"));
+/// The marker saying which engine computed the materialised clocks: the
+/// app's version and a fingerprint of the engine's answers for 200
+/// generated cases, so a change to the law recomputes the stored clocks
+/// even without a new version number.
+fn engine_mark() -> String {
+    use std::hash::{Hash, Hasher};
+    let day = NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date");
+    let cal = Calendar::built_in();
+    let choices = crate::rules::choices::CountingChoices::default();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for case in crate::generator::cases(1, 200, day) {
+        let timeline = crate::rules::timeline(&case.facts, &cal, &choices, day);
+        for clock in &timeline.clocks {
+            (clock.key.as_ref(), clock.label.as_ref(), clock.party_label).hash(&mut hasher);
+            (clock.due_date, clock.status.is_pending()).hash(&mut hasher);
+        }
+    }
+    format!(
+        "mediation-desk {} engine {:016x}",
+        env!("CARGO_PKG_VERSION"),
+        hasher.finish()
+    )
+}
 
 /// Recompute every open case's pending clocks (after the calendar, the
 /// choices or the engine changed), inside the caller's transaction.
@@ -116,7 +137,7 @@ pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
         let timeline = crate::rules::timeline(&facts, &cal, &choices, today);
         write_clocks(tx, id, &timeline)?;
     }
-    settings::put_in(tx, "clocks_computed_by", &ENGINE_MARK)?;
+    settings::put_in(tx, "clocks_computed_by", &engine_mark())?;
     Ok(())
 }
 
@@ -125,7 +146,7 @@ impl Store {
     /// computed them.
     pub(crate) fn refresh_clocks_if_engine_changed(&mut self) -> Result<()> {
         let mark: Option<String> = self.setting("clocks_computed_by")?;
-        if mark.as_deref() != Some(ENGINE_MARK) {
+        if mark != Some(engine_mark()) {
             let tx = self.begin()?;
             recompute_all_in(&tx)?;
             tx.commit()?;
