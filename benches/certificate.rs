@@ -19,25 +19,15 @@ fn certificate(c: &mut Criterion) {
     for (name, kind) in kinds {
         let content = samples::certificate(kind);
         let bytes = render_certificate(&content).expect("renders");
-        println!(
-            "certificate/{name}: PDF size {} bytes ({:.1} KB)",
-            bytes.len(),
-            bytes.len() as f64 / 1024.0
-        );
+        println!("certificate/{name}: PDF size {} bytes ({:.1} KB)", bytes.len(), bytes.len() as f64 / 1024.0);
         c.bench_function(&format!("certificate/{name}"), |b| {
             b.iter(|| render_certificate(black_box(&content)).expect("renders"))
         });
     }
     let letter = samples::exemption_letter();
     let bytes = render_exemption_letter(&letter).expect("renders");
-    println!(
-        "exemption_letter: PDF size {} bytes ({:.1} KB)",
-        bytes.len(),
-        bytes.len() as f64 / 1024.0
-    );
-    c.bench_function("exemption_letter", |b| {
-        b.iter(|| render_exemption_letter(black_box(&letter)).expect("renders"))
-    });
+    println!("exemption_letter: PDF size {} bytes ({:.1} KB)", bytes.len(), bytes.len() as f64 / 1024.0);
+    c.bench_function("exemption_letter", |b| b.iter(|| render_exemption_letter(black_box(&letter)).expect("renders")));
 }
 
 criterion_group!(benches, certificate);

@@ -6,9 +6,7 @@ use mediation_desk::certificates::{render_certificate, render_exemption_letter, 
 use mediation_desk::facts::CertificateKind;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "target/certificate-previews".to_string());
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "target/certificate-previews".to_string());
     std::fs::create_dir_all(&dir)?;
     let kinds = [
         (CertificateKind::Declined, "declined"),

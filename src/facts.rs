@@ -4,8 +4,8 @@
 //! `YYYY-MM-DD` (the schema is documented in `docs/timeline-json.md`).
 
 use chrono::NaiveDate;
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Which service the family is using.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]

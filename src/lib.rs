@@ -1,12 +1,14 @@
-//! Mediation Desk's engine: the calendar, the statutory clocks, and the
-//! case facts they read. No UI and no Tauri here; the desktop shell and the
-//! `mediation-desk` command line are thin layers over this library.
+//! Mediation Desk's engine: the calendar, the statutory clocks and the case
+//! facts they read, the case store, and certificates. No UI and no Tauri
+//! here; the desktop shell and the `mediation-desk` command line are thin
+//! layers over this library.
 
 pub mod calendar;
 pub mod certificates;
 pub mod facts;
 pub mod generator;
 pub mod rules;
+pub mod store;
 pub mod timeline;
 
 pub use calendar::Calendar;

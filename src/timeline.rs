@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use ts_rs::TS;
 use serde::{Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::calendar::{dates, NonWorkingReason, SkippedDay};
 use crate::facts::Issue;
@@ -282,8 +282,11 @@ impl std::fmt::Display for WorkingLine {
     }
 }
 
-fn lines_as_text<S: Serializer>(lines: &[WorkingLine], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(lines.iter().map(|l| l.to_string()))
+/// A working line crosses the IPC boundary as the sentence it reads as.
+impl Serialize for WorkingLine {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// One statutory clock of a case.
@@ -305,7 +308,6 @@ pub struct Clock {
     pub due_by_time: Option<&'static str>,
     pub flags: Vec<Flag>,
     pub citation: &'static str,
-    #[serde(serialize_with = "lines_as_text")]
     #[ts(as = "Vec<String>")]
     pub working: Vec<WorkingLine>,
     pub met_by: Option<MetBy>,

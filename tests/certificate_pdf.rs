@@ -9,17 +9,13 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use mediation_desk::certificates::{
-    first_unprintable, render_certificate, render_exemption_letter, samples, wording,
-    CertificateContent, KindDetails, RenderError,
+    first_unprintable, render_certificate, render_exemption_letter, samples, wording, CertificateContent, KindDetails,
+    RenderError,
 };
 use mediation_desk::facts::CertificateKind;
 
-const KINDS: [CertificateKind; 4] = [
-    CertificateKind::Declined,
-    CertificateKind::Withdrawn,
-    CertificateKind::Deemed,
-    CertificateKind::AfterMediation,
-];
+const KINDS: [CertificateKind; 4] =
+    [CertificateKind::Declined, CertificateKind::Withdrawn, CertificateKind::Deemed, CertificateKind::AfterMediation];
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -33,10 +29,8 @@ fn pdf_file(bytes: &[u8]) -> tempfile::NamedTempFile {
 }
 
 fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} (poppler-utils) must be installed: {e}"));
+    let out =
+        Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} (poppler-utils) must be installed: {e}"));
     assert!(out.status.success(), "{program} failed: {:?}", out);
     String::from_utf8(out.stdout).unwrap()
 }
@@ -45,37 +39,20 @@ fn run(program: &str, args: &[&str]) -> String {
 /// wrap, and label and value columns sit side by side).
 fn text_of(bytes: &[u8]) -> String {
     let file = pdf_file(bytes);
-    let raw = run(
-        "pdftotext",
-        &[
-            "-layout",
-            "-enc",
-            "UTF-8",
-            file.path().to_str().unwrap(),
-            "-",
-        ],
-    );
+    let raw = run("pdftotext", &["-layout", "-enc", "UTF-8", file.path().to_str().unwrap(), "-"]);
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn page_count(bytes: &[u8]) -> usize {
     let file = pdf_file(bytes);
     let info = run("pdfinfo", &[file.path().to_str().unwrap()]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap()
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
 }
 
 fn assert_has(text: &str, wanted: &str) {
     let wanted = wanted.replace(wording::NBSP, " ");
     let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        text.contains(&wanted),
-        "expected {wanted:?} in the PDF text:\n{text}"
-    );
+    assert!(text.contains(&wanted), "expected {wanted:?} in the PDF text:\n{text}");
 }
 
 fn long(date: NaiveDate) -> String {
@@ -99,129 +76,54 @@ fn check_certificate(c: &CertificateContent) {
     assert_has(&text, "Thu 5 Feb 2026");
     assert_has(&text, &format!("Parent or young person {}", c.parent_name));
     assert_has(&text, &format!("Child or young person {}", c.child_name));
-    assert_has(
-        &text,
-        &format!("Date of birth {}", long(c.child_date_of_birth)),
-    );
+    assert_has(&text, &format!("Date of birth {}", long(c.child_date_of_birth)));
     assert_has(&text, &format!("Local authority {}", c.local_authority));
     match &c.icb {
         Some(icb) => assert_has(&text, &format!("Integrated care board {icb}")),
         None => assert!(!text.contains("Integrated care board")),
     }
     assert_has(&text, &format!("Decision {}", c.decision));
-    assert_has(
-        &text,
-        &format!("Decision letter sent {}", long(c.decision_sent_on)),
-    );
-    assert_has(
-        &text,
-        &format!("Date of first contact {}", long(c.first_contact_on)),
-    );
-    assert_has(
-        &text,
-        &format!(
-            "{} contacted the mediation adviser on {}",
-            c.parent_name,
-            long(c.first_contact_on)
-        ),
-    );
+    assert_has(&text, &format!("Decision letter sent {}", long(c.decision_sent_on)));
+    assert_has(&text, &format!("Date of first contact {}", long(c.first_contact_on)));
+    assert_has(&text, &format!("{} contacted the mediation adviser on {}", c.parent_name, long(c.first_contact_on)));
     match &c.details {
         KindDetails::Declined { told_adviser_on } => {
-            assert_has(
-                &text,
-                "received information about mediation, and told us on",
-            );
+            assert_has(&text, "received information about mediation, and told us on");
             assert_has(&text, &long(*told_adviser_on));
             assert_has(&text, "that they do not wish to pursue mediation.");
         }
         KindDetails::Withdrawn { told_adviser_on } => {
-            assert_has(
-                &text,
-                &format!(
-                    "then told us on {} that they no longer wish to pursue it.",
-                    long(*told_adviser_on)
-                ),
-            );
+            assert_has(&text, &format!("then told us on {} that they no longer wish to pursue it.", long(*told_adviser_on)));
         }
-        KindDetails::Deemed {
-            la_told_on,
-            day_30,
-            could_not_arrange_on,
-        } => {
-            assert_has(
-                &text,
-                &format!("Local authority told {}", long(*la_told_on)),
-            );
+        KindDetails::Deemed { la_told_on, day_30, could_not_arrange_on } => {
+            assert_has(&text, &format!("Local authority told {}", long(*la_told_on)));
             assert_has(&text, &format!("Day 30 {}", long(*day_30)));
-            assert_has(
-                &text,
-                &format!(
-                    "Told it could not be arranged {}",
-                    long(*could_not_arrange_on)
-                ),
-            );
+            assert_has(&text, &format!("Told it could not be arranged {}", long(*could_not_arrange_on)));
             assert_has(&text, "could not arrange mediation within 30 days");
         }
-        KindDetails::AfterMediation {
-            meeting_dates,
-            concluded_on,
-            issues_resolved,
-            issues_not_resolved,
-        } => {
+        KindDetails::AfterMediation { meeting_dates, concluded_on, issues_resolved, issues_not_resolved } => {
             let meetings: Vec<String> = meeting_dates.iter().map(|d| long(*d)).collect();
             assert_has(
                 &text,
-                &format!(
-                    "Mediation took place on {} and concluded on {}",
-                    meetings.join(" and "),
-                    long(*concluded_on)
-                ),
+                &format!("Mediation took place on {} and concluded on {}", meetings.join(" and "), long(*concluded_on)),
             );
-            assert_has(
-                &text,
-                &format!(
-                    "Issues resolved in mediation • {}",
-                    issues_resolved.join(" • ")
-                ),
-            );
-            assert_has(
-                &text,
-                &format!(
-                    "Issues not resolved in mediation • {}",
-                    issues_not_resolved.join(" • ")
-                ),
-            );
+            assert_has(&text, &format!("Issues resolved in mediation • {}", issues_resolved.join(" • ")));
+            assert_has(&text, &format!("Issues not resolved in mediation • {}", issues_not_resolved.join(" • ")));
         }
     }
-    let role = if c.kind() == CertificateKind::AfterMediation {
-        "mediator"
-    } else {
-        "mediation adviser"
-    };
+    let role = if c.kind() == CertificateKind::AfterMediation { "mediator" } else { "mediation adviser" };
     assert_has(&text, &format!("Issued by {}, {role}", c.issued_by.name));
     assert_has(&text, &format!("Registration {}", c.issued_by.registration));
-    assert_has(
-        &text,
-        &format!("Appeal deadline: by 5pm on {}", long(c.appeal_deadline)),
-    );
-    assert_has(
-        &text,
-        "later of 2 months from the date the decision was sent",
-    );
+    assert_has(&text, &format!("Appeal deadline: by 5pm on {}", long(c.appeal_deadline)));
+    assert_has(&text, "later of 2 months from the date the decision was sent");
     assert_has(&text, "1 month from the date of issue of this certificate");
     assert_has(&text, "first working day after 31 August");
     assert_has(&text, "first working day after 1 January");
     assert_has(&text, "weekend or bank holiday");
     assert_has(&text, "does not need a mediation certificate");
-    assert_has(
-        &text,
-        "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.",
-    );
+    assert_has(&text, "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.");
     match &c.replaces {
-        Some(old) => assert_has(
-            &text,
-            &format!("This certificate replaces certificate {old}, which is void."),
-        ),
+        Some(old) => assert_has(&text, &format!("This certificate replaces certificate {old}, which is void.")),
         None => assert!(!text.contains("replaces"), "{text}"),
     }
     assert_eq!(page_count(&bytes), 1, "{:?} should fit one page", c.kind());
@@ -245,15 +147,7 @@ fn every_kind_prints_the_replaced_number_when_set() {
 
 #[test]
 fn latin_names_print_as_written() {
-    let names = [
-        "Siân",
-        "Gwenllïan",
-        "Zoë",
-        "Łukasz",
-        "Nguyễn",
-        "O'Brien-Smith",
-        "Ó Súilleabháin",
-    ];
+    let names = ["Siân", "Gwenllïan", "Zoë", "Łukasz", "Nguyễn", "O'Brien-Smith", "Ó Súilleabháin"];
     for kind in KINDS {
         let mut c = samples::certificate(kind);
         c.parent_name = names.join(" ");
@@ -275,21 +169,13 @@ fn decomposed_accents_are_composed_before_printing() {
 #[test]
 fn after_mediation_with_nothing_resolved_says_none() {
     let mut c = samples::certificate(CertificateKind::AfterMediation);
-    if let KindDetails::AfterMediation {
-        meeting_dates,
-        issues_resolved,
-        ..
-    } = &mut c.details
-    {
+    if let KindDetails::AfterMediation { meeting_dates, issues_resolved, .. } = &mut c.details {
         *meeting_dates = vec![d(2026, 2, 3)];
         issues_resolved.clear();
     }
     let text = text_of(&render_certificate(&c).unwrap());
     assert_has(&text, "Issues resolved in mediation None");
-    assert_has(
-        &text,
-        "Mediation took place on Tue 3 Feb 2026 and concluded on",
-    );
+    assert_has(&text, "Mediation took place on Tue 3 Feb 2026 and concluded on");
 }
 
 #[test]
@@ -299,27 +185,12 @@ fn exemption_letter_prints_every_field() {
     let text = text_of(&bytes);
     assert_has(&text, "Riverside SEND Mediation");
     assert_has(&text, "No mediation certificate needed");
-    assert_has(
-        &text,
-        &format!("Date of this letter {}", long(letter.dated)),
-    );
-    assert_has(
-        &text,
-        &format!("Parent or young person {}", letter.parent_name),
-    );
-    assert_has(
-        &text,
-        &format!("Child or young person {}", letter.child_name),
-    );
-    assert_has(
-        &text,
-        &format!("Local authority {}", letter.local_authority),
-    );
+    assert_has(&text, &format!("Date of this letter {}", long(letter.dated)));
+    assert_has(&text, &format!("Parent or young person {}", letter.parent_name));
+    assert_has(&text, &format!("Child or young person {}", letter.child_name));
+    assert_has(&text, &format!("Local authority {}", letter.local_authority));
     assert_has(&text, &format!("Decision {}", letter.decision));
-    assert_has(
-        &text,
-        &format!("Decision letter sent {}", long(letter.decision_sent_on)),
-    );
+    assert_has(&text, &format!("Decision letter sent {}", long(letter.decision_sent_on)));
     assert_has(&text, &format!("Dear {},", letter.parent_name));
     for item in &letter.exempt_issues {
         assert_has(&text, &item.issue);
@@ -329,18 +200,9 @@ fn exemption_letter_prints_every_field() {
     let signed = letter.signed_by.as_ref().unwrap();
     assert_has(&text, &signed.name);
     assert_has(&text, &signed.registration);
-    assert_has(
-        &text,
-        &format!(
-            "Appeal deadline: by 5pm on {}",
-            long(letter.appeal_deadline)
-        ),
-    );
+    assert_has(&text, &format!("Appeal deadline: by 5pm on {}", long(letter.appeal_deadline)));
     assert_has(&text, "2 months after the decision was sent");
-    assert_has(
-        &text,
-        "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.",
-    );
+    assert_has(&text, "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.");
     assert!(!text.contains("Mediation certificate "));
     assert_eq!(page_count(&bytes), 1);
 }
@@ -349,13 +211,7 @@ fn exemption_letter_prints_every_field() {
 fn unsupported_scripts_are_refused_naming_the_field() {
     let mut c = samples::certificate(CertificateKind::Declined);
     c.parent_name = "王秀英".into();
-    assert_eq!(
-        render_certificate(&c),
-        Err(RenderError::UnsupportedCharacter {
-            field: "parent_name".into(),
-            character: '王'
-        })
-    );
+    assert_eq!(render_certificate(&c), Err(RenderError::UnsupportedCharacter { field: "parent_name".into(), character: '王' }));
     let message = render_certificate(&c).unwrap_err().to_string();
     assert!(message.starts_with("parent_name: "), "{message}");
     assert!(message.contains("王"), "{message}");
@@ -377,11 +233,7 @@ fn unsupported_scripts_are_refused_naming_the_field() {
     ));
 
     let mut c = samples::certificate(CertificateKind::AfterMediation);
-    if let KindDetails::AfterMediation {
-        issues_not_resolved,
-        ..
-    } = &mut c.details
-    {
+    if let KindDetails::AfterMediation { issues_not_resolved, .. } = &mut c.details {
         issues_not_resolved.push("Section F\tprovision".into());
     }
     assert!(matches!(
@@ -406,12 +258,7 @@ fn unsupported_scripts_are_refused_naming_the_field() {
 fn empty_required_fields_are_refused() {
     let mut c = samples::certificate(CertificateKind::Withdrawn);
     c.number = "  ".into();
-    assert_eq!(
-        render_certificate(&c),
-        Err(RenderError::MissingField {
-            field: "number".into()
-        })
-    );
+    assert_eq!(render_certificate(&c), Err(RenderError::MissingField { field: "number".into() }));
     let mut c = samples::certificate(CertificateKind::AfterMediation);
     if let KindDetails::AfterMediation { meeting_dates, .. } = &mut c.details {
         meeting_dates.clear();
@@ -450,7 +297,10 @@ fn the_same_content_gives_the_same_bytes() {
 }
 
 /// Every word's box from `pdftotext -bbox`: (xMin, yMin, xMax, yMax, word).
-fn word_boxes(bytes: &[u8]) -> (f32, f32, Vec<(f32, f32, f32, f32, String)>) {
+/// A word's box on the page: x min, y min, x max, y max, and the word.
+type WordBox = (f32, f32, f32, f32, String);
+
+fn word_boxes(bytes: &[u8]) -> (f32, f32, Vec<WordBox>) {
     let file = pdf_file(bytes);
     let html = run("pdftotext", &["-bbox", file.path().to_str().unwrap(), "-"]);
     let attr = |tag: &str, name: &str| -> f32 {
@@ -465,13 +315,7 @@ fn word_boxes(bytes: &[u8]) -> (f32, f32, Vec<(f32, f32, f32, f32, String)>) {
         .filter(|l| l.contains("<word "))
         .map(|l| {
             let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
-            (
-                attr(l, "xMin"),
-                attr(l, "yMin"),
-                attr(l, "xMax"),
-                attr(l, "yMax"),
-                word,
-            )
+            (attr(l, "xMin"), attr(l, "yMin"), attr(l, "xMax"), attr(l, "yMax"), word)
         })
         .collect();
     (width, height, words)
@@ -493,10 +337,7 @@ fn long_names_wrap_inside_the_margins() {
         let bytes = render_certificate(&c).unwrap();
         let text = text_of(&bytes);
         assert_has(&text, &format!("Parent or young person {long_name}"));
-        assert!(
-            text.replace(' ', "").contains(&unbroken),
-            "the unbroken name is all there"
-        );
+        assert!(text.replace(' ', "").contains(&unbroken), "the unbroken name is all there");
         let (width, height, boxes) = word_boxes(&bytes);
         let margin = 56.69 - 0.5;
         for (x_min, y_min, x_max, y_max, word) in &boxes {
@@ -541,10 +382,7 @@ fn deemed_without_an_icb_names_the_local_authority() {
     let mut c = samples::certificate(CertificateKind::Deemed);
     c.icb = None;
     let text = text_of(&render_certificate(&c).unwrap());
-    assert_has(
-        &text,
-        "that the local authority could not arrange mediation within 30 days.",
-    );
+    assert_has(&text, "that the local authority could not arrange mediation within 30 days.");
     check_certificate(&c);
 }
 

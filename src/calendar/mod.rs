@@ -9,8 +9,8 @@ pub mod govuk;
 use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use ts_rs::TS;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::rules::bank_holidays::{self, FIRST_YEAR, LAST_YEAR};
 

@@ -22,7 +22,5 @@ pub mod pdf;
 pub mod samples;
 pub mod wording;
 
-pub use content::{
-    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory,
-};
+pub use content::{CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory};
 pub use pdf::{first_unprintable, render_certificate, render_exemption_letter, RenderError};

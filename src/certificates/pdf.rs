@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 
 use chrono::{NaiveDate, NaiveTime};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem,
 };
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
@@ -41,9 +41,7 @@ pub enum RenderError {
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RenderError::UnsupportedCharacter { field, character } => {
-                f.write_str(&w::unsupported_character(field, *character))
-            }
+            RenderError::UnsupportedCharacter { field, character } => f.write_str(&w::unsupported_character(field, *character)),
             RenderError::MissingField { field } => write!(f, "{field}: must not be empty"),
             RenderError::Pdf(message) => write!(f, "could not write the PDF: {message}"),
         }
@@ -61,13 +59,7 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
 
     page.text_block(w::CERTIFICATE_TITLE, Face::Bold, 20.0, 0.0, CONTENT_WIDTH);
     page.gap(1.0);
-    page.text_block(
-        w::kind_title(c.kind()),
-        Face::Regular,
-        11.5,
-        0.0,
-        CONTENT_WIDTH,
-    );
+    page.text_block(w::kind_title(c.kind()), Face::Regular, 11.5, 0.0, CONTENT_WIDTH);
     page.gap(8.0);
     page.number_and_date(&c.number, c.issued_on);
     if let Some(replaced) = &c.replaces {
@@ -92,11 +84,7 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
         KindDetails::Declined { told_adviser_on } | KindDetails::Withdrawn { told_adviser_on } => {
             rows.push((w::LABEL_TOLD_ADVISER, w::date(*told_adviser_on)));
         }
-        KindDetails::Deemed {
-            la_told_on,
-            day_30,
-            could_not_arrange_on,
-        } => {
+        KindDetails::Deemed { la_told_on, day_30, could_not_arrange_on } => {
             rows.push((w::LABEL_LA_TOLD, w::date(*la_told_on)));
             rows.push((w::LABEL_DAY_30, w::date(*day_30)));
             rows.push((w::LABEL_COULD_NOT_ARRANGE, w::date(*could_not_arrange_on)));
@@ -112,33 +100,20 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
     for paragraph in w::statement(c) {
         page.paragraph(&paragraph);
     }
-    if let KindDetails::AfterMediation {
-        issues_resolved,
-        issues_not_resolved,
-        ..
-    } = &c.details
-    {
+    if let KindDetails::AfterMediation { issues_resolved, issues_not_resolved, .. } = &c.details {
         page.bullets(w::ISSUES_RESOLVED, issues_resolved);
         page.bullets(w::ISSUES_NOT_RESOLVED, issues_not_resolved);
     }
     page.paragraph(&w::certificate_closing(c));
 
     page.gap(4.0);
-    page.rows(&[
-        (w::SECTION_ISSUED_BY, w::issued_by(c)),
-        (w::LABEL_REGISTRATION, c.issued_by.registration.clone()),
-    ]);
+    page.rows(&[(w::SECTION_ISSUED_BY, w::issued_by(c)), (w::LABEL_REGISTRATION, c.issued_by.registration.clone())]);
 
     page.gap(10.0);
     page.guidance(c.appeal_deadline, &w::certificate_guidance(c));
 
     let footer = w::certificate_footer(c);
-    page.finish(
-        &footer,
-        &w::certificate_pdf_title(c),
-        c.issued_on,
-        &c.number,
-    )
+    page.finish(&footer, &w::certificate_pdf_title(c), c.issued_on, &c.number)
 }
 
 /// Render the letter for a case that needs no certificate.
@@ -215,11 +190,7 @@ fn check_certificate(c: &CertificateContent) -> Result<(), RenderError> {
         ("local_authority".into(), c.local_authority.as_str(), true),
         ("decision".into(), c.decision.as_str(), true),
         ("issued_by.name".into(), c.issued_by.name.as_str(), true),
-        (
-            "issued_by.registration".into(),
-            c.issued_by.registration.as_str(),
-            true,
-        ),
+        ("issued_by.registration".into(), c.issued_by.registration.as_str(), true),
     ];
     for (i, line) in c.service.address_lines.iter().enumerate() {
         fields.push((format!("service.address_lines[{i}]"), line, false));
@@ -230,17 +201,9 @@ fn check_certificate(c: &CertificateContent) -> Result<(), RenderError> {
     if let Some(replaces) = &c.replaces {
         fields.push(("replaces".into(), replaces, true));
     }
-    if let KindDetails::AfterMediation {
-        meeting_dates,
-        issues_resolved,
-        issues_not_resolved,
-        ..
-    } = &c.details
-    {
+    if let KindDetails::AfterMediation { meeting_dates, issues_resolved, issues_not_resolved, .. } = &c.details {
         if meeting_dates.is_empty() {
-            return Err(RenderError::MissingField {
-                field: "details.meeting_dates".into(),
-            });
+            return Err(RenderError::MissingField { field: "details.meeting_dates".into() });
         }
         for (i, issue) in issues_resolved.iter().enumerate() {
             fields.push((format!("details.issues_resolved[{i}]"), issue, true));
@@ -266,9 +229,7 @@ fn check_letter(l: &ExemptionLetterContent) -> Result<(), RenderError> {
         fields.push((format!("service.address_lines[{i}]"), line, false));
     }
     if l.exempt_issues.is_empty() {
-        return Err(RenderError::MissingField {
-            field: "exempt_issues".into(),
-        });
+        return Err(RenderError::MissingField { field: "exempt_issues".into() });
     }
     for (i, item) in l.exempt_issues.iter().enumerate() {
         fields.push((format!("exempt_issues[{i}].issue"), &item.issue, true));
@@ -286,15 +247,10 @@ fn check_letter(l: &ExemptionLetterContent) -> Result<(), RenderError> {
 fn check_fields(fields: &[(String, &str, bool)]) -> Result<(), RenderError> {
     for (field, text, required) in fields {
         if *required && text.trim().is_empty() {
-            return Err(RenderError::MissingField {
-                field: field.clone(),
-            });
+            return Err(RenderError::MissingField { field: field.clone() });
         }
         if let Some(character) = first_unprintable(text) {
-            return Err(RenderError::UnsupportedCharacter {
-                field: field.clone(),
-                character,
-            });
+            return Err(RenderError::UnsupportedCharacter { field: field.clone(), character });
         }
     }
     Ok(())
@@ -309,12 +265,7 @@ fn check_fields(fields: &[(String, &str, bool)]) -> Result<(), RenderError> {
 /// The UI can call this as the user types a name.
 pub fn first_unprintable(text: &str) -> Option<char> {
     let fonts = fonts();
-    text.nfc().find(|ch| {
-        ch.is_control()
-            || needs_shaping(*ch)
-            || !fonts.regular.covers(*ch)
-            || !fonts.bold.covers(*ch)
-    })
+    text.nfc().find(|ch| ch.is_control() || needs_shaping(*ch) || !fonts.regular.covers(*ch) || !fonts.bold.covers(*ch))
 }
 
 /// Right-to-left and Indic scripts (Hebrew to Sinhala, and the Hebrew and
@@ -339,17 +290,14 @@ struct FontData {
 
 impl FontData {
     fn load(bytes: &'static [u8]) -> FontData {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-            .expect("the embedded DejaVu Sans parses");
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the embedded DejaVu Sans parses");
         FontData { bytes, parsed }
     }
 
     fn covers(&self, ch: char) -> bool {
         // NBSP is how the wording keeps dates together; it prints as a space.
         let ch = if ch == w::NBSP { ' ' } else { ch };
-        self.parsed
-            .lookup_glyph_index(ch as u32)
-            .is_some_and(|g| g != 0)
+        self.parsed.lookup_glyph_index(ch as u32).is_some_and(|g| g != 0)
     }
 
     /// The advance width of `text` at `size` points.
@@ -359,10 +307,7 @@ impl FontData {
             .chars()
             .map(|ch| {
                 let ch = if ch == w::NBSP { ' ' } else { ch };
-                self.parsed
-                    .lookup_glyph_index(ch as u32)
-                    .and_then(|g| self.parsed.get_glyph_width(g))
-                    .map_or(0, u32::from)
+                self.parsed.lookup_glyph_index(ch as u32).and_then(|g| self.parsed.get_glyph_width(g)).map_or(0, u32::from)
             })
             .sum();
         units as f32 * size / upem
@@ -374,22 +319,14 @@ impl FontData {
         use allsorts::font_data::FontData as SfntData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 
-        let glyphs: BTreeSet<u16> = chars
-            .iter()
-            .filter_map(|ch| self.parsed.lookup_glyph_index(*ch as u32))
-            .filter(|g| *g != 0)
-            .collect();
+        let glyphs: BTreeSet<u16> =
+            chars.iter().filter_map(|ch| self.parsed.lookup_glyph_index(*ch as u32)).filter(|g| *g != 0).collect();
         let ids: Vec<u16> = std::iter::once(0).chain(glyphs).collect();
-        let file = ReadScope::new(self.bytes)
-            .read::<SfntData<'_>>()
-            .map_err(|e| RenderError::Pdf(format!("font: {e}")))?;
-        let provider = file
-            .table_provider(0)
-            .map_err(|e| RenderError::Pdf(format!("font: {e}")))?;
+        let file = ReadScope::new(self.bytes).read::<SfntData<'_>>().map_err(|e| RenderError::Pdf(format!("font: {e}")))?;
+        let provider = file.table_provider(0).map_err(|e| RenderError::Pdf(format!("font: {e}")))?;
         let bytes = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
             .map_err(|e| RenderError::Pdf(format!("font subset: {e}")))?;
-        ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
-            .ok_or_else(|| RenderError::Pdf("font subset does not parse".into()))
+        ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| RenderError::Pdf("font subset does not parse".into()))
     }
 }
 
@@ -409,10 +346,7 @@ impl Fonts {
 
 fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts {
-        regular: FontData::load(REGULAR_TTF),
-        bold: FontData::load(BOLD_TTF),
-    })
+    FONTS.get_or_init(|| Fonts { regular: FontData::load(REGULAR_TTF), bold: FontData::load(BOLD_TTF) })
 }
 
 /// Split `text` into lines no wider than `width`, at spaces; a word wider
@@ -493,10 +427,7 @@ impl Layout {
     fn new() -> Layout {
         Layout {
             pages: Vec::new(),
-            ops: vec![
-                Op::SetFillColor { col: black() },
-                Op::SetOutlineColor { col: black() },
-            ],
+            ops: vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }],
             y: PAGE_HEIGHT - MARGIN,
             used: BTreeMap::new(),
             continuation: String::new(),
@@ -504,13 +435,7 @@ impl Layout {
     }
 
     fn new_page(&mut self) {
-        let ops = std::mem::replace(
-            &mut self.ops,
-            vec![
-                Op::SetFillColor { col: black() },
-                Op::SetOutlineColor { col: black() },
-            ],
-        );
+        let ops = std::mem::replace(&mut self.ops, vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }]);
         self.pages.push(ops);
         self.y = PAGE_HEIGHT - MARGIN;
         if !self.continuation.is_empty() {
@@ -535,38 +460,20 @@ impl Layout {
 
     /// One line of text with its baseline at `baseline`.
     fn draw_text(&mut self, x: f32, baseline: f32, face: Face, size: f32, text: &str) {
-        let text: String = text
-            .nfc()
-            .map(|ch| if ch == w::NBSP { ' ' } else { ch })
-            .collect();
+        let text: String = text.nfc().map(|ch| if ch == w::NBSP { ' ' } else { ch }).collect();
         self.used.entry(face).or_default().extend(text.chars());
         self.ops.extend([
             Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(font_id(face)),
-                size: Pt(size),
-            },
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(baseline),
-                },
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text)],
-            },
+            Op::SetFont { font: PdfFontHandle::External(font_id(face)), size: Pt(size) },
+            Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(baseline) } },
+            Op::ShowText { items: vec![TextItem::Text(text)] },
             Op::EndTextSection,
         ]);
     }
 
     fn draw_line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32) {
         self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(x1, y1), point(x2, y2)],
-                is_closed: false,
-            },
-        });
+        self.ops.push(Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });
     }
 
     fn draw_box(&mut self, top: f32, bottom: f32, thickness: f32) {
@@ -603,12 +510,7 @@ impl Layout {
     fn letterhead(&mut self, service: &super::content::ServiceDetails) {
         self.text_block(&service.name, Face::Bold, 15.0, 0.0, CONTENT_WIDTH);
         self.gap(2.0);
-        let address: Vec<&str> = service
-            .address_lines
-            .iter()
-            .map(|line| line.trim())
-            .filter(|line| !line.is_empty())
-            .collect();
+        let address: Vec<&str> = service.address_lines.iter().map(|line| line.trim()).filter(|line| !line.is_empty()).collect();
         if !address.is_empty() {
             self.text_block(&address.join(", "), Face::Regular, 9.0, 0.0, CONTENT_WIDTH);
         }
@@ -620,13 +522,7 @@ impl Layout {
             contact.push(format!("{}: {}", w::LABEL_EMAIL, service.email.trim()));
         }
         if !contact.is_empty() {
-            self.text_block(
-                &contact.join("   ·   "),
-                Face::Regular,
-                9.0,
-                0.0,
-                CONTENT_WIDTH,
-            );
+            self.text_block(&contact.join("   ·   "), Face::Regular, 9.0, 0.0, CONTENT_WIDTH);
         }
         self.gap(5.0);
         self.draw_line(MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y, 0.75);
@@ -647,21 +543,11 @@ impl Layout {
         self.draw_box(top, top - height, 1.5);
         let columns = [
             (MARGIN + BOX_PADDING, w::LABEL_NUMBER, number_lines),
-            (
-                MARGIN + 2.0 * BOX_PADDING + column,
-                w::LABEL_DATE_OF_ISSUE,
-                date_lines,
-            ),
+            (MARGIN + 2.0 * BOX_PADDING + column, w::LABEL_DATE_OF_ISSUE, date_lines),
         ];
         for (x, label, values) in columns {
             let mut y = top - BOX_PADDING;
-            self.draw_text(
-                x,
-                y - label_size * 0.95,
-                Face::Bold,
-                label_size,
-                &label.to_uppercase(),
-            );
+            self.draw_text(x, y - label_size * 0.95, Face::Bold, label_size, &label.to_uppercase());
             y -= leading(label_size) + 3.0;
             for value in values {
                 self.draw_text(x, y - value_size * 0.95, Face::Bold, value_size, &value);
@@ -730,39 +616,18 @@ impl Layout {
         let inner = CONTENT_WIDTH - 2.0 * BOX_PADDING - 2.0;
         let heading_size = 12.0;
         let deadline_size = 13.0;
-        let deadline_lines = wrap(
-            &w::deadline_line(deadline),
-            Face::Bold,
-            deadline_size,
-            inner,
-        );
-        let wrapped: Vec<Vec<String>> = paragraphs
-            .iter()
-            .map(|p| wrap(p, Face::Regular, GUIDANCE_SIZE, inner))
-            .collect();
-        let body: f32 = wrapped
-            .iter()
-            .map(|lines| lines.len() as f32 * GUIDANCE_LEADING + 4.0)
-            .sum();
-        let height = BOX_PADDING * 2.0
-            + leading(heading_size)
-            + 4.0
-            + deadline_lines.len() as f32 * leading(deadline_size)
-            + 6.0
-            + body
-            - 4.0;
+        let deadline_lines = wrap(&w::deadline_line(deadline), Face::Bold, deadline_size, inner);
+        let wrapped: Vec<Vec<String>> = paragraphs.iter().map(|p| wrap(p, Face::Regular, GUIDANCE_SIZE, inner)).collect();
+        let body: f32 = wrapped.iter().map(|lines| lines.len() as f32 * GUIDANCE_LEADING + 4.0).sum();
+        let height =
+            BOX_PADDING * 2.0 + leading(heading_size) + 4.0 + deadline_lines.len() as f32 * leading(deadline_size) + 6.0 + body
+                - 4.0;
         self.keep(height);
         let top = self.y;
         self.draw_box(top, top - height, 1.0);
         let x = MARGIN + BOX_PADDING + 1.0;
         let mut y = top - BOX_PADDING;
-        self.draw_text(
-            x,
-            y - heading_size * 0.95,
-            Face::Bold,
-            heading_size,
-            w::SECTION_GUIDANCE,
-        );
+        self.draw_text(x, y - heading_size * 0.95, Face::Bold, heading_size, w::SECTION_GUIDANCE);
         y -= leading(heading_size) + 4.0;
         for line in &deadline_lines {
             self.draw_text(x, y - deadline_size * 0.95, Face::Bold, deadline_size, line);
@@ -771,13 +636,7 @@ impl Layout {
         y -= 6.0;
         for lines in &wrapped {
             for line in lines {
-                self.draw_text(
-                    x,
-                    y - GUIDANCE_SIZE * 0.95,
-                    Face::Regular,
-                    GUIDANCE_SIZE,
-                    line,
-                );
+                self.draw_text(x, y - GUIDANCE_SIZE * 0.95, Face::Regular, GUIDANCE_SIZE, line);
                 y -= GUIDANCE_LEADING;
             }
             y -= 4.0;
@@ -786,13 +645,7 @@ impl Layout {
     }
 
     /// Footers on every page, fonts, metadata; then the bytes.
-    fn finish(
-        mut self,
-        footer: &str,
-        title: &str,
-        dated: NaiveDate,
-        id_source: &str,
-    ) -> Result<Vec<u8>, RenderError> {
+    fn finish(mut self, footer: &str, title: &str, dated: NaiveDate, id_source: &str) -> Result<Vec<u8>, RenderError> {
         self.continuation.clear();
         self.new_page();
         let pages = std::mem::take(&mut self.pages);
@@ -806,13 +659,7 @@ impl Layout {
             let footer_width = CONTENT_WIDTH - label_width - 12.0;
             let footer_lines = wrap(footer, Face::Regular, size, footer_width);
             let mut baseline = FOOTER_Y + (footer_lines.len() as f32 - 1.0) * leading(size);
-            self.draw_text(
-                PAGE_WIDTH - MARGIN - label_width,
-                baseline,
-                Face::Regular,
-                size,
-                &page_label,
-            );
+            self.draw_text(PAGE_WIDTH - MARGIN - label_width, baseline, Face::Regular, size, &page_label);
             for line in &footer_lines {
                 self.draw_text(MARGIN, baseline, Face::Regular, size, line);
                 baseline -= leading(size);
@@ -824,14 +671,10 @@ impl Layout {
         let mut doc = PdfDocument::new(title);
         for (face, chars) in &self.used {
             let font = fonts().get(*face).subset(chars)?;
-            doc.resources
-                .fonts
-                .map
-                .insert(font_id(*face), printpdf::PdfFont::new(font));
+            doc.resources.fonts.map.insert(font_id(*face), printpdf::PdfFont::new(font));
         }
         let stamp = dated.and_time(NaiveTime::MIN).and_utc().timestamp();
-        let date = printpdf::OffsetDateTime::from_unix_timestamp(stamp)
-            .map_err(|e| RenderError::Pdf(e.to_string()))?;
+        let date = printpdf::OffsetDateTime::from_unix_timestamp(stamp).map_err(|e| RenderError::Pdf(e.to_string()))?;
         let digest = Sha256::digest(id_source.as_bytes());
         let id = hex(&digest);
         let info = &mut doc.metadata.info;
@@ -842,12 +685,7 @@ impl Layout {
         info.producer = "Mediation Desk".into();
         info.creator = "Mediation Desk".into();
 
-        let options = PdfSaveOptions {
-            optimize: true,
-            subset_fonts: false,
-            secure: true,
-            image_optimization: None,
-        };
+        let options = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
         let mut warnings = Vec::new();
         let mut bytes = doc.with_pages(pdf_pages).save(&options, &mut warnings);
         fix_trailer_id(&mut bytes, &id)?;
@@ -856,17 +694,11 @@ impl Layout {
 }
 
 fn black() -> Color {
-    Color::Greyscale(Greyscale {
-        percent: 0.0,
-        icc_profile: None,
-    })
+    Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
 }
 
 fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
+    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
 }
 
 fn font_id(face: Face) -> FontId {
@@ -888,10 +720,8 @@ fn hex(bytes: &[u8]) -> String {
 /// place and at the same length, with ones derived from the content.
 fn fix_trailer_id(bytes: &mut [u8], id: &str) -> Result<(), RenderError> {
     let key = b"/ID[(";
-    let start = bytes
-        .windows(key.len())
-        .rposition(|window| window == key)
-        .ok_or_else(|| RenderError::Pdf("no trailer /ID".into()))?;
+    let start =
+        bytes.windows(key.len()).rposition(|window| window == key).ok_or_else(|| RenderError::Pdf("no trailer /ID".into()))?;
     let id = id.as_bytes();
     let mut i = start + key.len();
     let mut n = 0;
@@ -919,10 +749,7 @@ mod tests {
             for line in &lines {
                 assert!(fonts().bold.width(line, 10.0) <= width + 0.01, "{line}");
             }
-            assert_eq!(
-                lines.join(" ").split(' ').collect::<Vec<_>>(),
-                text.split_whitespace().collect::<Vec<_>>()
-            );
+            assert_eq!(lines.join(" ").split(' ').collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
         }
     }
 
@@ -939,17 +766,9 @@ mod tests {
 
     #[test]
     fn no_break_spaces_hold_a_date_together() {
-        let text = format!(
-            "Appeal deadline: {}",
-            w::by_5pm(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
-        );
+        let text = format!("Appeal deadline: {}", w::by_5pm(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()));
         let lines = wrap(&text, Face::Regular, 10.0, 180.0);
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.contains("by\u{a0}5pm\u{a0}on\u{a0}Mon\u{a0}2\u{a0}Mar\u{a0}2026")),
-            "{lines:?}"
-        );
+        assert!(lines.iter().any(|l| l.contains("by\u{a0}5pm\u{a0}on\u{a0}Mon\u{a0}2\u{a0}Mar\u{a0}2026")), "{lines:?}");
     }
 
     #[test]

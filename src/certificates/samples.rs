@@ -3,9 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::content::{
-    CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory,
-};
+use super::content::{CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory};
 use crate::facts::CertificateKind;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -15,11 +13,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 pub fn service() -> ServiceDetails {
     ServiceDetails {
         name: "Riverside SEND Mediation".into(),
-        address_lines: vec![
-            "Unit 4, Canal Wharf".into(),
-            "12 Lock Street".into(),
-            "Leeds LS1 4AB".into(),
-        ],
+        address_lines: vec!["Unit 4, Canal Wharf".into(), "12 Lock Street".into(), "Leeds LS1 4AB".into()],
         phone: "0113 496 0000".into(),
         email: "mediation@riverside.example.org.uk".into(),
     }
@@ -31,39 +25,22 @@ pub fn certificate(kind: CertificateKind) -> CertificateContent {
         CertificateKind::Declined => (
             "Siân Gwenllïan Davies",
             "Zoë Davies",
-            KindDetails::Declined {
-                told_adviser_on: d(2026, 1, 14),
-            },
-            Signatory {
-                name: "Łukasz Nowak".into(),
-                registration: "Civil Mediation Council CMC-123456".into(),
-            },
+            KindDetails::Declined { told_adviser_on: d(2026, 1, 14) },
+            Signatory { name: "Łukasz Nowak".into(), registration: "Civil Mediation Council CMC-123456".into() },
             None,
         ),
         CertificateKind::Withdrawn => (
             "Nguyễn Thị Lan",
             "Minh Nguyễn",
-            KindDetails::Withdrawn {
-                told_adviser_on: d(2026, 1, 20),
-            },
-            Signatory {
-                name: "Siân Roberts".into(),
-                registration: "College of Mediators 04417".into(),
-            },
+            KindDetails::Withdrawn { told_adviser_on: d(2026, 1, 20) },
+            Signatory { name: "Siân Roberts".into(), registration: "College of Mediators 04417".into() },
             None,
         ),
         CertificateKind::Deemed => (
             "Pádraig Ó Súilleabháin",
             "Aoife Ó Súilleabháin",
-            KindDetails::Deemed {
-                la_told_on: d(2025, 12, 12),
-                day_30: d(2026, 1, 11),
-                could_not_arrange_on: d(2026, 1, 9),
-            },
-            Signatory {
-                name: "Łukasz Nowak".into(),
-                registration: "Civil Mediation Council CMC-123456".into(),
-            },
+            KindDetails::Deemed { la_told_on: d(2025, 12, 12), day_30: d(2026, 1, 11), could_not_arrange_on: d(2026, 1, 9) },
+            Signatory { name: "Łukasz Nowak".into(), registration: "Civil Mediation Council CMC-123456".into() },
             Some("NHS West Yorkshire Integrated Care Board".to_string()),
         ),
         CertificateKind::AfterMediation => (
@@ -72,16 +49,10 @@ pub fn certificate(kind: CertificateKind) -> CertificateContent {
             KindDetails::AfterMediation {
                 meeting_dates: vec![d(2026, 1, 27), d(2026, 2, 3)],
                 concluded_on: d(2026, 2, 3),
-                issues_resolved: vec![
-                    "Section B: special educational needs".into(),
-                    "Section H2: social care provision".into(),
-                ],
+                issues_resolved: vec!["Section B: special educational needs".into(), "Section H2: social care provision".into()],
                 issues_not_resolved: vec!["Section F: special educational provision".into()],
             },
-            Signatory {
-                name: "Zoë Whitfield".into(),
-                registration: "Civil Mediation Council CMC-654321".into(),
-            },
+            Signatory { name: "Zoë Whitfield".into(), registration: "Civil Mediation Council CMC-654321".into() },
             Some("NHS West Yorkshire Integrated Care Board".to_string()),
         ),
     };

@@ -93,11 +93,7 @@ pub fn issuer_role(kind: CertificateKind) -> &'static str {
 
 /// "Zoë Whitfield, mediator": who issued the certificate.
 pub fn issued_by(c: &CertificateContent) -> String {
-    format!(
-        "{}, {}",
-        c.issued_by.name,
-        issuer_role(c.kind()).to_lowercase()
-    )
+    format!("{}, {}", c.issued_by.name, issuer_role(c.kind()).to_lowercase())
 }
 
 /// The line naming the voided certificate this one replaces.
@@ -109,9 +105,7 @@ pub fn replaces(number: &str) -> String {
 /// not split after "Ó"), unless it is too long to.
 pub fn name_in_text(name: &str) -> String {
     if name.chars().count() <= 32 {
-        name.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(&NBSP.to_string())
+        name.split_whitespace().collect::<Vec<_>>().join(&NBSP.to_string())
     } else {
         name.to_string()
     }
@@ -172,10 +166,7 @@ pub fn statement(c: &CertificateContent) -> Vec<String> {
 
 /// The last paragraph of "What happened" (after any lists of issues).
 pub fn certificate_closing(c: &CertificateContent) -> String {
-    format!(
-        "With this certificate, {} can appeal to {TRIBUNAL} about the decision above.",
-        name_in_text(&c.parent_name)
-    )
+    format!("With this certificate, {} can appeal to {TRIBUNAL} about the decision above.", name_in_text(&c.parent_name))
 }
 
 /// The guidance panel of a certificate: the deadline, then its rule.
@@ -210,9 +201,7 @@ pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
             l.decision,
             date(l.decision_sent_on)
         ),
-        format!(
-            "You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."
-        ),
+        format!("You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),
     ]
 }
 
@@ -239,12 +228,7 @@ pub const SIGN_OFF: &str = "Yours sincerely,";
 
 /// The small print at the foot of a certificate.
 pub fn certificate_footer(c: &CertificateContent) -> String {
-    format!(
-        "{} · {LABEL_NUMBER} {} · {LABEL_DATE_OF_ISSUE} {}",
-        c.service.name,
-        c.number,
-        date(c.issued_on)
-    )
+    format!("{} · {LABEL_NUMBER} {} · {LABEL_DATE_OF_ISSUE} {}", c.service.name, c.number, date(c.issued_on))
 }
 
 pub fn exemption_footer(l: &ExemptionLetterContent) -> String {

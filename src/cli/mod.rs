@@ -3,6 +3,7 @@
 //! failure exits 1.
 
 mod engine_commands;
+mod store_commands;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -40,6 +41,8 @@ pub struct Cli {
     /// A GOV.UK bank-holidays.json whose England-and-Wales dates replace the built-in ones for the years it covers.
     #[arg(long, global = true, value_name = "FILE")]
     bank_holidays: Option<PathBuf>,
+    #[command(flatten)]
+    store: store_commands::StoreArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -78,6 +81,8 @@ enum Command {
         #[command(flatten)]
         choices: ChoiceArgs,
     },
+    #[command(flatten)]
+    Store(store_commands::StoreCommand),
 }
 
 #[derive(clap::Args)]
@@ -226,5 +231,6 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             engine_commands::appeal_deadline(&cal, decision_sent, certificate_issued, explain)
         }
         Command::Timeline { file, today, choices } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
+        Command::Store(command) => store_commands::run(&cli.store, command),
     }
 }

@@ -1,8 +1,8 @@
 //! Where the law is disputed, the reading the clocks use is a setting. Each
 //! choice says what it means; the default is the spec's [D] decision.
 
-use ts_rs::TS;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// When the 30 days for mediation start (statutory-clocks.md 3.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]

@@ -1,12 +1,101 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: dates, case facts, and
+//! temporary databases for the store's tests.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use mediation_desk::{rules, Calendar, CaseFacts, CountingChoices, Timeline};
+use mediation_desk::facts::{CaseFacts, Decision, DecisionKind};
+use mediation_desk::store::{CaseInput, PersonInput, Store};
+use mediation_desk::{rules, Calendar, CountingChoices, Timeline};
+use tempfile::TempDir;
 
-/// A date from `YYYY-MM-DD`.
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+}
+
+/// The date the tests treat as today: Tue 7 Apr 2026.
+pub fn today() -> NaiveDate {
+    date("2026-04-07")
+}
+
+pub fn person(name: &str) -> PersonInput {
+    PersonInput { name: name.to_string(), role: None, date_of_birth: None }
+}
+
+/// A plain open case: a refusal to assess sent on 3 Mar 2026.
+pub fn case(child: &str) -> CaseInput {
+    CaseInput {
+        reference: None,
+        opened_on: Some(date("2026-03-10")),
+        caller: Some(person("Rhian Jones")),
+        child: Some(PersonInput { name: child.to_string(), role: None, date_of_birth: Some(date("2015-06-01")) }),
+        representatives: Vec::new(),
+        local_authority: "Manchester City Council".into(),
+        icb: None,
+        note: Some("Parent rang about the refusal.".into()),
+        facts: CaseFacts {
+            decision: Decision {
+                kind: Some(DecisionKind::RefuseToAssess),
+                letter_dated: Some(date("2026-03-02")),
+                sent_on: Some(date("2026-03-03")),
+            },
+            first_contact_on: Some(date("2026-03-10")),
+            ..CaseFacts::default()
+        },
+    }
+}
+
+pub struct TestDb {
+    pub dir: TempDir,
+}
+
+impl TestDb {
+    pub fn new() -> TestDb {
+        TestDb { dir: tempfile::tempdir().expect("a temporary folder") }
+    }
+
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("mediation-desk.sqlite3")
+    }
+
+    pub fn open(&self) -> Store {
+        Store::open(self.path()).expect("the database opens")
+    }
+}
+
+/// Row counts of every table, to show nothing changed.
+pub fn counts(store: &Store) -> Vec<(String, i64)> {
+    let conn = store.connection();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
+
+/// Everything in the history table, in order.
+pub fn all_history(store: &Store) -> Vec<String> {
+    store
+        .connection()
+        .prepare("SELECT reference || '|' || who || '|' || action || '|' || changes FROM history ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// A date from `YYYY-MM-DD` (short form for the clock tests).
 pub fn d(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad test date {text}"))
+    date(text)
 }
 
 pub fn timeline_on(facts: &CaseFacts, today: &str) -> Timeline {

@@ -2,17 +2,18 @@
 //! a private Xvfb display. Each `App` has its own display, driver, ports and
 //! data directory, and kills them all (as a process group) when dropped.
 //! Sessions run one at a time: WebKit is heavy on a 2-core machine.
+#![allow(dead_code)] // not every test uses every helper
 
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+/// One WebKit session at a time, across the tests' separate runtimes.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -27,9 +28,11 @@ pub fn app_binary() -> PathBuf {
 }
 
 fn tool(name: &str, candidates: &[PathBuf]) -> PathBuf {
-    candidates.iter().find(|p| p.exists()).cloned().unwrap_or_else(|| {
-        panic!("{name} is not installed (looked in {candidates:?}); scripts/test installs it")
-    })
+    candidates
+        .iter()
+        .find(|p| p.exists())
+        .cloned()
+        .unwrap_or_else(|| panic!("{name} is not installed (looked in {candidates:?}); scripts/test installs it"))
 }
 
 fn free_port() -> u16 {
@@ -79,7 +82,7 @@ pub struct App {
     // Order matters: the driver dies before the display.
     _driver: Group,
     _display: Group,
-    _guard: MutexGuard<'static, ()>,
+    _guard: tokio::sync::MutexGuard<'static, ()>,
     _dir: TempDir,
 }
 
@@ -109,7 +112,7 @@ impl App {
 
     /// Start the app after `prepare` has filled its data directory.
     pub async fn start_with(label: &str, prepare: impl FnOnce(&Path)) -> App {
-        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let guard = ONE_AT_A_TIME.lock().await;
         let dir = TempDir::new(label);
         let data_dir = dir.0.join("data");
         std::fs::create_dir_all(&data_dir).unwrap();
@@ -120,7 +123,10 @@ impl App {
         let display = format!(":{display_number}");
         let xvfb = tool("Xvfb", &[PathBuf::from("/usr/bin/Xvfb")]);
         let display_proc = Group::spawn(
-            Command::new(xvfb).args([&display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"]).stdout(Stdio::null()).stderr(Stdio::null()),
+            Command::new(xvfb)
+                .args([&display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
         );
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display_number}"));
         let start = Instant::now();
@@ -130,7 +136,8 @@ impl App {
         assert!(socket.exists(), "Xvfb did not start on {display}");
 
         let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-        let driver_bin = tool("tauri-driver", &[home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")]);
+        let driver_bin =
+            tool("tauri-driver", &[home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")]);
         let native = tool("WebKitWebDriver", &[PathBuf::from("/usr/bin/WebKitWebDriver")]);
         let (port, native_port) = (free_port(), free_port());
         let log = std::fs::File::create(dir.0.join("driver.log")).unwrap();
@@ -162,7 +169,9 @@ impl App {
         let client = loop {
             let attempt = tokio::time::timeout(
                 Duration::from_secs(30),
-                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new()).capabilities(caps.clone()).connect(&url),
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url),
             )
             .await;
             match attempt {

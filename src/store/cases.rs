@@ -1,0 +1,683 @@
+//! Cases: the input format (`CaseInput`, documented in docs/case-json.md),
+//! what is stored and shown (`CaseRecord`, `CaseView`), and adding,
+//! updating, closing, deleting and listing them, each in one transaction.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::people::{self, Parties, ICB, LOCAL_AUTHORITY};
+use super::{history, now_stamp, search, today, validate, Result, Store, StoreError};
+use crate::calendar::Calendar;
+use crate::facts::CaseFacts;
+use crate::rules::choices::CountingChoices;
+use crate::timeline::Timeline;
+
+/// Who rang: the parent, the young person (16–25) or a representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CallerRole {
+    #[default]
+    Parent,
+    YoungPerson,
+    Representative,
+    /// The child or young person the case is about (not a caller role).
+    Child,
+}
+
+impl CallerRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallerRole::Parent => "parent",
+            CallerRole::YoungPerson => "young_person",
+            CallerRole::Representative => "representative",
+            CallerRole::Child => "child",
+        }
+    }
+
+    pub(crate) fn from_str(text: &str) -> CallerRole {
+        match text {
+            "young_person" => CallerRole::YoungPerson,
+            "representative" => CallerRole::Representative,
+            "child" => CallerRole::Child,
+            _ => CallerRole::Parent,
+        }
+    }
+}
+
+/// A person as typed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    pub name: String,
+    /// For the caller only: `parent` (the default), `young_person` or `representative`.
+    #[serde(default)]
+    pub role: Option<CallerRole>,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+}
+
+/// An organisation given by name (local authority or ICB).
+pub type OrganisationInput = String;
+
+/// A case as typed in (`case add`, `case update`): see docs/case-json.md.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CaseInput {
+    /// `MD-YYYY-NNNN`; leave out to be given the next one.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// The date the case was opened (default: today).
+    #[serde(default)]
+    pub opened_on: Option<NaiveDate>,
+    /// Who rang.
+    #[serde(default)]
+    pub caller: Option<PersonInput>,
+    /// The child or young person. Required.
+    #[serde(default)]
+    pub child: Option<PersonInput>,
+    #[serde(default)]
+    pub representatives: Vec<PersonInput>,
+    /// The local authority's name. Required.
+    #[serde(default)]
+    pub local_authority: OrganisationInput,
+    /// The ICB's name, where health care is in issue.
+    #[serde(default)]
+    pub icb: Option<OrganisationInput>,
+    /// A note to add with this save (notes are never replaced).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The facts the clock engine reads (`CaseFacts`, docs/timeline-json.md).
+    #[serde(default)]
+    pub facts: CaseFacts,
+}
+
+impl CaseInput {
+    /// Read a case from JSON; the error names the field.
+    pub fn from_json(text: &str) -> Result<CaseInput> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let input: CaseInput = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+            let path = err.path().to_string();
+            let inner = err.into_inner();
+            let message = inner.to_string();
+            let message = if message.starts_with("input is out of range")
+                || message.starts_with("input contains invalid characters")
+                || message.starts_with("premature end of input")
+                || message.starts_with("trailing input")
+                || message.starts_with("input is not enough")
+            {
+                format!("not a real date in the form YYYY-MM-DD (line {}, column {})", inner.line(), inner.column())
+            } else {
+                message
+            };
+            let message = crate::calendar::dates::shorten_line(&message);
+            if path == "." || path.is_empty() {
+                StoreError::bad("case", message)
+            } else {
+                StoreError::bad(path, message)
+            }
+        })?;
+        de.end().map_err(|e| StoreError::bad("case", format!("text after the JSON ({e})")))?;
+        Ok(input)
+    }
+}
+
+/// A person as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRecord {
+    pub name: String,
+    pub role: CallerRole,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+}
+
+/// A note on a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRecord {
+    pub written_at: String,
+    pub author: String,
+    pub text: String,
+}
+
+/// A case as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub reference: String,
+    /// `open` or `closed`.
+    pub status: String,
+    pub closing_reason: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub opened_on: NaiveDate,
+    /// The engine's route when last saved (`certificate_needed`, `exempt`, ...).
+    pub route: String,
+    pub local_authority: String,
+    pub icb: Option<String>,
+    pub caller: Option<PersonRecord>,
+    pub child: PersonRecord,
+    pub representatives: Vec<PersonRecord>,
+    pub facts: CaseFacts,
+    /// The soonest pending clock's due date.
+    pub next_due: Option<NaiveDate>,
+    pub notes: Vec<NoteRecord>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl CaseRecord {
+    /// The fields a person edits, as JSON, for the history's before/after.
+    fn tracked(&self) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut v {
+            for key in ["notes", "created_at", "updated_at", "next_due"] {
+                map.remove(key);
+            }
+        }
+        v
+    }
+}
+
+/// `case show`: the case, its timeline today and its history.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    #[serde(flatten)]
+    pub case: CaseRecord,
+    pub timeline: Timeline,
+    pub history: Vec<history::HistoryEntry>,
+}
+
+/// One row of the case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseSummary {
+    pub reference: String,
+    pub status: String,
+    pub route: String,
+    pub child: String,
+    pub caller: Option<String>,
+    pub local_authority: String,
+    pub decision_kind: Option<String>,
+    pub opened_on: NaiveDate,
+    pub next_due: Option<NaiveDate>,
+}
+
+/// Filters for the case list.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub open_only: bool,
+    /// Search as you type: names, references, LA, notes.
+    pub search: Option<String>,
+    pub local_authority: Option<String>,
+    pub decision_kind: Option<String>,
+    /// At most this many rows (default 200).
+    pub limit: Option<usize>,
+}
+
+/// The facts as stored: JSON without its `null` members.
+fn facts_json(facts: &CaseFacts) -> Result<String> {
+    let mut value = serde_json::to_value(facts)?;
+    history::compact(&mut value);
+    Ok(serde_json::to_string(&value)?)
+}
+
+fn route_name(timeline: &Timeline) -> String {
+    match serde_json::to_value(timeline.route) {
+        Ok(Value::String(s)) => s,
+        _ => "not_yet_known".into(),
+    }
+}
+
+fn decision_name(facts: &CaseFacts) -> Option<String> {
+    facts.decision.kind.and_then(|k| match serde_json::to_value(k) {
+        Ok(Value::String(s)) => Some(s),
+        _ => None,
+    })
+}
+
+fn record(input: &PersonInput, default_role: CallerRole) -> PersonRecord {
+    PersonRecord { name: input.name.clone(), role: input.role.unwrap_or(default_role), date_of_birth: input.date_of_birth }
+}
+
+/// The next free reference of `year`: one more than the highest ever issued.
+fn next_reference(conn: &Connection, year: i32) -> Result<String> {
+    let prefix = format!("MD-{year:04}-");
+    let highest: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM references_used
+             WHERE reference >= ?1 AND reference < ?2",
+        )?
+        .query_row(params![prefix, format!("MD-{year:04}.")], |r| r.get(0))?;
+    Ok(format!("{prefix}{:04}", highest.unwrap_or(0) + 1))
+}
+
+/// Everything one save needs besides the input.
+pub(crate) struct SaveContext<'a> {
+    pub cal: &'a Calendar,
+    pub choices: CountingChoices,
+    pub today: NaiveDate,
+    pub who: &'a str,
+}
+
+/// Insert a new, validated case inside `tx`; returns its reference.
+pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> Result<String> {
+    let opened_on = input.opened_on.unwrap_or(ctx.today);
+    let reference = match &input.reference {
+        Some(r) => {
+            let used: bool = tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM references_used WHERE reference = ?1)")?
+                .query_row([r], |row| row.get(0))?;
+            if used {
+                return Err(StoreError::bad(
+                    "reference",
+                    format!("{r} has been given to a case already (references are never reused)"),
+                ));
+            }
+            r.clone()
+        }
+        None => next_reference(tx, opened_on.year())?,
+    };
+    let now = now_stamp();
+    tx.prepare_cached("INSERT INTO references_used (reference, issued_at) VALUES (?1, ?2)")?.execute(params![reference, now])?;
+    let la_id = people::organisation_id(tx, LOCAL_AUTHORITY, &input.local_authority)?;
+    let icb_id = match &input.icb {
+        Some(name) => Some(people::organisation_id(tx, ICB, name)?),
+        None => None,
+    };
+    let timeline = crate::rules::timeline(&input.facts, ctx.cal, &ctx.choices, ctx.today);
+    let facts_text = facts_json(&input.facts)?;
+    tx.prepare_cached(
+        "INSERT INTO cases (reference, status, la_id, icb_id, decision_kind, letter_dated,
+                            opened_on, route, facts, created_at, updated_at)
+         VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+    )?
+    .execute(params![
+        reference,
+        la_id,
+        icb_id,
+        decision_name(&input.facts),
+        input.facts.decision.letter_dated,
+        opened_on,
+        route_name(&timeline),
+        facts_text,
+        now
+    ])?;
+    let case_id = tx.last_insert_rowid();
+    let parties = parties_of(input);
+    people::write_parties(tx, case_id, &parties)?;
+    if let Some(text) = &input.note {
+        add_note_row(tx, case_id, ctx.who, text)?;
+    }
+    today::write_clocks(tx, case_id, &timeline)?;
+    search::refresh(tx, case_id)?;
+    // What was just written (`read_record` would read back the same).
+    let after = CaseRecord {
+        reference: reference.clone(),
+        status: "open".into(),
+        closing_reason: None,
+        closed_on: None,
+        opened_on,
+        route: route_name(&timeline),
+        local_authority: input.local_authority.clone(),
+        icb: input.icb.clone(),
+        caller: parties.caller,
+        child: parties.child,
+        representatives: parties.representatives,
+        facts: input.facts.clone(),
+        next_due: timeline.next_clock().map(|c| c.due_date),
+        notes: Vec::new(),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    let mut changes = history::diff(&Value::Null, &after.tracked());
+    if let (Some(text), Value::Array(list)) = (&input.note, &mut changes) {
+        list.push(serde_json::json!({"field": "note", "before": null, "after": text}));
+    }
+    history::append(tx, &reference, ctx.who, "created", &changes)?;
+    Ok(reference)
+}
+
+fn parties_of(input: &CaseInput) -> Parties {
+    Parties {
+        caller: input.caller.as_ref().map(|c| record(c, CallerRole::Parent)),
+        child: record(input.child.as_ref().expect("validated: a child"), CallerRole::Child),
+        representatives: input.representatives.iter().map(|r| record(r, CallerRole::Representative)).collect(),
+    }
+}
+
+fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
+    let (id, status, old_reason, old_closed_on): (i64, String, Option<String>, Option<NaiveDate>) = tx
+        .prepare_cached("SELECT id, status, closing_reason, closed_on FROM cases WHERE reference = ?1")?
+        .query_row([reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound { reference: reference.to_string() })?;
+    if status == "closed" {
+        return Err(StoreError::bad("reference", format!("{reference} is already closed")));
+    }
+    // A closed case has no clocks in the Today view and no next due date.
+    tx.prepare_cached(
+        "UPDATE cases SET status = 'closed', closing_reason = ?2, closed_on = ?3, updated_at = ?4,
+                          next_due = NULL, list_order = '2|' || reference
+         WHERE id = ?1",
+    )?
+    .execute(params![id, reason, today, now_stamp()])?;
+    tx.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?.execute([id])?;
+    // Only these three fields change.
+    let changes = history::diff(
+        &serde_json::json!({"status": status, "closing_reason": old_reason, "closed_on": old_closed_on}),
+        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": today}),
+    );
+    history::append(tx, reference, who, "closed", &changes)?;
+    Ok(())
+}
+
+fn add_note_row(conn: &Connection, case_id: i64, who: &str, text: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO notes (case_id, written_at, author, text) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
+        case_id,
+        now_stamp(),
+        who,
+        text
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn case_id(conn: &Connection, reference: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+        .query_row([reference], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound { reference: reference.to_string() })
+}
+
+pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord> {
+    #[allow(clippy::type_complexity)]
+    let row: (
+        String,
+        String,
+        Option<String>,
+        Option<NaiveDate>,
+        NaiveDate,
+        String,
+        i64,
+        Option<i64>,
+        String,
+        Option<NaiveDate>,
+        String,
+        String,
+    ) = conn
+        .prepare_cached(
+            "SELECT reference, status, closing_reason, closed_on, opened_on, route, la_id, icb_id,
+                    facts, next_due, created_at, updated_at
+             FROM cases WHERE id = ?1",
+        )?
+        .query_row([case_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+            ))
+        })?;
+    let parties = people::read_parties(conn, case_id)?;
+    let mut notes_stmt = conn.prepare_cached("SELECT written_at, author, text FROM notes WHERE case_id = ?1 ORDER BY id")?;
+    let notes = notes_stmt
+        .query_map([case_id], |r| Ok(NoteRecord { written_at: r.get(0)?, author: r.get(1)?, text: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(CaseRecord {
+        reference: row.0,
+        status: row.1,
+        closing_reason: row.2,
+        closed_on: row.3,
+        opened_on: row.4,
+        route: row.5,
+        local_authority: people::organisation_name(conn, row.6)?,
+        icb: match row.7 {
+            Some(id) => Some(people::organisation_name(conn, id)?),
+            None => None,
+        },
+        caller: parties.caller,
+        child: parties.child,
+        representatives: parties.representatives,
+        facts: serde_json::from_str(&row.8)?,
+        next_due: row.9,
+        notes,
+        created_at: row.10,
+        updated_at: row.11,
+    })
+}
+
+impl Store {
+    pub(crate) fn begin(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
+    /// Add a case; returns its reference. Validated first: a refused case
+    /// writes nothing.
+    pub fn add_case(&mut self, input: &CaseInput, who: &str, today: NaiveDate) -> Result<String> {
+        validate::name("who", who, true)?;
+        validate::case(input, today)?;
+        let (cal, choices) = (self.calendar()?, self.choices()?);
+        let tx = self.begin()?;
+        let ctx = SaveContext { cal: &cal, choices, today, who };
+        let reference = insert(&tx, input, &ctx)?;
+        tx.commit()?;
+        Ok(reference)
+    }
+
+    /// Load cases in one transaction (seeding, importing): all or none.
+    /// Each `true` is closed at once, as an old case that has finished.
+    pub fn load(&mut self, items: &[(CaseInput, bool)], who: &str, today: NaiveDate) -> Result<Vec<String>> {
+        validate::name("who", who, true)?;
+        for (i, (input, _)) in items.iter().enumerate() {
+            validate::case(input, today).map_err(|e| match e {
+                StoreError::BadInput { field, message } => StoreError::BadInput { field: format!("cases[{i}].{field}"), message },
+                other => other,
+            })?;
+        }
+        let (cal, choices) = (self.calendar()?, self.choices()?);
+        let tx = self.begin()?;
+        let ctx = SaveContext { cal: &cal, choices, today, who };
+        let mut refs = Vec::with_capacity(items.len());
+        for (input, closed) in items {
+            let reference = insert(&tx, input, &ctx)?;
+            if *closed {
+                close_in(&tx, &reference, "Finished (loaded as closed)", who, today)?;
+            }
+            refs.push(reference);
+        }
+        tx.commit()?;
+        Ok(refs)
+    }
+
+    /// Replace a case's people, organisations and facts with `input`
+    /// (notes are added, never replaced). Records each changed field.
+    pub fn update_case(&mut self, reference: &str, input: &CaseInput, who: &str, today: NaiveDate) -> Result<()> {
+        validate::name("who", who, true)?;
+        validate::reference("reference", reference)?;
+        if let Some(r) = &input.reference {
+            if r != reference {
+                return Err(StoreError::bad(
+                    "reference",
+                    format!("the file is for {r}, not {reference}; a reference cannot be changed"),
+                ));
+            }
+        }
+        validate::case(input, today)?;
+        let (cal, choices) = (self.calendar()?, self.choices()?);
+        let tx = self.begin()?;
+        let id = case_id(&tx, reference)?;
+        let before = read_record(&tx, id)?;
+        let la_id = people::organisation_id(&tx, LOCAL_AUTHORITY, &input.local_authority)?;
+        let icb_id = match &input.icb {
+            Some(name) => Some(people::organisation_id(&tx, ICB, name)?),
+            None => None,
+        };
+        let timeline = crate::rules::timeline(&input.facts, &cal, &choices, today);
+        tx.prepare_cached(
+            "UPDATE cases SET la_id = ?2, icb_id = ?3, decision_kind = ?4, letter_dated = ?5,
+                              opened_on = ?6, route = ?7, facts = ?8, updated_at = ?9
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            la_id,
+            icb_id,
+            decision_name(&input.facts),
+            input.facts.decision.letter_dated,
+            input.opened_on.unwrap_or(before.opened_on),
+            route_name(&timeline),
+            facts_json(&input.facts)?,
+            now_stamp()
+        ])?;
+        people::write_parties(&tx, id, &parties_of(input))?;
+        if let Some(text) = &input.note {
+            add_note_row(&tx, id, who, text)?;
+        }
+        if before.status == "open" {
+            today::write_clocks(&tx, id, &timeline)?;
+        }
+        search::refresh(&tx, id)?;
+        let after = read_record(&tx, id)?;
+        let mut changes = history::diff(&before.tracked(), &after.tracked());
+        if let (Some(text), Value::Array(list)) = (&input.note, &mut changes) {
+            list.push(serde_json::json!({"field": "note", "before": null, "after": text}));
+        }
+        if changes.as_array().is_some_and(|l| !l.is_empty()) {
+            history::append(&tx, reference, who, "updated", &changes)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Add a note to a case.
+    pub fn add_note(&mut self, reference: &str, text: &str, who: &str) -> Result<()> {
+        validate::name("who", who, true)?;
+        validate::note("note", text)?;
+        let tx = self.begin()?;
+        let id = case_id(&tx, reference)?;
+        add_note_row(&tx, id, who, text)?;
+        search::refresh(&tx, id)?;
+        history::append(
+            &tx,
+            reference,
+            who,
+            "note_added",
+            &serde_json::json!([{"field": "note", "before": null, "after": text}]),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Close an open case with a reason.
+    pub fn close_case(&mut self, reference: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
+        validate::name("who", who, true)?;
+        validate::text("reason", reason, validate::MAX_TEXT_CHARS, true, true)?;
+        let tx = self.begin()?;
+        close_in(&tx, reference, reason, who, today)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Delete a case and its people and notes (the retention rule). Its
+    /// reference is never issued again, and its history stays.
+    pub fn delete_case(&mut self, reference: &str, who: &str) -> Result<()> {
+        validate::name("who", who, true)?;
+        let tx = self.begin()?;
+        let id = case_id(&tx, reference)?;
+        tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
+        tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
+        history::append(&tx, reference, who, "deleted", &serde_json::json!([]))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A case as stored.
+    pub fn case(&self, reference: &str) -> Result<CaseRecord> {
+        read_record(&self.conn, case_id(&self.conn, reference)?)
+    }
+
+    /// A case with its timeline on `today` and its history.
+    pub fn case_view(&self, reference: &str, today: NaiveDate) -> Result<CaseView> {
+        let case = self.case(reference)?;
+        let timeline = crate::rules::timeline(&case.facts, &self.calendar()?, &self.choices()?, today);
+        let history = self.history(reference)?;
+        Ok(CaseView { case, timeline, history })
+    }
+
+    /// The case list, sorted by next due clock (cases with none last),
+    /// then reference.
+    pub fn list_cases(&self, filter: &ListFilter) -> Result<Vec<CaseSummary>> {
+        let limit = filter.limit.unwrap_or(200);
+        // The filters besides search, on the cases table `c`.
+        let mut conditions = String::new();
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if filter.open_only {
+            // `list_order` starts with 0 or 1 for open cases, 2 for closed.
+            conditions.push_str(" AND c.list_order < '2'");
+        }
+        if let Some(la) = &filter.local_authority {
+            conditions.push_str(" AND c.la_id = (SELECT id FROM organisations WHERE kind = 'local_authority' AND name = ?)");
+            args.push(Box::new(la.clone()));
+        }
+        if let Some(kind) = &filter.decision_kind {
+            conditions.push_str(" AND c.decision_kind = ?");
+            args.push(Box::new(kind.clone()));
+        }
+        let query = match filter.search.as_deref().map(|t| (t, search::fts_query(t))) {
+            Some((_, Some(q))) => Some(q),
+            Some((text, None)) if !text.trim().is_empty() => return Ok(Vec::new()),
+            _ => None,
+        };
+        let ids: Vec<i64> = match query {
+            None => {
+                let sql = format!(
+                    "SELECT c.id FROM cases c INDEXED BY cases_list_order WHERE 1{conditions}
+                     ORDER BY c.list_order LIMIT {limit}"
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
+            Some(q) => search::matching_in_order(&self.conn, &q, &conditions, &args, limit)?,
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let id_list = ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT c.reference, c.status, c.route,
+                    (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'child' LIMIT 1),
+                    (SELECT name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' LIMIT 1),
+                    (SELECT name FROM organisations o WHERE o.id = c.la_id),
+                    c.decision_kind, c.opened_on, c.next_due
+             FROM cases c WHERE c.id IN ({id_list})
+             ORDER BY c.list_order"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(CaseSummary {
+                reference: r.get(0)?,
+                status: r.get(1)?,
+                route: r.get(2)?,
+                child: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                caller: r.get(4)?,
+                local_authority: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                decision_kind: r.get(6)?,
+                opened_on: r.get(7)?,
+                next_due: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many cases there are (open only, if asked).
+    pub fn count_cases(&self, open_only: bool) -> Result<i64> {
+        let sql = if open_only { "SELECT count(*) FROM cases WHERE status = 'open'" } else { "SELECT count(*) FROM cases" };
+        Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+    }
+}

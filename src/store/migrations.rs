@@ -1,0 +1,72 @@
+//! Versioned schema migrations on `PRAGMA user_version`, each applied in
+//! its own transaction. Migration 1 is the first schema; never edit a
+//! migration once released: add a new one.
+
+use rusqlite::{Connection, Transaction};
+
+use super::{Result, StoreError};
+
+/// One step of the schema: SQL, then optional Rust for data it must compute.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+    pub then: Option<fn(&Transaction) -> Result<()>>,
+}
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "first schema: settings, organisations, staff, cases, people, notes, history",
+        sql: include_str!("sql/0001_first_schema.sql"),
+        then: None,
+    },
+    Migration {
+        version: 2,
+        name: "search as you type (FTS5, diacritics folded)",
+        sql: include_str!("sql/0002_search.sql"),
+        then: None,
+    },
+    Migration {
+        version: 3,
+        name: "materialised pending clocks and each case's next due date",
+        sql: include_str!("sql/0003_clocks.sql"),
+        then: Some(super::today::recompute_all_in),
+    },
+];
+
+/// The newest schema this app knows.
+pub const LATEST: i64 = 3;
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Bring the database up to `LATEST`.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, LATEST)
+}
+
+/// Apply migrations up to and including `target` (tests use this to build
+/// a database at an older schema). Each runs in one transaction with its
+/// `user_version` bump, so a failed migration leaves the previous schema.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let current = user_version(conn)?;
+    if current > LATEST {
+        return Err(StoreError::TooNew { found: current, known: LATEST });
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > current && m.version <= target) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        if user_version(&tx)? >= m.version {
+            continue;
+        }
+        tx.execute_batch(m.sql).map_err(|e| StoreError::Other(format!("migration {} ({}) failed: {e}", m.version, m.name)))?;
+        if let Some(then) = m.then {
+            then(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! Settings kept in the same database as the cases (so one backup holds
+//! everything): the service's details, certificate numbering, the counting
+//! choices and imported bank holidays. Each value is JSON under a key;
+//! every change is recorded in the history under `(settings)`.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{history, today, validate, Result, Store, StoreError};
+use crate::calendar::govuk::ImportedHolidays;
+use crate::calendar::Calendar;
+use crate::rules::choices::CountingChoices;
+
+/// The service's own details, printed on certificates and reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServiceSettings {
+    pub service_name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// Certificates are numbered `<prefix><n>`, e.g. `MDC-` gives `MDC-1`.
+    pub certificate_prefix: String,
+}
+
+const SERVICE: &str = "service";
+const CHOICES: &str = "counting_choices";
+const HOLIDAYS: &str = "imported_holidays";
+
+pub(crate) fn get_in<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    let text: Option<String> =
+        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
+    match text {
+        Some(text) => Ok(Some(
+            serde_json::from_str(&text)
+                .map_err(|e| StoreError::Other(format!("the saved setting '{key}' cannot be read: {e}")))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+pub(crate) fn put_in<T: Serialize + ?Sized>(conn: &Connection, key: &str, value: &T) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([key, &serde_json::to_string(value)?])?;
+    Ok(())
+}
+
+pub(crate) fn calendar_in(conn: &Connection) -> Result<Calendar> {
+    let cal = Calendar::built_in();
+    Ok(match get_in::<ImportedHolidays>(conn, HOLIDAYS)? {
+        Some(imported) => cal.with_imported(&imported),
+        None => cal,
+    })
+}
+
+pub(crate) fn choices_in(conn: &Connection) -> Result<CountingChoices> {
+    Ok(get_in(conn, CHOICES)?.unwrap_or_default())
+}
+
+impl Store {
+    pub(crate) fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        get_in(&self.conn, key)
+    }
+
+    /// Save a setting with its history entry; `recompute` refreshes every
+    /// case's clocks in the same transaction.
+    fn save_setting<T: Serialize>(&mut self, key: &str, value: &T, who: &str, recompute: bool) -> Result<()> {
+        validate::name("who", who, true)?;
+        let tx = self.begin()?;
+        let before: serde_json::Value = get_in(&tx, key)?.unwrap_or(serde_json::Value::Null);
+        let after = serde_json::to_value(value)?;
+        put_in(&tx, key, value)?;
+        let changes = history::diff(&serde_json::json!({ key: before }), &serde_json::json!({ key: after }));
+        history::append(&tx, history::SETTINGS, who, "settings_saved", &changes)?;
+        if recompute {
+            today::recompute_all_in(&tx)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn service_settings(&self) -> Result<ServiceSettings> {
+        Ok(self.setting(SERVICE)?.unwrap_or_default())
+    }
+
+    pub fn set_service_settings(&mut self, value: &ServiceSettings, who: &str) -> Result<()> {
+        validate::name("service_name", &value.service_name, false)?;
+        validate::text("address", &value.address, validate::MAX_TEXT_CHARS, false, true)?;
+        validate::name("phone", &value.phone, false)?;
+        validate::name("email", &value.email, false)?;
+        validate::name("certificate_prefix", &value.certificate_prefix, false)?;
+        self.save_setting(SERVICE, value, who, false)
+    }
+
+    /// Change the counting choices; every case's clocks are recomputed.
+    pub fn set_choices(&mut self, choices: &CountingChoices, who: &str) -> Result<()> {
+        self.save_setting(CHOICES, choices, who, true)
+    }
+
+    /// The imported GOV.UK bank holidays, if any.
+    pub fn imported_holidays(&self) -> Result<Option<ImportedHolidays>> {
+        self.setting(HOLIDAYS)
+    }
+
+    /// Replace the imported bank holidays (checked by
+    /// `calendar::govuk::parse`); every case's clocks are recomputed.
+    pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str) -> Result<()> {
+        self.save_setting(HOLIDAYS, holidays, who, true)
+    }
+}

@@ -1,0 +1,121 @@
+//! Validation at the store's door: required fields, lengths, the reference
+//! format and the engine's named problems. Runs before anything is written,
+//! so a rejected save changes nothing.
+
+use chrono::NaiveDate;
+
+use super::cases::{CallerRole, CaseInput, PersonInput};
+use super::{Result, StoreError};
+use crate::rules::problems;
+
+/// The longest name (a person, an organisation, a staff member), in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 100_000;
+/// The longest short text (a closing reason, a registration, an address line).
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// `MD-YYYY-NNNN`: the letters MD, a four-digit year, four or more digits.
+pub fn reference(field: &str, text: &str) -> Result<()> {
+    let ok = text.len() >= 12
+        && text.starts_with("MD-")
+        && text.as_bytes()[3..7].iter().all(u8::is_ascii_digit)
+        && text.as_bytes()[7] == b'-'
+        && text.len() <= 20
+        && text.as_bytes()[8..].iter().all(u8::is_ascii_digit);
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::bad(
+            field,
+            format!("'{}' is not a case reference like MD-2026-0042", crate::calendar::dates::shorten(text)),
+        ))
+    }
+}
+
+/// Text kept exactly as typed (any script), but not empty when required,
+/// not too long, and with no NUL or other control characters except
+/// newlines and tabs in longer texts.
+pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: bool) -> Result<()> {
+    if required && value.trim().is_empty() {
+        return Err(StoreError::bad(field, "is required"));
+    }
+    let count = value.chars().count();
+    if count > max {
+        return Err(StoreError::bad(field, format!("is {count} characters long; the most allowed is {max}")));
+    }
+    if let Some(c) = value.chars().find(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) {
+        return Err(StoreError::bad(field, format!("contains a control character (U+{:04X})", c as u32)));
+    }
+    Ok(())
+}
+
+pub fn name(field: &str, value: &str, required: bool) -> Result<()> {
+    text(field, value, MAX_NAME_CHARS, required, false)
+}
+
+pub fn note(field: &str, value: &str) -> Result<()> {
+    text(field, value, MAX_NOTE_CHARS, true, true)
+}
+
+fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
+    name(&format!("{field}.name"), &p.name, true)?;
+    if let Some(dob) = p.date_of_birth {
+        if dob > today {
+            return Err(StoreError::bad(
+                format!("{field}.date_of_birth"),
+                format!("{} is in the future", crate::calendar::dates::long(dob)),
+            ));
+        }
+        if dob < NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date") {
+            return Err(StoreError::bad(format!("{field}.date_of_birth"), "is before 1900"));
+        }
+    }
+    Ok(())
+}
+
+/// Check a whole case before it is saved. The first problem found is the
+/// one reported, naming its field (a JSON path in the case input).
+pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
+    if let Some(r) = &input.reference {
+        reference("reference", r)?;
+    }
+    if let Some(opened) = input.opened_on {
+        if opened > today {
+            return Err(StoreError::bad("opened_on", format!("{} is in the future", crate::calendar::dates::long(opened))));
+        }
+    }
+    let child = input.child.as_ref().ok_or_else(|| StoreError::bad("child", "is required (the child or young person)"))?;
+    person("child", child, today)?;
+    if let Some(caller) = &input.caller {
+        person("caller", caller, today)?;
+        if caller.role == Some(CallerRole::Child) {
+            return Err(StoreError::bad("caller.role", "must be parent, young_person or representative"));
+        }
+    }
+    for (i, r) in input.representatives.iter().enumerate() {
+        person(&format!("representatives[{i}]"), r, today)?;
+    }
+    name("local_authority", &input.local_authority, true)?;
+    if let Some(icb) = &input.icb {
+        name("icb", icb, true)?;
+    }
+    if let Some(text) = &input.note {
+        note("note", text)?;
+    }
+    if input.facts.decision.letter_dated.is_none() {
+        return Err(StoreError::bad("facts.decision.letter_dated", "is required (the date on the decision letter)"));
+    }
+    for (i, action) in input.facts.agreement.iter().flat_map(|a| a.actions.iter()).enumerate() {
+        text(&format!("facts.agreement.actions[{i}].description"), &action.description, MAX_NOTE_CHARS, false, true)?;
+    }
+    for (i, c) in input.facts.certificates.iter().enumerate() {
+        if let Some(n) = &c.number {
+            name(&format!("facts.certificates[{i}].number"), n, false)?;
+        }
+    }
+    if let Some(p) = problems::find(&input.facts, today).into_iter().next() {
+        return Err(StoreError::bad(format!("facts.{}", p.field), p.message));
+    }
+    Ok(())
+}

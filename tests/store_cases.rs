@@ -1,0 +1,237 @@
+//! Cases in the store: references, people, facts, closing, history, and
+//! validation at the door (a refused save changes nothing).
+
+mod common;
+
+use common::*;
+use mediation_desk::store::{CaseInput, Store, StoreError};
+
+#[test]
+fn a_case_is_saved_with_its_people_facts_route_and_next_reference() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let first = store.add_case(&case("Siân Jones"), "Ann Adviser", today()).unwrap();
+    let second = store.add_case(&case("Zoë Nguyễn"), "Ann Adviser", today()).unwrap();
+    assert_eq!(first, "MD-2026-0001");
+    assert_eq!(second, "MD-2026-0002");
+    let saved = store.case(&first).unwrap();
+    assert_eq!(saved.child.name, "Siân Jones");
+    assert_eq!(saved.caller.as_ref().unwrap().name, "Rhian Jones");
+    assert_eq!(saved.local_authority, "Manchester City Council");
+    assert_eq!(saved.status, "open");
+    assert_eq!(saved.route, "certificate_needed");
+    assert_eq!(saved.facts, case("x").facts);
+    assert_eq!(saved.notes.len(), 1);
+    assert!(saved.next_due.is_some(), "the appeal clock is pending");
+    // The LA is one organisation, reused.
+    assert_eq!(store.organisations(false).unwrap(), vec!["Manchester City Council"]);
+}
+
+#[test]
+fn any_script_is_kept_exactly() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let names = [
+        "Siân Ó Súilleabháin",
+        "Łukasz Bartłomiej Kowalski",
+        "محمد خان",
+        "李小龍",
+        "Ngozi Ọkọnjọ-Iweala",
+        "e\u{301}lodie (decomposed é)",
+        "👩‍👧 Family",
+    ];
+    for name in names {
+        let reference = store.add_case(&case(name), "Ann", today()).unwrap();
+        assert_eq!(store.case(&reference).unwrap().child.name, name);
+    }
+}
+
+#[test]
+fn a_given_reference_is_kept_and_never_reused_even_after_deletion() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut input = case("Amelia Brown");
+    input.reference = Some("MD-2026-0042".into());
+    assert_eq!(store.add_case(&input, "Ann", today()).unwrap(), "MD-2026-0042");
+    // The next one given out follows the highest.
+    assert_eq!(store.add_case(&case("Noah"), "Ann", today()).unwrap(), "MD-2026-0043");
+    store.delete_case("MD-2026-0043", "Ann").unwrap();
+    assert!(matches!(store.case("MD-2026-0043"), Err(StoreError::NotFound { .. })));
+    assert_eq!(store.add_case(&case("Isla"), "Ann", today()).unwrap(), "MD-2026-0044");
+    let mut again = case("Isla");
+    again.reference = Some("MD-2026-0043".into());
+    let err = store.add_case(&again, "Ann", today()).unwrap_err();
+    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "reference"), "{err}");
+    // The deleted case's history is still there.
+    let history = store.history("MD-2026-0043").unwrap();
+    assert_eq!(history.last().unwrap().action, "deleted");
+}
+
+#[test]
+fn update_records_each_changed_field_before_and_after() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Ruby Taylor"), "Ann Adviser", today()).unwrap();
+    let mut changed = case("Ruby Taylor-Evans");
+    changed.facts.declined_on = Some(date("2026-03-12"));
+    changed.note = Some("Family declined mediation.".into());
+    store.update_case(&r, &changed, "Maya Mediator", today()).unwrap();
+    let saved = store.case(&r).unwrap();
+    assert_eq!(saved.child.name, "Ruby Taylor-Evans");
+    assert_eq!(saved.notes.len(), 2, "notes are added, not replaced");
+    let history = store.history(&r).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].action, "created");
+    assert_eq!(history[0].who, "Ann Adviser");
+    let update = &history[1];
+    assert_eq!(update.action, "updated");
+    assert_eq!(update.who, "Maya Mediator");
+    let changes = update.changes.as_array().unwrap();
+    let find =
+        |field: &str| changes.iter().find(|c| c["field"] == field).unwrap_or_else(|| panic!("no change to {field}: {changes:?}"));
+    assert_eq!(find("child.name")["before"], "Ruby Taylor");
+    assert_eq!(find("child.name")["after"], "Ruby Taylor-Evans");
+    assert_eq!(find("facts.declined_on")["before"], serde_json::Value::Null);
+    assert_eq!(find("facts.declined_on")["after"], "2026-03-12");
+    assert_eq!(find("note")["after"], "Family declined mediation.");
+    assert!(!changes.iter().any(|c| c["field"] == "local_authority"));
+}
+
+#[test]
+fn closing_a_case_records_the_reason_and_it_leaves_today() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Leo Walsh"), "Ann", today()).unwrap();
+    assert!(store.today(today(), 60).unwrap().iter().any(|i| i.reference == r));
+    store.close_case(&r, "Family appealed; no further contact", "Ann", today()).unwrap();
+    let saved = store.case(&r).unwrap();
+    assert_eq!(saved.status, "closed");
+    assert_eq!(saved.closing_reason.as_deref(), Some("Family appealed; no further contact"));
+    assert!(!store.today(today(), 60).unwrap().iter().any(|i| i.reference == r));
+    let last = store.history(&r).unwrap().pop().unwrap();
+    assert_eq!(last.action, "closed");
+    let err = store.close_case(&r, "again", "Ann", today()).unwrap_err();
+    assert!(err.is_bad_input());
+    assert_eq!(store.list_cases(&mediation_desk::store::ListFilter { open_only: true, ..Default::default() }).unwrap().len(), 0);
+}
+
+fn refused(store: &mut Store, input: &CaseInput) -> StoreError {
+    let before = (counts(store), all_history(store));
+    let err = store.add_case(input, "Ann", today()).unwrap_err();
+    assert_eq!((counts(store), all_history(store)), before, "a refused save changed the database");
+    err
+}
+
+fn field_of(err: &StoreError) -> String {
+    match err {
+        StoreError::BadInput { field, .. } => field.clone(),
+        other => panic!("expected bad input, got {other:?}"),
+    }
+}
+
+#[test]
+fn refused_saves_change_nothing_and_name_the_field() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Finn Clarke"), "Ann", today()).unwrap();
+
+    let long_name = "x".repeat(10_000);
+    let err = refused(&mut store, &case(&long_name));
+    assert_eq!(field_of(&err), "child.name");
+    assert!(err.to_string().contains("10000 characters"), "{err}");
+
+    let mut no_child = case("x");
+    no_child.child = None;
+    assert_eq!(field_of(&refused(&mut store, &no_child)), "child");
+
+    let mut blank = case("   ");
+    blank.local_authority = String::new();
+    assert_eq!(field_of(&refused(&mut store, &blank)), "child.name");
+
+    let mut no_la = case("Freya");
+    no_la.local_authority = " ".into();
+    assert_eq!(field_of(&refused(&mut store, &no_la)), "local_authority");
+
+    let mut no_letter = case("Freya");
+    no_letter.facts.decision.letter_dated = None;
+    assert_eq!(field_of(&refused(&mut store, &no_letter)), "facts.decision.letter_dated");
+
+    let mut bad_ref = case("Freya");
+    bad_ref.reference = Some("MD-26-1".into());
+    assert_eq!(field_of(&refused(&mut store, &bad_ref)), "reference");
+
+    // The engine's named problems: sent before the letter was dated.
+    let mut contradiction = case("Freya");
+    contradiction.facts.decision.sent_on = Some(date("2026-02-01"));
+    let err = refused(&mut store, &contradiction);
+    assert_eq!(field_of(&err), "facts.decision.sent_on");
+
+    let mut long_note = case("Freya");
+    long_note.note = Some("n".repeat(100_001));
+    assert_eq!(field_of(&refused(&mut store, &long_note)), "note");
+    // A note of exactly 100,000 characters is fine.
+    let mut max_note = case("Freya");
+    max_note.note = Some("n".repeat(100_000));
+    store.add_case(&max_note, "Ann", today()).unwrap();
+
+    // A refused update changes nothing either.
+    let before = (counts(&store), all_history(&store), store.case(&r).unwrap());
+    let err = store.update_case(&r, &case(&"y".repeat(201)), "Ann", today()).unwrap_err();
+    assert_eq!(field_of(&err), "child.name");
+    assert_eq!((counts(&store), all_history(&store), store.case(&r).unwrap()), before);
+}
+
+#[test]
+fn json_input_errors_name_the_field() {
+    let err = CaseInput::from_json(r#"{"child": {"name": "A"}, "facts": {"decision": {"sent_on": "2026-02-31"}}}"#).unwrap_err();
+    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "facts.decision.sent_on"), "{err:?}");
+    let err = CaseInput::from_json(r#"{"chlid": {"name": "A"}}"#).unwrap_err();
+    assert!(err.to_string().contains("chlid"), "{err}");
+    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/case-example.json")).unwrap();
+    let input = CaseInput::from_json(&example).unwrap();
+    let db = TestDb::new();
+    let mut store = db.open();
+    store.add_case(&input, "Ann", today()).unwrap();
+}
+
+#[test]
+fn history_is_append_only_even_through_raw_sql() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Kwame Mensah"), "Ann", today()).unwrap();
+    let conn = store.connection();
+    let err = conn.execute("UPDATE history SET who = 'someone else'", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = conn.execute("DELETE FROM history", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    assert_eq!(store.history(&r).unwrap()[0].who, "Ann");
+}
+
+#[test]
+fn staff_and_settings_live_in_the_same_database() {
+    use mediation_desk::store::{ServiceSettings, StaffMember, StaffRole};
+    let db = TestDb::new();
+    {
+        let mut store = db.open();
+        store
+            .save_staff(
+                &StaffMember { name: "Maya Mediator".into(), role: StaffRole::Mediator, registration: Some("CMC-123".into()) },
+                "Ann",
+            )
+            .unwrap();
+        store
+            .set_service_settings(
+                &ServiceSettings {
+                    service_name: "North West SEND Mediation".into(),
+                    certificate_prefix: "NWM-".into(),
+                    ..Default::default()
+                },
+                "Ann",
+            )
+            .unwrap();
+    }
+    let store = db.open();
+    assert_eq!(store.staff().unwrap()[0].registration.as_deref(), Some("CMC-123"));
+    assert_eq!(store.service_settings().unwrap().certificate_prefix, "NWM-");
+    assert_eq!(store.history(mediation_desk::store::SETTINGS_HISTORY).unwrap().len(), 2);
+}

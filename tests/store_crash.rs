@@ -1,0 +1,102 @@
+//! Crash safety: a child process saving cases one by one is killed with
+//! SIGKILL at random moments, again and again. After every kill the file
+//! is sound, every case the child reported saved is there and whole, and
+//! nothing half-saved is visible.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use mediation_desk::generator::Rng;
+use mediation_desk::store::Store;
+
+const KILLS: usize = 60;
+
+#[test]
+fn killed_writers_never_leave_half_saved_cases() {
+    let db = TestDb::new();
+    let started = Instant::now();
+    let mut rng = Rng::new(0x5EED);
+    let mut reported: Vec<String> = Vec::new();
+    let mut mid_run_kills = 0;
+    for round in 0..KILLS {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+            .arg("--db")
+            .arg(db.path())
+            .args(["--as", "Crash Test", "crash-writer", "--seed"])
+            .arg(round.to_string())
+            .env("MEDIATION_DESK_TODAY", "2026-04-07")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the writer starts");
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let reader = {
+            let (out, lines) = (child.stdout.take().unwrap(), lines.clone());
+            std::thread::spawn(move || {
+                for line in BufReader::new(out).lines() {
+                    match line {
+                        Ok(line) => lines.lock().unwrap().push(line),
+                        Err(_) => break,
+                    }
+                }
+            })
+        };
+        // A random moment: sometimes while it opens, mostly while it writes.
+        std::thread::sleep(Duration::from_micros(rng.range(2_000, 200_000) as u64));
+        let still_running = child.try_wait().unwrap().is_none();
+        child.kill().expect("SIGKILL"); // std sends SIGKILL on Unix
+        child.wait().unwrap();
+        reader.join().unwrap();
+        if still_running {
+            mid_run_kills += 1;
+        }
+        let saved = lines.lock().unwrap().clone();
+        reported.extend(saved);
+
+        let store = Store::open(db.path()).expect("the database opens after a kill");
+        assert!(store.integrity_check().unwrap().is_empty(), "round {round}: integrity_check failed");
+        for reference in &reported {
+            let case = store.case(reference).unwrap_or_else(|e| panic!("round {round}: {reference} was reported saved but: {e}"));
+            assert!(!case.child.name.is_empty());
+            assert!(case.caller.is_some());
+            assert!(case.facts.decision.letter_dated.is_some());
+        }
+        let conn = store.connection();
+        let half_saved: i64 = conn
+            .query_row(
+                "SELECT
+                   (SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.case_id = c.id AND p.part = 'child'))
+                 + (SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.case_id = c.id AND p.part = 'caller'))
+                 + (SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.reference = c.reference AND h.action = 'created'))
+                 + (SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_search s WHERE s.rowid = c.id))
+                 + (SELECT count(*) FROM history h WHERE h.action = 'created' AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.reference = h.reference))
+                 + (SELECT count(*) FROM people p WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id))
+                 + (SELECT count(*) FROM cases WHERE NOT json_valid(facts))",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(half_saved, 0, "round {round}: something half-saved is visible");
+        let fk: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 0);
+        drop(store);
+        assert!(started.elapsed() < Duration::from_secs(90), "the crash test is taking too long");
+    }
+    let store = Store::open(db.path()).unwrap();
+    let total = store.count_cases(false).unwrap() as usize;
+    eprintln!(
+        "{KILLS} kills ({mid_run_kills} of a running writer), {} cases reported saved, {total} in the file, {:.1} s",
+        reported.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(total >= reported.len());
+    // At most one unreported case per kill (committed, killed before printing).
+    assert!(total - reported.len() <= KILLS);
+    assert!(reported.len() > KILLS, "the writers saved too little to test anything ({})", reported.len());
+    assert!(mid_run_kills >= KILLS * 9 / 10, "most kills hit a running writer");
+}

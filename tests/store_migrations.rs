@@ -1,0 +1,135 @@
+//! Opening databases: migrating one made by the first schema, refusing a
+//! newer one untouched, and saying plainly when a file is damaged.
+
+mod common;
+
+use common::*;
+use mediation_desk::store::{migrations, Store, StoreError};
+use rusqlite::{params, Connection};
+
+#[test]
+fn a_database_made_by_the_first_schema_is_migrated_with_its_data() {
+    let db = TestDb::new();
+    let facts = serde_json::to_string(&case("x").facts).unwrap();
+    {
+        let mut conn = Connection::open(db.path()).unwrap();
+        migrations::migrate_to(&mut conn, 1).unwrap();
+        assert_eq!(migrations::user_version(&conn).unwrap(), 1);
+        conn.execute_batch(
+            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Salford City Council');
+             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0007', '2026-03-10T09:00:00.000Z');
+             INSERT INTO settings (key, value) VALUES ('service', '{\"service_name\":\"Salford Mediation\"}');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
+             VALUES (1, 'MD-2026-0007', 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?1, 't', 't')",
+            params![facts],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (case_id, part, role, name, position) VALUES (1, 'caller', 'parent', 'Gwenllïan Davies', 0);
+             INSERT INTO people (case_id, part, role, name, date_of_birth, position) VALUES (1, 'child', 'child', 'Siân Davies', '2015-06-01', 0);
+             INSERT INTO notes (case_id, written_at, author, text) VALUES (1, 't', 'Ann', 'Wants an interpreter (Welsh).');
+             INSERT INTO history (reference, at, who, action, changes) VALUES ('MD-2026-0007', 't', 'Ann', 'created', '[]');",
+        )
+        .unwrap();
+        // Schema 1 has no search table.
+        assert!(conn.prepare("SELECT * FROM case_search").is_err());
+    }
+    let mut store = db.open();
+    assert_eq!(migrations::user_version(store.connection()).unwrap(), migrations::LATEST);
+    let saved = store.case("MD-2026-0007").unwrap();
+    assert_eq!(saved.child.name, "Siân Davies");
+    assert_eq!(saved.caller.unwrap().name, "Gwenllïan Davies");
+    assert_eq!(saved.local_authority, "Salford City Council");
+    assert_eq!(saved.facts, case("x").facts);
+    assert_eq!(saved.notes[0].text, "Wants an interpreter (Welsh).");
+    assert!(saved.next_due.is_some(), "migration 3 computed the next due date");
+    assert_eq!(store.history("MD-2026-0007").unwrap().len(), 1);
+    assert_eq!(store.service_settings().unwrap().service_name, "Salford Mediation");
+    // Migration 2 indexed the old rows for search; migration 3 their clocks.
+    assert_eq!(store.search("sian", 10).unwrap()[0].reference, "MD-2026-0007");
+    assert_eq!(store.search("welsh", 10).unwrap().len(), 1);
+    assert!(store.today(today(), 60).unwrap().iter().any(|i| i.reference == "MD-2026-0007"));
+    // The next reference follows the migrated one, and the store still writes.
+    assert_eq!(store.add_case(&case("Ewa"), "Ann", today()).unwrap(), "MD-2026-0008");
+    assert!(store.integrity_check().unwrap().is_empty());
+}
+
+#[test]
+fn each_migration_is_one_transaction() {
+    let db = TestDb::new();
+    let mut conn = Connection::open(db.path()).unwrap();
+    migrations::migrate_to(&mut conn, 1).unwrap();
+    // Break migration 2 in advance: a table of its name already exists.
+    conn.execute_batch("CREATE TABLE case_search (x)").unwrap();
+    let err = migrations::migrate(&mut conn).unwrap_err();
+    assert!(err.to_string().contains("migration 2"), "{err}");
+    assert_eq!(migrations::user_version(&conn).unwrap(), 1, "the failed migration left schema 1");
+}
+
+#[test]
+fn a_newer_database_is_refused_and_not_changed() {
+    let db = TestDb::new();
+    {
+        let conn = Connection::open(db.path()).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(db.path()).unwrap();
+    let err = Store::open(db.path()).err().expect("refused");
+    assert_eq!(err, StoreError::TooNew { found: 99, known: migrations::LATEST });
+    let message = err.to_string();
+    assert!(message.contains("newer version of Mediation Desk"), "{message}");
+    assert!(message.contains("not changed"), "{message}");
+    assert_eq!(std::fs::read(db.path()).unwrap(), before, "the file's bytes changed");
+    let names: Vec<String> =
+        std::fs::read_dir(db.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, vec!["mediation-desk.sqlite3"], "no -wal or -shm files were made");
+}
+
+#[test]
+fn a_damaged_file_is_reported_plainly_with_the_newest_backups_beside_it() {
+    let db = TestDb::new();
+    {
+        let mut store = db.open();
+        for i in 0..200 {
+            store.add_case(&case(&format!("Child {i} {}", "x".repeat(100))), "Ann", today()).unwrap();
+        }
+        std::fs::create_dir(db.dir.path().join("backups")).unwrap();
+        store.backup(&db.dir.path().join("backups").join("monday.sqlite3")).unwrap();
+        store.backup(&db.dir.path().join("tuesday.sqlite3")).unwrap();
+    }
+    // Scribble over the middle of the file.
+    let mut bytes = std::fs::read(db.path()).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 3..len / 3 + 40_000] {
+        *b = 0x5A;
+    }
+    std::fs::write(db.path(), &bytes).unwrap();
+    let err = Store::open(db.path()).err().expect("refused");
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    assert!(message.contains("is damaged"), "{message}");
+    assert!(message.contains("tuesday.sqlite3"), "{message}");
+    assert!(message.contains("monday.sqlite3"), "{message}");
+    assert!(message.contains("restore"), "{message}");
+    // Not changed by looking.
+    assert_eq!(std::fs::read(db.path()).unwrap(), bytes);
+}
+
+#[test]
+fn the_pragmas_are_set() {
+    let db = TestDb::new();
+    let store = db.open();
+    let conn = store.connection();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let busy: i64 = conn.query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(fk, 1);
+    assert!(busy >= 1000);
+    // FTS5 is compiled in (bundled SQLite).
+    let fts: i64 = conn.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
+    assert_eq!(fts, 1);
+}

@@ -1,0 +1,182 @@
+//! The Today view: pending clocks of open cases, grouped and sorted, the
+//! materialised answer equal to computing on read; settings that change
+//! the clocks recompute them.
+
+mod common;
+
+use common::*;
+use mediation_desk::calendar::govuk::{ImportedEvent, ImportedHolidays};
+use mediation_desk::calendar::Calendar;
+use mediation_desk::facts::{CertificateKind, IssuedCertificate};
+use mediation_desk::rules::choices::{CountingChoices, ThirtyDaysStart};
+use mediation_desk::store::Store;
+
+fn declined_on(child: &str, day: &str) -> mediation_desk::store::CaseInput {
+    let mut c = case(child);
+    c.facts.declined_on = Some(date(day));
+    c
+}
+
+fn same(store: &Store, days: u32) {
+    assert_eq!(
+        store.today(today(), days).unwrap(),
+        store.today_computed(today(), days).unwrap(),
+        "materialised and computed Today differ"
+    );
+}
+
+#[test]
+fn today_lists_pending_clocks_of_open_cases_grouped_and_sorted() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    // Certificate due 3 working days after declining (Easter: Fri 3 and Mon 6 Apr 2026 are holidays).
+    let overdue = store.add_case(&declined_on("Overdue", "2026-03-23"), "Ann", today()).unwrap();
+    let due_today = store.add_case(&declined_on("Due today", "2026-03-31"), "Ann", today()).unwrap();
+    let this_week = store.add_case(&declined_on("This week", "2026-04-07"), "Ann", today()).unwrap();
+    let mut met = declined_on("Met", "2026-03-23");
+    met.facts.certificates.push(IssuedCertificate {
+        kind: CertificateKind::Declined,
+        issued_on: date("2026-03-24"),
+        number: None,
+        voided: false,
+    });
+    let met = store.add_case(&met, "Ann", today()).unwrap();
+    let closed = store.add_case(&declined_on("Closed", "2026-03-23"), "Ann", today()).unwrap();
+    store.close_case(&closed, "Family moved away", "Ann", today()).unwrap();
+
+    let items = store.today(today(), 14).unwrap();
+    let row = |r: &str, key: &str| items.iter().find(|i| i.reference == r && i.clock_key == key).cloned();
+    let o = row(&overdue, "certificate_declined").expect("overdue certificate");
+    assert_eq!((o.status, o.group, o.due_date), ("overdue", "overdue", date("2026-03-26")));
+    assert_eq!(o.party, "Mediation adviser");
+    assert_eq!(o.child, "Overdue");
+    assert_eq!(o.caller.as_deref(), Some("Rhian Jones"));
+    let t = row(&due_today, "certificate_declined").expect("due today");
+    assert_eq!((t.status, t.group, t.due_date), ("due_today", "due_today", today()));
+    let w = row(&this_week, "certificate_declined").expect("this week");
+    assert_eq!((w.status, w.group, w.due_date), ("upcoming", "this_week", date("2026-04-10")));
+    assert!(row(&met, "certificate_declined").is_none(), "a met clock is not pending");
+    assert!(items.iter().all(|i| i.reference != closed), "closed cases are not listed");
+    // Sorted by due date.
+    assert!(items.windows(2).all(|w| w[0].due_date <= w[1].due_date));
+    same(&store, 14);
+
+    // The appeal (2 months after 3 Mar 2026: Sun 3 May → Tue 5 May, by 5pm) is later.
+    let long = store.today(today(), 60).unwrap();
+    let appeal = long.iter().find(|i| i.reference == this_week && i.clock_key == "appeal").unwrap();
+    assert_eq!(appeal.group, "later");
+    assert_eq!(appeal.due_by_time.as_deref(), Some("5pm"));
+    same(&store, 60);
+    // Outside a short window the later clocks drop out, overdue ones stay.
+    let short = store.today(today(), 0).unwrap();
+    assert!(short.iter().all(|i| i.due_date <= today()));
+    assert!(short.iter().any(|i| i.reference == overdue));
+    same(&store, 0);
+}
+
+#[test]
+fn changing_the_counting_choices_recomputes_every_clock() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut c = case("Amelia");
+    c.facts.family_told_la_on = Some(date("2026-03-11"));
+    c.facts.adviser_told_la_on = Some(date("2026-03-20"));
+    let r = store.add_case(&c, "Ann", today()).unwrap();
+    let due = |store: &Store| {
+        store
+            .today(today(), 90)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.reference == r && i.clock_key == "mediation_held")
+            .map(|i| i.due_date)
+    };
+    let before = due(&store).expect("mediation clock");
+    store
+        .set_choices(&CountingChoices { thirty_days_start: ThirtyDaysStart::AdviserNotice, ..Default::default() }, "Ann")
+        .unwrap();
+    assert_eq!(store.choices().unwrap().thirty_days_start, ThirtyDaysStart::AdviserNotice);
+    let after = due(&store).expect("mediation clock");
+    assert_eq!((after - before).num_days(), 9);
+    same(&store, 90);
+    // Kept after reopening.
+    drop(store);
+    let store = db.open();
+    assert_eq!(due(&store), Some(after));
+}
+
+#[test]
+fn imported_bank_holidays_are_applied_and_kept() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&declined_on("Ruby", "2026-03-30"), "Ann", today()).unwrap();
+    let due = |store: &Store| {
+        store
+            .today(today(), 30)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.reference == r && i.clock_key == "certificate_declined")
+            .map(|i| i.due_date)
+    };
+    assert_eq!(due(&store), Some(date("2026-04-02")));
+    // GOV.UK's 2026 list, with an extra holiday on Wed 1 Apr.
+    let mut events: Vec<ImportedEvent> = Calendar::built_in()
+        .holidays(2026)
+        .into_iter()
+        .map(|h| ImportedEvent { date: h.date, title: h.name.to_string() })
+        .collect();
+    events.push(ImportedEvent { date: date("2026-04-01"), title: "Extra holiday".into() });
+    events.sort_by_key(|e| e.date);
+    store.set_imported_holidays(&ImportedHolidays { events }, "Ann").unwrap();
+    // Thu 2 Apr, then Good Friday and Easter Monday: Tue 7 Apr.
+    assert_eq!(due(&store), Some(date("2026-04-07")));
+    assert!(!store.calendar().unwrap().is_working_day(date("2026-04-01")));
+    same(&store, 30);
+    drop(store);
+    let store = db.open();
+    assert!(!store.calendar().unwrap().is_working_day(date("2026-04-01")));
+    assert_eq!(store.imported_holidays().unwrap().unwrap().events.len(), 9);
+}
+
+#[test]
+fn materialised_equals_computed_over_generated_cases() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let items: Vec<_> = mediation_desk::generator::cases(7, 400, today())
+        .into_iter()
+        .map(|g| {
+            let mut c = case(&g.child_name);
+            c.reference = None;
+            c.opened_on = None;
+            c.facts = g.facts;
+            (c, false)
+        })
+        .collect();
+    store.load(&items, "Ann", today()).unwrap();
+    assert_eq!(store.count_cases(true).unwrap(), 400);
+    for days in [0, 7, 30, 365, 3650] {
+        same(&store, days);
+    }
+    assert!(!store.today(today(), 3650).unwrap().is_empty());
+}
+
+#[test]
+fn clocks_computed_by_another_engine_are_recomputed_on_open() {
+    let db = TestDb::new();
+    let r;
+    {
+        let mut store = db.open();
+        r = store.add_case(&declined_on("Noah", "2026-03-31"), "Ann", today()).unwrap();
+        // As if an older engine had stored a wrong date and its mark.
+        store
+            .connection()
+            .execute_batch(
+                "UPDATE case_clocks SET due_date = '2030-01-01';
+                 UPDATE settings SET value = '\"mediation-desk 0.0.1\"' WHERE key = 'clocks_computed_by';",
+            )
+            .unwrap();
+    }
+    let store = db.open();
+    let item = store.today(today(), 0).unwrap().into_iter().find(|i| i.reference == r).unwrap();
+    assert_eq!(item.due_date, today());
+    same(&store, 30);
+}
