@@ -68,6 +68,28 @@ pub struct Decision {
     pub letter_dated: Option<NaiveDate>,
     /// The date the letter was sent: the law runs from this (reg 33; r.20).
     pub sent_on: Option<NaiveDate>,
+    /// What the letter left out of what reg 32 says it must include.
+    #[serde(default)]
+    pub letter_missing: Vec<LetterItem>,
+}
+
+/// What an appealable decision letter must state (SEND Regs 2014 reg 32).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterItem {
+    /// The right to mediation (reg 32(a)).
+    RightToMediation,
+    /// That a certificate is needed before appealing (reg 32(b)).
+    CertificateRequirement,
+    /// The mediation adviser's contact details (reg 32(c)).
+    AdviserContact,
+    /// The timescales for requesting mediation (reg 32(d)).
+    Timescales,
+    /// The need to tell the LA of a wish to mediate, the issues and any health provision sought (reg 32(e)).
+    TellLaRequirement,
+    /// The LA's contact for mediation (reg 32(f)).
+    LaMediationContact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

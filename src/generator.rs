@@ -150,6 +150,7 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
             kind: None,
             letter_dated: Some(letter_dated),
             sent_on: if rng.chance(90) { Some(sent) } else { None },
+            letter_missing: if rng.chance(6) { vec![*rng.pick(&crate::rules::letter::ITEMS)] } else { Vec::new() },
         },
         ..CaseFacts::default()
     };

@@ -366,3 +366,22 @@ fn every_clock_carries_its_citation_party_trigger_and_working() {
     }
     assert!(first["working"][0].is_string());
 }
+
+#[test]
+fn a_deficient_decision_letter_is_named_with_reg_32() {
+    let t = timeline_on(
+        &facts(
+            r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01","letter_missing":["adviser_contact","timescales"]}}"#,
+        ),
+        "2026-02-02",
+    );
+    let notice = t.notices.iter().find(|n| n.code == "letter_deficient").expect("a notice");
+    assert!(
+        notice.message.contains("the mediation adviser's contact details; the timescales for requesting mediation"),
+        "{}",
+        notice.message
+    );
+    assert!(notice.message.contains("SEND Regs 2014 reg 32"));
+    let complete = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#), "2026-02-02");
+    assert!(complete.notices.iter().all(|n| n.code != "letter_deficient"));
+}

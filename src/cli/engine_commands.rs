@@ -72,7 +72,7 @@ pub fn appeal_deadline(cal: &Calendar, sent: NaiveDate, certificate: Option<Naiv
         }
     }
     let facts = CaseFacts {
-        decision: mediation_desk::facts::Decision { kind: None, letter_dated: None, sent_on: Some(sent) },
+        decision: mediation_desk::facts::Decision { sent_on: Some(sent), ..Default::default() },
         certificates: certificate
             .map(|c| vec![IssuedCertificate { kind: CertificateKind::Declined, issued_on: c, number: None, voided: false }])
             .unwrap_or_default(),

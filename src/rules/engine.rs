@@ -144,7 +144,7 @@ pub fn timeline(facts: &CaseFacts, cal: &Calendar, choices: &CountingChoices, to
     let ctx = Context { cal, choices: *choices, today };
     let (route, route_text, exemptions) = exemptions::assess(facts);
     let problems = problems::find(facts, today);
-    let mut notices = Vec::new();
+    let mut notices: Vec<Notice> = super::letter::notice(facts).into_iter().collect();
     let mut clocks = Vec::new();
     let statutory = facts.service == Service::MediationAdvice;
     if statutory && problems.is_empty() {

@@ -10,6 +10,7 @@ pub mod choices;
 mod counting;
 mod engine;
 pub mod exemptions;
+pub mod letter;
 pub mod problems;
 pub mod thirty_days;
 

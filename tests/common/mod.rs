@@ -37,6 +37,7 @@ pub fn case(child: &str) -> CaseInput {
                 kind: Some(DecisionKind::RefuseToAssess),
                 letter_dated: Some(date("2026-03-02")),
                 sent_on: Some(date("2026-03-03")),
+                ..Decision::default()
             },
             first_contact_on: Some(date("2026-03-10")),
             ..CaseFacts::default()
