@@ -4,6 +4,7 @@
 //! layers over this library.
 
 pub mod calendar;
+pub mod call_form;
 pub mod certificates;
 pub mod facts;
 pub mod generator;

@@ -2,11 +2,24 @@
 //! No rule of law and no date arithmetic here: everything is in the core.
 
 mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+/// Where the database lives: `MEDIATION_DESK_DATA_DIR` if set, else the
+/// platform's app-data folder.
+fn data_dir(app: &tauri::App) -> PathBuf {
+    match std::env::var_os("MEDIATION_DESK_DATA_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_data_dir().unwrap_or_else(|_| mediation_desk::store::default_data_dir()),
+    }
+}
 
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }
@@ -15,7 +28,35 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .invoke_handler(tauri::generate_handler![commands::engine::timeline_preview])
+        .setup(|app| {
+            let dir = data_dir(app);
+            let store = std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
+                .and_then(|_| {
+                    mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME)).map_err(|e| e.to_string())
+                });
+            app.manage(state::AppState::new(store));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::engine::startup,
+            commands::cases::today_view,
+            commands::cases::list_cases,
+            commands::cases::local_authorities,
+            commands::cases::case_view,
+            commands::cases::preview_call,
+            commands::cases::log_call,
+            commands::cases::preview_facts,
+            commands::cases::save_facts,
+            commands::cases::add_note,
+            commands::cases::close_case,
+            commands::settings::settings,
+            commands::settings::save_service,
+            commands::settings::save_choices,
+            commands::settings::save_staff,
+            commands::settings::import_bank_holidays,
+            commands::settings::backup_now,
+        ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Mediation Desk could not start");
 }

@@ -92,3 +92,12 @@ pub fn shorten_line(text: &str) -> String {
         one
     }
 }
+
+/// Today's date in England's calendar: the machine's local date, or
+/// `MEDIATION_DESK_TODAY=YYYY-MM-DD` when set (tests and demonstrations).
+pub fn today() -> Result<NaiveDate, String> {
+    match std::env::var("MEDIATION_DESK_TODAY") {
+        Ok(text) if !text.trim().is_empty() => parse(&text).map_err(|e| format!("MEDIATION_DESK_TODAY: {e}")),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}

@@ -141,10 +141,7 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 
 /// Today's date (`MEDIATION_DESK_TODAY=YYYY-MM-DD` overrides it, for tests).
 fn today() -> Result<NaiveDate, Failure> {
-    match std::env::var("MEDIATION_DESK_TODAY") {
-        Ok(text) if !text.is_empty() => dates::parse(&text).map_err(|e| Failure::bad_input(format!("MEDIATION_DESK_TODAY: {e}"))),
-        _ => Ok(chrono::Local::now().date_naive()),
-    }
+    dates::today().map_err(Failure::bad_input)
 }
 
 impl StoreArgs {

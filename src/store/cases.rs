@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 
 use super::people::{self, Parties, ICB, LOCAL_AUTHORITY};
 use super::{history, now_stamp, search, today, validate, Result, Store, StoreError};
@@ -15,7 +16,8 @@ use crate::rules::choices::CountingChoices;
 use crate::timeline::Timeline;
 
 /// Who rang: the parent, the young person (16–25) or a representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum CallerRole {
     #[default]
@@ -47,7 +49,8 @@ impl CallerRole {
 }
 
 /// A person as typed in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
     pub name: String,
@@ -62,7 +65,8 @@ pub struct PersonInput {
 pub type OrganisationInput = String;
 
 /// A case as typed in (`case add`, `case update`): see docs/case-json.md.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct CaseInput {
     /// `MD-YYYY-NNNN`; leave out to be given the next one.
@@ -124,7 +128,8 @@ impl CaseInput {
 }
 
 /// A person as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PersonRecord {
     pub name: String,
     pub role: CallerRole,
@@ -133,7 +138,8 @@ pub struct PersonRecord {
 }
 
 /// A note on a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct NoteRecord {
     pub written_at: String,
     pub author: String,
@@ -141,7 +147,8 @@ pub struct NoteRecord {
 }
 
 /// A case as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CaseRecord {
     pub reference: String,
     /// `open` or `closed`.
@@ -165,6 +172,26 @@ pub struct CaseRecord {
 }
 
 impl CaseRecord {
+    /// This case as input again, with `facts` in place of its own.
+    pub fn to_input(&self, facts: CaseFacts) -> CaseInput {
+        let person = |p: &PersonRecord, role: Option<CallerRole>| PersonInput {
+            name: p.name.clone(),
+            role,
+            date_of_birth: p.date_of_birth,
+        };
+        CaseInput {
+            reference: Some(self.reference.clone()),
+            opened_on: Some(self.opened_on),
+            caller: self.caller.as_ref().map(|p| person(p, Some(p.role))),
+            child: Some(person(&self.child, None)),
+            representatives: self.representatives.iter().map(|p| person(p, None)).collect(),
+            local_authority: self.local_authority.clone(),
+            icb: self.icb.clone(),
+            note: None,
+            facts,
+        }
+    }
+
     /// The fields a person edits, as JSON, for the history's before/after.
     fn tracked(&self) -> Value {
         let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
@@ -178,7 +205,8 @@ impl CaseRecord {
 }
 
 /// `case show`: the case, its timeline today and its history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct CaseView {
     #[serde(flatten)]
     pub case: CaseRecord,
@@ -187,7 +215,8 @@ pub struct CaseView {
 }
 
 /// One row of the case list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct CaseSummary {
     pub reference: String,
     pub status: String,
@@ -208,6 +237,10 @@ pub struct ListFilter {
     pub search: Option<String>,
     pub local_authority: Option<String>,
     pub decision_kind: Option<String>,
+    /// The engine's route: `certificate_needed`, `exempt`, ...
+    pub route: Option<String>,
+    /// Closed cases only.
+    pub closed_only: bool,
     /// At most this many rows (default 200).
     pub limit: Option<usize>,
 }
@@ -494,6 +527,13 @@ impl Store {
         Ok(refs)
     }
 
+    /// Save edited facts, keeping the case's people and organisations.
+    pub fn update_facts(&mut self, reference: &str, facts: CaseFacts, who: &str, today: NaiveDate) -> Result<()> {
+        let record = self.case(reference)?;
+        let input = record.to_input(facts);
+        self.update_case(reference, &input, who, today)
+    }
+
     /// Replace a case's people, organisations and facts with `input`
     /// (notes are added, never replaced). Records each changed field.
     pub fn update_case(&mut self, reference: &str, input: &CaseInput, who: &str, today: NaiveDate) -> Result<()> {
@@ -627,6 +667,13 @@ impl Store {
         if let Some(kind) = &filter.decision_kind {
             conditions.push_str(" AND c.decision_kind = ?");
             args.push(Box::new(kind.clone()));
+        }
+        if let Some(route) = &filter.route {
+            conditions.push_str(" AND c.route = ?");
+            args.push(Box::new(route.clone()));
+        }
+        if filter.closed_only {
+            conditions.push_str(" AND c.list_order >= '2'");
         }
         let query = match filter.search.as_deref().map(|t| (t, search::fts_query(t))) {
             Some((_, Some(q))) => Some(q),

@@ -5,6 +5,7 @@
 use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use ts_rs::TS;
 
 use super::{now_stamp, Result, Store};
 
@@ -12,7 +13,8 @@ use super::{now_stamp, Result, Store};
 pub const SETTINGS: &str = "(settings)";
 
 /// One entry of a case's history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct HistoryEntry {
     pub at: String,
     pub who: String,

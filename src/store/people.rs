@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::cases::{CallerRole, PersonRecord};
 use super::{history, validate, Result, Store, StoreError};
@@ -74,7 +75,8 @@ pub(crate) fn read_parties(conn: &Connection, case_id: i64) -> Result<Parties> {
 }
 
 /// A mediation adviser or a mediator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
     Adviser,
@@ -91,7 +93,8 @@ impl StaffRole {
 }
 
 /// One of the service's people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct StaffMember {
     pub name: String,
     pub role: StaffRole,

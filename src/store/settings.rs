@@ -6,6 +6,7 @@
 use rusqlite::{Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{history, today, validate, Result, Store, StoreError};
 use crate::calendar::govuk::ImportedHolidays;
@@ -13,7 +14,8 @@ use crate::calendar::Calendar;
 use crate::rules::choices::CountingChoices;
 
 /// The service's own details, printed on certificates and reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct ServiceSettings {
     pub service_name: String,

@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{settings, Result, Store};
 use crate::calendar::{add_days, Calendar};
@@ -16,7 +17,8 @@ use crate::facts::CaseFacts;
 use crate::timeline::Timeline;
 
 /// One line of the Today view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct TodayItem {
     pub due_date: NaiveDate,
     /// "5pm" for the appeal.

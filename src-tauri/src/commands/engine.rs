@@ -1,10 +1,21 @@
-//! The engine, unsaved: a timeline for facts being typed.
+//! Start-up facts the screens need: whether the database opened, today's
+//! date as the core sees it, and the labels of the law's lists.
 
-use mediation_desk::{facts::CaseFacts, rules, Calendar, CountingChoices, Timeline};
+use serde::Serialize;
+use tauri::State;
 
-/// The timeline of facts not yet saved (the New call form's preview).
+use super::error::{today, Result};
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct Startup {
+    /// Why the database could not be opened, if it could not.
+    pub open_error: Option<String>,
+    pub today: chrono::NaiveDate,
+    pub user: String,
+}
+
 #[tauri::command]
-pub fn timeline_preview(facts: CaseFacts) -> Timeline {
-    let today = chrono::Local::now().date_naive();
-    rules::timeline(&facts, &Calendar::built_in(), &CountingChoices::default(), today)
+pub fn startup(state: State<AppState>) -> Result<Startup> {
+    Ok(Startup { open_error: state.open_error(), today: today()?, user: state.user.clone() })
 }

@@ -1,4 +1,7 @@
 //! Tauri commands: each parses its input, calls the core, and maps the error
 //! to one plain message. Logic belongs in `src/`, not here.
 
+pub mod cases;
 pub mod engine;
+pub mod error;
+pub mod settings;

@@ -1,0 +1,105 @@
+//! Cases: the Today view, the list and search, a case with its timeline,
+//! logging a call, and editing facts. Each command parses, calls the core,
+//! and maps the error.
+
+use mediation_desk::call_form::{self, NewCallForm};
+use mediation_desk::facts::CaseFacts;
+use mediation_desk::store::{CaseSummary, CaseView, ListFilter, TodayItem};
+use mediation_desk::{rules, Timeline};
+use serde::Deserialize;
+use tauri::State;
+
+use super::error::{today, Result};
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn today_view(state: State<AppState>, days: u32) -> Result<Vec<TodayItem>> {
+    let store = state.store()?;
+    Ok(store.today(today()?, days)?)
+}
+
+#[derive(Deserialize)]
+pub struct CaseListQuery {
+    pub search: Option<String>,
+    /// `open`, `closed` or `all`.
+    pub status: String,
+    pub local_authority: Option<String>,
+    pub decision_kind: Option<String>,
+    pub route: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[tauri::command]
+pub fn list_cases(state: State<AppState>, query: CaseListQuery) -> Result<Vec<CaseSummary>> {
+    let store = state.store()?;
+    let filter = ListFilter {
+        open_only: query.status == "open",
+        closed_only: query.status == "closed",
+        search: query.search.filter(|s| !s.trim().is_empty()),
+        local_authority: query.local_authority.filter(|s| !s.is_empty()),
+        decision_kind: query.decision_kind.filter(|s| !s.is_empty()),
+        route: query.route.filter(|s| !s.is_empty()),
+        limit: query.limit,
+    };
+    Ok(store.list_cases(&filter)?)
+}
+
+#[tauri::command]
+pub fn local_authorities(state: State<AppState>) -> Result<Vec<String>> {
+    Ok(state.store()?.organisations(false)?)
+}
+
+#[tauri::command]
+pub fn case_view(state: State<AppState>, reference: String) -> Result<CaseView> {
+    let store = state.store()?;
+    Ok(store.case_view(&reference, today()?)?)
+}
+
+/// The clocks the New call form describes so far.
+#[tauri::command]
+pub fn preview_call(state: State<AppState>, form: NewCallForm) -> Result<Timeline> {
+    let store = state.store()?;
+    let today = today()?;
+    let facts = call_form::preview_facts(&form, today);
+    Ok(rules::timeline(&facts, &store.calendar()?, &store.choices()?, today))
+}
+
+/// Save a new call as a case; the new reference.
+#[tauri::command]
+pub fn log_call(state: State<AppState>, form: NewCallForm) -> Result<String> {
+    let today = today()?;
+    let input = call_form::check(&form, today)?;
+    let mut store = state.store()?;
+    Ok(store.add_case(&input, &state.user, today)?)
+}
+
+/// The timeline for edited facts before they are saved.
+#[tauri::command]
+pub fn preview_facts(state: State<AppState>, facts: CaseFacts) -> Result<Timeline> {
+    let store = state.store()?;
+    let today = today()?;
+    Ok(rules::timeline(&facts, &store.calendar()?, &store.choices()?, today))
+}
+
+#[tauri::command]
+pub fn save_facts(state: State<AppState>, reference: String, facts: CaseFacts) -> Result<CaseView> {
+    let today = today()?;
+    let mut store = state.store()?;
+    store.update_facts(&reference, facts, &state.user, today)?;
+    Ok(store.case_view(&reference, today)?)
+}
+
+#[tauri::command]
+pub fn add_note(state: State<AppState>, reference: String, text: String) -> Result<CaseView> {
+    let mut store = state.store()?;
+    store.add_note(&reference, &text, &state.user)?;
+    Ok(store.case_view(&reference, today()?)?)
+}
+
+#[tauri::command]
+pub fn close_case(state: State<AppState>, reference: String, reason: String) -> Result<CaseView> {
+    let today = today()?;
+    let mut store = state.store()?;
+    store.close_case(&reference, &reason, &state.user, today)?;
+    Ok(store.case_view(&reference, today)?)
+}

@@ -1,0 +1,43 @@
+//! The one error shape the screens receive: a message, the field it is
+//! about (if any), and, for forms, every field's problem.
+
+use mediation_desk::call_form::FieldError;
+use mediation_desk::store::StoreError;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    pub message: String,
+    pub field: Option<String>,
+    pub fields: Vec<FieldError>,
+}
+
+impl From<StoreError> for CommandError {
+    fn from(err: StoreError) -> CommandError {
+        let field = match &err {
+            StoreError::BadInput { field, .. } => Some(field.clone()),
+            _ => None,
+        };
+        CommandError { message: err.to_string(), field, fields: Vec::new() }
+    }
+}
+
+impl From<String> for CommandError {
+    fn from(message: String) -> CommandError {
+        CommandError { message, field: None, fields: Vec::new() }
+    }
+}
+
+impl From<Vec<FieldError>> for CommandError {
+    fn from(fields: Vec<FieldError>) -> CommandError {
+        let message = format!("There {} with this form", if fields.len() == 1 { "is a problem" } else { "are problems" });
+        CommandError { message, field: None, fields }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, CommandError>;
+
+/// Today's date, as the core resolves it.
+pub fn today() -> Result<chrono::NaiveDate> {
+    Ok(mediation_desk::calendar::dates::today()?)
+}

@@ -1,0 +1,68 @@
+//! Settings: the service's details, staff, the disputed counting choices,
+//! bank holidays, backups, and where the data lives.
+
+use std::path::PathBuf;
+
+use mediation_desk::calendar::govuk;
+use mediation_desk::rules::choices::CountingChoices;
+use mediation_desk::store::{find_backups, ServiceSettings, StaffMember};
+use serde::Serialize;
+use tauri::State;
+
+use super::error::Result;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct SettingsView {
+    pub service: ServiceSettings,
+    pub choices: CountingChoices,
+    pub staff: Vec<StaffMember>,
+    pub database_path: String,
+    pub imported_holiday_years: Vec<i32>,
+    pub backups: Vec<String>,
+}
+
+#[tauri::command]
+pub fn settings(state: State<AppState>) -> Result<SettingsView> {
+    let store = state.store()?;
+    let imported = store.imported_holidays()?.map(|h| h.years()).unwrap_or_default();
+    Ok(SettingsView {
+        service: store.service_settings()?,
+        choices: store.choices()?,
+        staff: store.staff()?,
+        database_path: store.path().display().to_string(),
+        imported_holiday_years: imported,
+        backups: find_backups(store.path()).iter().map(|b| b.path.display().to_string()).collect(),
+    })
+}
+
+#[tauri::command]
+pub fn save_service(state: State<AppState>, service: ServiceSettings) -> Result<()> {
+    Ok(state.store()?.set_service_settings(&service, &state.user)?)
+}
+
+#[tauri::command]
+pub fn save_choices(state: State<AppState>, choices: CountingChoices) -> Result<()> {
+    Ok(state.store()?.set_choices(&choices, &state.user)?)
+}
+
+#[tauri::command]
+pub fn save_staff(state: State<AppState>, member: StaffMember) -> Result<()> {
+    Ok(state.store()?.save_staff(&member, &state.user)?)
+}
+
+/// Import a GOV.UK bank-holidays.json chosen by the user.
+#[tauri::command]
+pub fn import_bank_holidays(state: State<AppState>, path: PathBuf) -> Result<Vec<i32>> {
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("Cannot read {}: {e}", path.display()))?;
+    let holidays = govuk::parse(&text)?;
+    state.store()?.set_imported_holidays(&holidays, &state.user)?;
+    Ok(holidays.years())
+}
+
+/// A consistent copy of the database to `path`.
+#[tauri::command]
+pub fn backup_now(state: State<AppState>, path: PathBuf) -> Result<String> {
+    state.store()?.backup(&path)?;
+    Ok(path.display().to_string())
+}

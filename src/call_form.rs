@@ -1,0 +1,215 @@
+//! The New call form: what a mediator types on the phone, checked field by
+//! field with plain messages (the GOV.UK error-summary pattern), and turned
+//! into a case to save. Every error names the form field it belongs to, so
+//! the screen can link the summary to the input.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendar::dates;
+use crate::facts::{CaseFacts, Decision, DecisionKind, Issue, LetterItem, Service};
+use crate::store::{CallerRole, CaseInput, PersonInput};
+
+/// A date as typed into three boxes: day, month, year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct DateParts {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+impl DateParts {
+    fn is_empty(&self) -> bool {
+        self.day.trim().is_empty() && self.month.trim().is_empty() && self.year.trim().is_empty()
+    }
+}
+
+/// The form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct NewCallForm {
+    pub service: Service,
+    pub caller_role: CallerRole,
+    pub caller_name: String,
+    pub child_name: String,
+    pub child_date_of_birth: DateParts,
+    pub local_authority: String,
+    pub decision_kind: Option<DecisionKind>,
+    pub issues: Vec<Issue>,
+    pub letter_dated: DateParts,
+    pub sent_on: DateParts,
+    /// The date of this call: the family's first contact with the adviser.
+    pub call_date: DateParts,
+    pub letter_missing: Vec<LetterItem>,
+    pub note: String,
+}
+
+/// One problem with the form: the field's id and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    /// The form field: `child_name`, `letter_dated`, ... (a date's boxes are
+    /// `letter_dated-day`, `-month`, `-year` on screen).
+    pub field: String,
+    pub message: String,
+}
+
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(FieldError { field: field.into(), message: message.into() });
+        }
+    }
+}
+
+/// A date field, GOV.UK style: "Enter ...", "... must include a month",
+/// "... must be a real date".
+fn date(errors: &mut Errors, field: &str, label: &str, parts: &DateParts, required: bool) -> Option<NaiveDate> {
+    if parts.is_empty() {
+        if required {
+            errors.add(field, format!("Enter the {}", lower_first(label)));
+        }
+        return None;
+    }
+    let (d, m, y) = (parts.day.trim(), parts.month.trim(), parts.year.trim());
+    let missing: Vec<&str> =
+        [("a day", d), ("a month", m), ("a year", y)].iter().filter(|(_, v)| v.is_empty()).map(|(n, _)| *n).collect();
+    if !missing.is_empty() {
+        errors.add(field, format!("{label} must include {}", missing.join(" and ")));
+        return None;
+    }
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        errors.add(field, format!("{label}: the year must include 4 numbers"));
+        return None;
+    }
+    match dates::parse(&format!("{y}-{m:0>2}-{d:0>2}")) {
+        Ok(date) => Some(date),
+        Err(_) => {
+            errors.add(field, format!("{label} must be a real date"));
+            None
+        }
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(field, format!("Enter the {}", lower_first(label)));
+        }
+        return None;
+    }
+    if value.chars().count() > max {
+        errors.add(field, format!("{label} must be {max} characters or fewer"));
+        return None;
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n') {
+        errors.add(field, format!("{label} must not contain control characters"));
+        return None;
+    }
+    Some(value.to_string())
+}
+
+/// Check the form; either the case to save or every problem at once.
+pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
+    let mut errors = Errors(Vec::new());
+    let caller_name = text(&mut errors, "caller_name", "Caller's name", &form.caller_name, 200, true);
+    let child_name = text(&mut errors, "child_name", "Child or young person's name", &form.child_name, 200, true);
+    let dob = date(&mut errors, "child_date_of_birth", "Date of birth", &form.child_date_of_birth, false);
+    if let Some(dob) = dob {
+        if dob > today {
+            errors.add("child_date_of_birth", "Date of birth must be in the past");
+        }
+    }
+    let la = text(&mut errors, "local_authority", "Local authority", &form.local_authority, 200, true);
+    let statutory = form.service == Service::MediationAdvice;
+    if statutory && form.decision_kind.is_none() {
+        errors.add("decision_kind", "Select the decision the family is calling about");
+    }
+    if statutory && form.decision_kind == Some(DecisionKind::PlanContents) && form.issues.is_empty() {
+        errors.add("issues", "Select what in the plan the family disagrees with");
+    }
+    let letter_dated = date(&mut errors, "letter_dated", "Date on the letter", &form.letter_dated, statutory);
+    let sent_on = date(&mut errors, "sent_on", "Date the letter was sent", &form.sent_on, false);
+    let call_date = date(&mut errors, "call_date", "Date of this call", &form.call_date, true);
+    if let (Some(dated), Some(sent)) = (letter_dated, sent_on) {
+        if sent < dated {
+            errors.add("sent_on", "Date the letter was sent must be on or after the date on the letter");
+        }
+    }
+    for (field, label, value) in [
+        ("letter_dated", "Date on the letter", letter_dated),
+        ("sent_on", "Date the letter was sent", sent_on),
+        ("call_date", "Date of this call", call_date),
+    ] {
+        if value.is_some_and(|d| d > today) {
+            errors.add(field, format!("{label} must be today or in the past"));
+        }
+    }
+    if let (Some(call), Some(decision)) = (call_date, sent_on.or(letter_dated)) {
+        if call < decision {
+            errors.add("call_date", "Date of this call must be on or after the date the letter was sent");
+        }
+    }
+    let note = text(&mut errors, "note", "Note", &form.note, 100_000, false);
+    let facts = CaseFacts {
+        service: form.service,
+        decision: Decision { kind: form.decision_kind, letter_dated, sent_on, letter_missing: form.letter_missing.clone() },
+        issues: if form.decision_kind == Some(DecisionKind::PlanContents) { form.issues.clone() } else { Vec::new() },
+        first_contact_on: call_date,
+        ..CaseFacts::default()
+    };
+    // Anything the engine still finds contradictory, against the form's fields.
+    if errors.0.is_empty() {
+        for problem in crate::rules::problems::find(&facts, today) {
+            let field = match problem.field.as_str() {
+                "decision.letter_dated" => "letter_dated",
+                "decision.sent_on" => "sent_on",
+                "first_contact_on" => "call_date",
+                _ => "call_date",
+            };
+            errors.add(field, problem.message);
+        }
+    }
+    if !errors.0.is_empty() {
+        return Err(errors.0);
+    }
+    Ok(CaseInput {
+        reference: None,
+        opened_on: call_date,
+        caller: caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None }),
+        child: child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob }),
+        representatives: Vec::new(),
+        local_authority: la.unwrap_or_default(),
+        icb: None,
+        note,
+        facts,
+    })
+}
+
+/// The facts the form describes so far, for the live preview of clocks
+/// while the mediator types (invalid dates are simply left out).
+pub fn preview_facts(form: &NewCallForm, today: NaiveDate) -> CaseFacts {
+    let mut ignore = Errors(Vec::new());
+    let letter_dated = date(&mut ignore, "letter_dated", "", &form.letter_dated, false);
+    let sent_on = date(&mut ignore, "sent_on", "", &form.sent_on, false);
+    let call = date(&mut ignore, "call_date", "", &form.call_date, false).filter(|d| *d <= today);
+    CaseFacts {
+        service: form.service,
+        decision: Decision { kind: form.decision_kind, letter_dated, sent_on, letter_missing: form.letter_missing.clone() },
+        issues: if form.decision_kind == Some(DecisionKind::PlanContents) { form.issues.clone() } else { Vec::new() },
+        first_contact_on: call,
+        ..CaseFacts::default()
+    }
+}
