@@ -6,11 +6,13 @@
 pub mod calendar;
 pub mod call_form;
 pub mod certificates;
+pub mod chart;
 pub mod facts;
 pub mod generator;
 pub mod rules;
 pub mod store;
 pub mod timeline;
+pub mod vocabulary;
 
 pub use calendar::Calendar;
 pub use facts::CaseFacts;

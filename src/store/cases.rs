@@ -211,6 +211,8 @@ pub struct CaseView {
     #[serde(flatten)]
     pub case: CaseRecord,
     pub timeline: Timeline,
+    /// The timeline as a picture (none until a date is recorded).
+    pub chart: Option<crate::chart::Chart>,
     pub history: Vec<history::HistoryEntry>,
 }
 
@@ -646,7 +648,8 @@ impl Store {
         let case = self.case(reference)?;
         let timeline = crate::rules::timeline(&case.facts, &self.calendar()?, &self.choices()?, today);
         let history = self.history(reference)?;
-        Ok(CaseView { case, timeline, history })
+        let chart = crate::chart::chart(&case.facts, &timeline);
+        Ok(CaseView { case, timeline, chart, history })
     }
 
     /// The case list, sorted by next due clock (cases with none last),

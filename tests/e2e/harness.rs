@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// One WebKit session at a time, across the tests' separate runtimes.
+/// The date the app believes is today in every test: Mon 16 Mar 2026.
+pub const TODAY: &str = "2026-03-16";
+
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn workspace_root() -> PathBuf {
@@ -152,6 +155,8 @@ impl App {
                 .env("XDG_CONFIG_HOME", dir.0.join("xdg-config"))
                 .env("XDG_CACHE_HOME", dir.0.join("xdg-cache"))
                 .env("MEDIATION_DESK_NO_NOTIFICATIONS", "1")
+                .env("MEDIATION_DESK_TODAY", TODAY)
+                .env("MEDIATION_DESK_USER", "Test Mediator")
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
                 .stdout(log.try_clone().unwrap())
                 .stderr(log),
@@ -205,8 +210,16 @@ impl App {
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("find {css}: {e}"))
     }
 
+    /// The text a person sees in `css` (innerText: WebKitWebDriver's own
+    /// element text leaves out rows placed inside a scrolling list).
     pub async fn text_of(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        self.wait_for(css).await;
+        let value = self
+            .client
+            .execute("return document.querySelector(arguments[0]).innerText;", vec![serde_json::json!(css)])
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"));
+        value.as_str().unwrap_or_default().trim().to_string()
     }
 
     pub async fn body_text(&self) -> String {
@@ -238,5 +251,73 @@ impl App {
 pub async fn within<F: std::future::Future<Output = ()>>(seconds: u64, test: F) {
     if tokio::time::timeout(Duration::from_secs(seconds), test).await.is_err() {
         panic!("the test did not finish within {seconds} s");
+    }
+}
+
+impl App {
+    /// Clear a field and type into it, as a person would.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        // Select all and delete, as a person does (WebDriver's clear fires no input event).
+        field.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        if !text.is_empty() {
+            field.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        }
+    }
+
+    /// Type a date into the three boxes of the date input `id`.
+    pub async fn type_date(&self, id: &str, day: &str, month: &str, year: &str) {
+        self.type_into(&format!("#{id}-day"), day).await;
+        self.type_into(&format!("#{id}-month"), month).await;
+        self.type_into(&format!("#{id}-year"), year).await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait_for(css).await.select_by_value(value).await.unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+    }
+
+    /// Wait until the page's text contains `needle` (10 s at most).
+    pub async fn wait_for_text(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.body_text().await;
+            if text.contains(needle) {
+                return text;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited for {needle:?}; the page says:\n{text}");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Press keys on whatever has focus (WebDriver key codes: "\u{E004}" is Tab).
+    pub async fn keys(&self, keys: &str) {
+        let active = self.client.active_element().await.expect("an element has focus");
+        active.send_keys(keys).await.unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
+    }
+
+    /// Run axe-core on the page; the serious and critical violations, as text.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(workspace_root().join("ui/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core is installed (npm ci in ui/)");
+        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { resultTypes: ["violations"] })
+                      .then(r => done(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+                          .map(v => v.id + ": " + v.help + " (" + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ") + ")")))
+                      .catch(e => done(["axe failed: " + e]));"#,
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        serde_json::from_value(result).expect("a list of violations")
     }
 }

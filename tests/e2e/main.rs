@@ -1,17 +1,262 @@
-//! End-to-end tests: the built desktop app, driven as a mediator would.
+//! End-to-end tests: the built desktop app, driven as a mediator would,
+//! each on its own empty (or prepared) database. Today is fixed at
+//! Mon 16 Mar 2026 (`harness::TODAY`); every expected date below was worked
+//! out by hand from the calendar.
 
 mod harness;
 
+use std::path::Path;
+use std::process::{Command, Stdio};
+
 use harness::{within, App};
 
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const DOWN: &str = "\u{E015}";
+const CTRL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+
+/// Fill the New call form for a refusal to assess sent Mon 2 Mar 2026.
+async fn fill_refusal_call(app: &App, child: &str) {
+    app.click("#nav-new-call").await;
+    app.type_into("#caller_name", "Rhian Jones").await;
+    app.type_into("#child_name", child).await;
+    app.type_date("child_date_of_birth", "3", "6", "2014").await;
+    app.type_into("#local_authority", "Manchester City Council").await;
+    app.select("#decision_kind", "refuse_to_assess").await;
+    app.type_date("letter_dated", "26", "2", "2026").await;
+    app.type_date("sent_on", "2", "3", "2026").await;
+}
+
+/// Add a case with the command line before the app starts.
+fn add_case_with_cli(data_dir: &Path, json: &str) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+        .args(["--db"])
+        .arg(data_dir.join("mediation-desk.sqlite3"))
+        .args(["case", "add", "-"])
+        .env("MEDIATION_DESK_TODAY", harness::TODAY)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(json.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "case add failed");
+}
+
 #[tokio::test(flavor = "current_thread")]
-async fn the_app_starts_and_the_engine_answers() {
-    within(120, async {
-        let app = App::start("smoke").await;
-        app.find("#check").await.click().await.unwrap();
-        let result = app.text_of("#result:not(:empty)").await;
-        app.screenshot("smoke").await;
-        assert!(result.contains("2026-04-01"), "{result}");
+async fn log_a_call_and_see_its_clocks() {
+    within(180, async {
+        let app = App::start("log-call").await;
+        fill_refusal_call(&app, "Siân O'Brien-Smith").await;
+        // The clocks appear as the mediator types, from the engine.
+        app.wait_for_text("by 5pm on Tue 5 May 2026").await;
+        app.screenshot("new-call").await;
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case]").await;
+        let text = app.wait_for_text("Appeal deadline").await;
+        app.screenshot("case").await;
+        assert!(text.contains("Siân O'Brien-Smith"), "{text}");
+        assert_eq!(app.text_of("#appeal-deadline").await, "by 5pm on Tue 5 May 2026");
+        assert!(app.text_of("#route-text").await.contains("A mediation certificate is needed"));
+        // 2 months from Mon 2 Mar is Sat 2 May: flagged, and met by today's call.
+        let contact = app.text_of("li.clock[data-key=contact_adviser]").await;
+        assert!(
+            contact.contains("Sat 2 May 2026") && contact.contains("Met on time") && contact.contains("Falls on a Saturday"),
+            "{contact}"
+        );
+        // The working is there for anyone to check.
+        app.click("li.clock[data-key=appeal] summary").await;
+        let working = app.text_of("li.clock[data-key=appeal] .working").await;
+        assert!(working.contains("Rule 12(2)") && working.contains("Mon 4 May Early May bank holiday skipped"), "{working}");
+        // And it is in the case list.
+        app.click("#nav-cases").await;
+        app.wait_for_text("Siân O'Brien-Smith").await;
+        app.screenshot("cases").await;
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn placement_only_shows_no_certificate_needed() {
+    within(180, async {
+        let app = App::start("placement").await;
+        fill_refusal_call(&app, "Zoë Kowalski").await;
+        app.select("#decision_kind", "plan_contents").await;
+        app.click("#issue-placement_i").await;
+        app.wait_for_text("No mediation certificate is needed: the appeal is about placement only").await;
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case]").await;
+        let route = app.text_of("#route-text").await;
+        assert!(route.contains("placement only"), "{route}");
+        let contact = app.text_of("li.clock[data-key=contact_adviser]").await;
+        assert!(contact.contains("Not applicable"), "{contact}");
+        assert_eq!(app.text_of("#appeal-deadline").await, "by 5pm on Tue 5 May 2026");
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn search_finds_a_name_with_diacritics_typed_without_them() {
+    within(180, async {
+        let app = App::start_with("search", |dir| {
+            for (child, la) in [("Siân Ó Súilleabháin", "Trafford Council"), ("Oliver Brown", "Bury Council")] {
+                add_case_with_cli(
+                    dir,
+                    &format!(
+                        r#"{{"caller":{{"name":"Ewa Nowak"}},"child":{{"name":"{child}"}},"local_authority":"{la}",
+                            "facts":{{"decision":{{"kind":"refuse_to_assess","letter_dated":"2026-03-02","sent_on":"2026-03-02"}},"first_contact_on":"2026-03-09"}}}}"#
+                    ),
+                );
+            }
+        })
+        .await;
+        app.click("#nav-cases").await;
+        app.wait_for_text("Oliver Brown").await;
+        app.type_into("#case-search", "sian suilleabhain").await;
+        let start = std::time::Instant::now();
+        loop {
+            let count = app.text_of("#case-count").await;
+            if count == "1" {
+                break;
+            }
+            assert!(start.elapsed().as_secs() < 10, "search still shows {count} cases");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let list = app.text_of(".case-list").await;
+        assert!(list.contains("Siân Ó Súilleabháin") && !list.contains("Oliver Brown"), "{list}");
+        app.screenshot("search").await;
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_invalid_date_shows_the_error_summary_and_saves_nothing() {
+    within(180, async {
+        let app = App::start("invalid").await;
+        fill_refusal_call(&app, "Łukasz Nguyễn").await;
+        app.type_date("letter_dated", "31", "2", "2026").await;
+        app.type_date("sent_on", "1", "2", "2026").await;
+        app.type_into("#caller_name", "").await;
+        app.click("#save-call").await;
+        let summary = app.text_of(".error-summary").await;
+        app.screenshot("new-call-errors").await;
+        assert!(summary.contains("There is a problem"), "{summary}");
+        assert!(summary.contains("Enter the caller's name"), "{summary}");
+        assert!(summary.contains("Date on the letter must be a real date"), "{summary}");
+        // The link takes the mediator to the field.
+        app.click(".error-summary a[href='#letter_dated']").await;
+        let focused = app.client.active_element().await.unwrap().attr("id").await.unwrap();
+        assert_eq!(focused.as_deref(), Some("letter_dated-day"));
+        // A date sent before the date on the letter is named in plain words.
+        app.type_date("letter_dated", "26", "2", "2026").await;
+        app.type_into("#caller_name", "Rhian Jones").await;
+        app.click("#save-call").await;
+        let summary = app.wait_for_text("must be on or after the date on the letter").await;
+        assert!(summary.contains("Date the letter was sent must be on or after the date on the letter"), "{summary}");
+        // Nothing was saved.
+        app.click("#nav-cases").await;
+        app.select("#filter-status", "all").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(app.text_of("#case-count").await, "0");
+        app.close().await;
+    })
+    .await;
+}
+
+/// Tab until the focused element has `id` (at most 40 presses).
+async fn tab_to(app: &App, id: &str) {
+    for _ in 0..40 {
+        let active = app.client.active_element().await.unwrap().attr("id").await.unwrap();
+        if active.as_deref() == Some(id) {
+            return;
+        }
+        app.keys(TAB).await;
+    }
+    panic!("Tab never reached #{id}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_same_call_by_keyboard_alone() {
+    within(240, async {
+        let app = App::start("keyboard").await;
+        // Ctrl+N opens New call with the focus in the form.
+        app.keys(&format!("{CTRL}n{RELEASE}")).await;
+        app.wait_for("section[data-screen=new-call]").await;
+        for (id, text) in [
+            ("caller_name", "Rhian Jones"),
+            ("child_name", "Gwenllïan Davies"),
+            ("child_date_of_birth-day", "3"),
+            ("child_date_of_birth-month", "6"),
+            ("child_date_of_birth-year", "2014"),
+            ("local_authority", "Manchester City Council"),
+        ] {
+            tab_to(&app, id).await;
+            app.keys(text).await;
+        }
+        tab_to(&app, "decision_kind").await;
+        app.keys(DOWN).await; // the first decision: a refusal to assess
+        for (id, text) in [
+            ("letter_dated-day", "26"),
+            ("letter_dated-month", "2"),
+            ("letter_dated-year", "2026"),
+            ("sent_on-day", "2"),
+            ("sent_on-month", "3"),
+            ("sent_on-year", "2026"),
+        ] {
+            tab_to(&app, id).await;
+            app.keys(text).await;
+        }
+        tab_to(&app, "save-call").await;
+        app.keys(ENTER).await;
+        app.wait_for("section[data-screen=case]").await;
+        assert_eq!(app.text_of("#appeal-deadline").await, "by 5pm on Tue 5 May 2026");
+        assert!(app.body_text().await.contains("Gwenllïan Davies"));
+        // Ctrl+1 goes to Today; Ctrl+K to the search box.
+        app.keys(&format!("{CTRL}1{RELEASE}")).await;
+        app.wait_for("section[data-screen=today]").await;
+        app.keys(&format!("{CTRL}k{RELEASE}")).await;
+        app.wait_for("section[data-screen=cases]").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let focused = app.client.active_element().await.unwrap().attr("id").await.unwrap();
+        assert_eq!(focused.as_deref(), Some("case-search"));
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_screen_passes_axe_with_no_serious_or_critical_violations() {
+    within(240, async {
+        let app = App::start("axe").await;
+        let mut report = Vec::new();
+        let mut check = |screen: &str, violations: Vec<String>| {
+            for v in violations {
+                report.push(format!("{screen}: {v}"));
+            }
+        };
+        check("today", app.accessibility_violations().await);
+        app.screenshot("today").await;
+        fill_refusal_call(&app, "Aoife Walsh").await;
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case]").await;
+        check("case", app.accessibility_violations().await);
+        app.click("#nav-new-call").await;
+        app.click("#save-call").await;
+        app.wait_for(".error-summary").await;
+        check("new call with errors", app.accessibility_violations().await);
+        app.click("#nav-cases").await;
+        app.wait_for("section[data-screen=cases]").await;
+        check("cases", app.accessibility_violations().await);
+        app.click("#nav-settings").await;
+        app.wait_for("#database-path").await;
+        app.screenshot("settings").await;
+        check("settings", app.accessibility_violations().await);
+        assert!(report.is_empty(), "accessibility problems:\n{}", report.join("\n"));
         app.close().await;
     })
     .await;

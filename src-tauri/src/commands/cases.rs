@@ -18,7 +18,8 @@ pub fn today_view(state: State<AppState>, days: u32) -> Result<Vec<TodayItem>> {
     Ok(store.today(today()?, days)?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CaseListQuery {
     pub search: Option<String>,
     /// `open`, `closed` or `all`.
@@ -73,12 +74,19 @@ pub fn log_call(state: State<AppState>, form: NewCallForm) -> Result<String> {
     Ok(store.add_case(&input, &state.user, today)?)
 }
 
-/// The timeline for edited facts before they are saved.
+/// The timeline (and its picture) for edited facts before they are saved.
 #[tauri::command]
-pub fn preview_facts(state: State<AppState>, facts: CaseFacts) -> Result<Timeline> {
+pub fn preview_facts(state: State<AppState>, facts: CaseFacts) -> Result<FactsPreview> {
     let store = state.store()?;
-    let today = today()?;
-    Ok(rules::timeline(&facts, &store.calendar()?, &store.choices()?, today))
+    let timeline = rules::timeline(&facts, &store.calendar()?, &store.choices()?, today()?);
+    Ok(FactsPreview { chart: mediation_desk::chart::chart(&facts, &timeline), timeline })
+}
+
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FactsPreview {
+    pub timeline: Timeline,
+    pub chart: Option<mediation_desk::chart::Chart>,
 }
 
 #[tauri::command]

@@ -7,15 +7,22 @@ use tauri::State;
 use super::error::{today, Result};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Startup {
     /// Why the database could not be opened, if it could not.
     pub open_error: Option<String>,
     pub today: chrono::NaiveDate,
     pub user: String,
+    pub vocabulary: mediation_desk::vocabulary::Vocabulary,
 }
 
 #[tauri::command]
 pub fn startup(state: State<AppState>) -> Result<Startup> {
-    Ok(Startup { open_error: state.open_error(), today: today()?, user: state.user.clone() })
+    Ok(Startup {
+        open_error: state.open_error(),
+        today: today()?,
+        user: state.user.clone(),
+        vocabulary: mediation_desk::vocabulary::vocabulary(),
+    })
 }

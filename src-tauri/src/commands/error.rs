@@ -5,7 +5,8 @@ use mediation_desk::call_form::FieldError;
 use mediation_desk::store::StoreError;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CommandError {
     pub message: String,
     pub field: Option<String>,

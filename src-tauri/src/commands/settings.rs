@@ -12,7 +12,8 @@ use tauri::State;
 use super::error::Result;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SettingsView {
     pub service: ServiceSettings,
     pub choices: CountingChoices,

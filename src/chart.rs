@@ -1,0 +1,109 @@
+//! The case's timeline as a picture: the decision, the call, certificates,
+//! the 30-day window, the appeal window and today, placed on a day axis.
+//! The screens draw this; they do no date arithmetic of their own.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::calendar::dates;
+use crate::facts::CaseFacts;
+use crate::timeline::Timeline;
+
+/// A moment on the axis.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Mark {
+    pub label: String,
+    pub date: NaiveDate,
+    pub date_text: String,
+    /// Days from the axis start.
+    pub day: i32,
+    /// `decision`, `call`, `certificate`, `meeting`, `agreement`.
+    pub kind: String,
+}
+
+/// A window on the axis, from its trigger to its due date.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Span {
+    pub label: String,
+    pub from_day: i32,
+    pub to_day: i32,
+    pub from_text: String,
+    pub to_text: String,
+    /// `thirty_days` or `appeal`.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Chart {
+    pub start: NaiveDate,
+    pub days: i32,
+    pub start_text: String,
+    pub end_text: String,
+    pub marks: Vec<Mark>,
+    pub spans: Vec<Span>,
+    /// Today's position, if it falls on the axis.
+    pub today_day: Option<i32>,
+    pub today_text: String,
+}
+
+pub fn chart(facts: &CaseFacts, timeline: &Timeline) -> Option<Chart> {
+    let mut marks: Vec<(String, NaiveDate, &str)> = Vec::new();
+    if let Some(d) = facts.decision.sent_on.or(facts.decision.letter_dated) {
+        marks.push(("Decision sent".into(), d, "decision"));
+    }
+    if let Some(d) = facts.first_contact_on {
+        marks.push(("First call".into(), d, "call"));
+    }
+    for m in facts.meetings.iter().filter(|m| m.status == crate::facts::MeetingStatus::Held) {
+        marks.push(("Meeting".into(), m.date, "meeting"));
+    }
+    for c in facts.certificates.iter().filter(|c| !c.voided) {
+        marks.push(("Certificate".into(), c.issued_on, "certificate"));
+    }
+    if let Some(a) = &facts.agreement {
+        marks.push(("Agreement".into(), a.dated, "agreement"));
+    }
+    let mut spans: Vec<(String, NaiveDate, NaiveDate, &str)> = Vec::new();
+    if let Some(c) = timeline.clock(crate::rules::MEDIATION_HELD.key) {
+        spans.push(("30 days for mediation".into(), c.trigger.date, c.due_date, "thirty_days"));
+    }
+    if let Some(c) = timeline.appeal_deadline() {
+        let from = facts.decision.sent_on.or(facts.decision.letter_dated).unwrap_or(c.trigger.date);
+        spans.push(("Appeal window".into(), from, c.due_date, "appeal"));
+    }
+    let all = marks.iter().map(|m| m.1).chain(spans.iter().flat_map(|s| [s.1, s.2]));
+    let (start, end) = all.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
+        None => Some((d, d)),
+        Some((a, b)) => Some((a.min(d), b.max(d))),
+    })?;
+    let today = timeline.today;
+    let end = end.max(start + chrono::Days::new(14));
+    let day = |d: NaiveDate| (d - start).num_days() as i32;
+    Some(Chart {
+        start,
+        days: day(end),
+        start_text: dates::long(start),
+        end_text: dates::long(end),
+        marks: marks
+            .into_iter()
+            .map(|(label, date, kind)| Mark { label, date, date_text: dates::long(date), day: day(date), kind: kind.into() })
+            .collect(),
+        spans: spans
+            .into_iter()
+            .map(|(label, from, to, kind)| Span {
+                label,
+                from_day: day(from),
+                to_day: day(to),
+                from_text: dates::long(from),
+                to_text: dates::long(to),
+                kind: kind.into(),
+            })
+            .collect(),
+        today_day: (start <= today && today <= end).then(|| day(today)),
+        today_text: dates::long(today),
+    })
+}

@@ -1,0 +1,117 @@
+//! The words the screens show for the law's lists (decisions, issues,
+//! routes, what a letter must say, who rang), taken from the rules so the
+//! UI never keeps its own copy.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::facts::{DecisionKind, Issue, LetterItem};
+use crate::rules::{exemptions, letter};
+use crate::store::CallerRole;
+
+/// A value and the words for it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// One disputed reading of the law and its options, explained.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ReadingChoice {
+    /// The `CountingChoices` field it sets.
+    pub field: String,
+    pub question: String,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Vocabulary {
+    pub readings: Vec<ReadingChoice>,
+    pub decisions: Vec<Choice>,
+    pub issues: Vec<Choice>,
+    pub routes: Vec<Choice>,
+    pub letter_items: Vec<Choice>,
+    pub caller_roles: Vec<Choice>,
+}
+
+fn name_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn choice<T: Serialize + Copy>(value: T, label: &str) -> Choice {
+    Choice { value: name_of(value), label: label.to_string() }
+}
+
+pub fn vocabulary() -> Vocabulary {
+    use DecisionKind::*;
+    let decisions =
+        [RefuseToAssess, RefuseToReassess, RefuseToIssuePlan, PlanContents, RefuseToAmendAfterReview, CeaseToMaintain]
+            .into_iter()
+            .map(|k| choice(k, exemptions::decision_label(k)))
+            .collect();
+    let issues = [Issue::NeedsB, Issue::ProvisionF, Issue::PlacementI, Issue::Health, Issue::SocialCare]
+        .into_iter()
+        .map(|i| choice(i, exemptions::issue_label(i)))
+        .collect();
+    let routes = [
+        ("certificate_needed", "Certificate needed"),
+        ("exempt", "No certificate needed"),
+        ("disagreement_resolution", "Disagreement resolution"),
+        ("disability_discrimination", "Disability discrimination"),
+        ("not_yet_known", "Not yet known"),
+    ]
+    .into_iter()
+    .map(|(value, label)| Choice { value: value.into(), label: label.into() })
+    .collect();
+    let letter_items = letter::ITEMS.into_iter().map(|i: LetterItem| choice(i, letter::label(i))).collect();
+    let caller_roles = [
+        (CallerRole::Parent, "Parent"),
+        (CallerRole::YoungPerson, "Young person (16–25)"),
+        (CallerRole::Representative, "Representative"),
+    ]
+    .into_iter()
+    .map(|(r, l)| choice(r, l))
+    .collect();
+    use crate::rules::choices::*;
+    let reading = |field: &str, question: &str, options: Vec<Choice>| ReadingChoice {
+        field: field.into(),
+        question: question.into(),
+        options,
+    };
+    let readings = vec![
+        reading(
+            "thirty_days_start",
+            "When do the 30 days for mediation start?",
+            [ThirtyDaysStart::EarlierDate, ThirtyDaysStart::FamilyNotice, ThirtyDaysStart::AdviserNotice]
+                .into_iter()
+                .map(|c| choice(c, c.explanation()))
+                .collect(),
+        ),
+        reading(
+            "thirty_days_meaning",
+            "Must the meeting be held, or only arranged, by day 30?",
+            [ThirtyDaysMeaning::Held, ThirtyDaysMeaning::Arranged].into_iter().map(|c| choice(c, c.explanation())).collect(),
+        ),
+        reading(
+            "notice_reading",
+            "How is the 5-working-day notice of a meeting counted?",
+            [NoticeReading::FiveWorkingDaysBefore, NoticeReading::FiveClearWorkingDays]
+                .into_iter()
+                .map(|c| choice(c, c.explanation()))
+                .collect(),
+        ),
+        reading(
+            "appeal_extension",
+            "Does the August and Christmas extension apply when rule 12(2) carries a deadline into those periods?",
+            [AppealExtensionReading::WhereTheTimeEnds, AppealExtensionReading::AlsoAfterNextWorkingDay]
+                .into_iter()
+                .map(|c| choice(c, c.explanation()))
+                .collect(),
+        ),
+    ];
+    Vocabulary { readings, decisions, issues, routes, letter_items, caller_roles }
+}
