@@ -7,5 +7,5 @@ export default defineConfig({
   plugins: [svelte()],
   build: { outDir: "dist", emptyOutDir: true, target: "safari15", sourcemap: false },
   resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
-  test: { environment: "jsdom", include: ["src/**/*.test.ts"] },
+  test: { environment: "jsdom", globals: true, include: ["src/**/*.test.ts"] },
 });

@@ -1,6 +1,6 @@
 # Sourced by scripts/run and scripts/test: install what this project needs on
-# a fresh Debian machine (apt packages, Rust components), quietly and only
-# when missing. Safe to run again.
+# a fresh Debian machine (apt packages, Rust components, Node packages,
+# tauri-driver), quietly and only when missing. Safe to run again.
 
 need_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -32,7 +32,33 @@ ensure_rust() {
   fi
 }
 
-# The build's own needs: a C compiler and pkg-config (bundled SQLite).
+ensure_node() {
+  local version
+  version=$(node --version 2>/dev/null | sed 's/^v//')
+  if [ -z "$version" ]; then ensure_apt nodejs npm; version=$(node --version 2>/dev/null | sed 's/^v//'); fi
+  local major=${version%%.*} minor
+  minor=$(echo "$version" | cut -d. -f2)
+  if [ "${major:-0}" -lt 20 ] || { [ "$major" -eq 20 ] && [ "${minor:-0}" -lt 19 ]; }; then
+    echo "setup: Node.js $version is too old for the screens' build (Vite needs 20.19 or newer). Install Node 20.19+ (e.g. from nodejs.org or NodeSource) and run this again." >&2
+    return 1
+  fi
+}
+
+# The build's needs: a C compiler (bundled SQLite) and the WebKitGTK stack for the desktop shell.
 ensure_build_tools() {
-  ensure_apt build-essential pkg-config
+  ensure_apt build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libxdo-dev
+}
+
+# The screens' packages, exactly as locked.
+ensure_ui_packages() {
+  (cd ui && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } || npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# End-to-end tests: WebKitWebDriver, a virtual display, ImageMagick for screenshots, tauri-driver.
+ensure_e2e_tools() {
+  ensure_apt webkit2gtk-driver xvfb xauth imagemagick
+  if [ ! -x "$HOME/.cargo/bin/tauri-driver" ] && ! command -v tauri-driver >/dev/null; then
+    echo "setup: installing tauri-driver 2.1.0 (a few minutes, once)" >&2
+    cargo install tauri-driver --locked --version 2.1.0 --quiet
+  fi
 }

@@ -1,0 +1,60 @@
+// The New call form against a mocked core: what it sends, and how it shows
+// the core's answer (the error summary, the live clocks).
+import { describe, expect, it, vi, beforeEach } from "vitest";
+import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
+import { invoke } from "@tauri-apps/api/core";
+import NewCall from "./NewCall.svelte";
+import { vocabulary } from "../test/vocabulary";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+const mocked = vi.mocked(invoke);
+
+const timeline = {
+  route: "certificate_needed", route_text: "A mediation certificate is needed before appealing", exemptions: [],
+  clocks: [{ key: "appeal", label: "Appeal to the SEND Tribunal", due_date: "2026-05-05", due_by_time: "5pm", status: "upcoming", status_text: "Upcoming" }],
+  problems: [], notices: [], today: "2026-03-16",
+};
+
+describe("New call", () => {
+  beforeEach(() => mocked.mockReset());
+
+  it("shows the clocks the core computed, as the mediator types", async () => {
+    mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : null));
+    render(NewCall, { vocabulary, today: "2026-03-16" });
+    expect(await screen.findByText(/by 5pm on Tue 5 May 2026/)).toBeTruthy();
+    expect(screen.getByText("A mediation certificate is needed before appealing")).toBeTruthy();
+  });
+
+  it("sends what was typed, with today's date as the call date", async () => {
+    mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : cmd === "log_call" ? "MD-2026-0001" : null));
+    render(NewCall, { vocabulary, today: "2026-03-16" });
+    await fireEvent.input(screen.getByLabelText("Caller's name"), { target: { value: "Rhian Jones" } });
+    await fireEvent.input(screen.getByLabelText("Name"), { target: { value: "Siân O'Brien-Smith" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
+    await waitFor(() => expect(mocked).toHaveBeenCalledWith("log_call", expect.anything()));
+    const form = (mocked.mock.calls.find((c) => c[0] === "log_call")![1] as any).form;
+    expect(form.caller_name).toBe("Rhian Jones");
+    expect(form.child_name).toBe("Siân O'Brien-Smith");
+    expect(form.call_date).toEqual({ day: "16", month: "3", year: "2026" });
+  });
+
+  it("shows every problem the core found in an error summary linked to the fields", async () => {
+    mocked.mockImplementation(async (cmd) => {
+      if (cmd === "log_call") {
+        throw { message: "There are problems with this form", field: null, fields: [
+          { field: "caller_name", message: "Enter the caller's name" },
+          { field: "letter_dated", message: "Date on the letter must be a real date" },
+        ] };
+      }
+      return timeline;
+    });
+    render(NewCall, { vocabulary, today: "2026-03-16" });
+    await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
+    const summary = await screen.findByRole("alert");
+    expect(summary.textContent).toContain("There is a problem");
+    const link = screen.getByRole("link", { name: "Date on the letter must be a real date" });
+    expect(link.getAttribute("href")).toBe("#letter_dated");
+    // The message also sits beside its field.
+    expect(screen.getAllByText("Enter the caller's name").length).toBe(2);
+  });
+});

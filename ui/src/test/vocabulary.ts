@@ -1,0 +1,14 @@
+// A vocabulary as the core sends it, for component tests.
+import type { Vocabulary } from "../generated/Vocabulary";
+
+export const vocabulary: Vocabulary = {
+  readings: [],
+  decisions: [
+    { value: "refuse_to_assess", label: "Refusal to carry out an EHC needs assessment" },
+    { value: "plan_contents", label: "The contents of the EHC plan" },
+  ],
+  issues: [{ value: "placement_i", label: "Section I: placement" }],
+  routes: [{ value: "certificate_needed", label: "Certificate needed" }],
+  letter_items: [{ value: "adviser_contact", label: "the mediation adviser's contact details" }],
+  caller_roles: [{ value: "parent", label: "Parent" }, { value: "young_person", label: "Young person (16–25)" }],
+};
