@@ -27,10 +27,20 @@ pub struct ReadingChoice {
     pub options: Vec<Choice>,
 }
 
+/// An action a written agreement can require, with its stages' names.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ActionChoice {
+    pub value: String,
+    pub label: String,
+    pub stages: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Vocabulary {
     pub readings: Vec<ReadingChoice>,
+    pub agreement_actions: Vec<ActionChoice>,
     pub decisions: Vec<Choice>,
     pub issues: Vec<Choice>,
     pub routes: Vec<Choice>,
@@ -113,5 +123,22 @@ pub fn vocabulary() -> Vocabulary {
                 .collect(),
         ),
     ];
-    Vocabulary { readings, decisions, issues, routes, letter_items, caller_roles }
+    use crate::facts::AgreementActionKind as A;
+    let agreement_actions = [
+        (A::MakeAssessment, "Make an EHC needs assessment or re-assessment"),
+        (A::MakeAndMaintainPlan, "Make and maintain an EHC plan"),
+        (A::AmendNeedsOrProvision, "Amend sections B and/or F"),
+        (A::AmendPlacement, "Amend section I"),
+        (A::ContinueToMaintain, "Continue to maintain the plan"),
+        (A::CeaseToMaintain, "Cease to maintain the plan"),
+        (A::NonAppealable, "Something the family could not appeal (e.g. health or social care provision)"),
+    ]
+    .into_iter()
+    .map(|(kind, label)| ActionChoice {
+        value: name_of(kind),
+        label: label.into(),
+        stages: crate::rules::agreement::stages(kind).iter().map(|s| s.label.to_string()).collect(),
+    })
+    .collect();
+    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles }
 }

@@ -261,3 +261,74 @@ async fn every_screen_passes_axe_with_no_serious_or_critical_violations() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn mediation_with_an_agreement_and_its_action_dates() {
+    within(240, async {
+        let app = App::start_with("agreement", |dir| {
+            add_case_with_cli(
+                dir,
+                r#"{"caller":{"name":"Ewa Nowak"},"child":{"name":"Tomasz Nowak"},"local_authority":"Salford City Council",
+                   "facts":{"decision":{"kind":"refuse_to_issue_plan","letter_dated":"2026-01-09","sent_on":"2026-01-12"},
+                            "first_contact_on":"2026-01-19","family_told_la_on":"2026-01-20",
+                            "meetings":[{"date":"2026-03-02","status":"held"}],"concluded_on":"2026-03-02"}}"#,
+            );
+        })
+        .await;
+        app.click("#nav-cases").await;
+        app.click("button[data-reference]").await;
+        app.wait_for("section[data-screen=case]").await;
+        // 30 days from Tue 20 Jan 2026 is Thu 19 Feb; the meeting on Mon 2 Mar was late.
+        let held = app.text_of("li.clock[data-key=mediation_held]").await;
+        assert!(held.contains("Thu 19 Feb 2026") && held.contains("Met late"), "{held}");
+        app.click("#add-agreement").await;
+        app.type_date("agreement-dated", "2", "3", "2026").await;
+        app.click("#add-action").await;
+        app.select("#action-0-kind", "make_and_maintain_plan").await;
+        app.type_into("#action-0-description", "EHC plan with speech and language therapy").await;
+        // 5 weeks from Mon 2 Mar 2026 is Easter Monday, Mon 6 Apr; 11 weeks is Mon 18 May.
+        let draft = app.text_of("li.clock[data-key=agreement_action_1_draft]").await;
+        assert!(draft.contains("Mon 6 Apr 2026") && draft.contains("Easter Monday"), "{draft}");
+        let final_plan = app.text_of("li.clock[data-key=agreement_action_1_final]").await;
+        assert!(final_plan.contains("Mon 18 May 2026"), "{final_plan}");
+        app.click("#save-facts").await;
+        app.wait_for_text("Saved.").await;
+        app.screenshot("case-agreement").await;
+        // Saved: it is there when the case is opened again.
+        app.click("#nav-today").await;
+        app.click("#nav-cases").await;
+        app.click("button[data-reference]").await;
+        let final_plan = app.text_of("li.clock[data-key=agreement_action_1_final]").await;
+        assert!(final_plan.contains("Mon 18 May 2026"), "{final_plan}");
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn missing_the_30_days_prompts_the_deemed_certificate_route() {
+    within(180, async {
+        let app = App::start_with("deemed", |dir| {
+            add_case_with_cli(
+                dir,
+                r#"{"caller":{"name":"Ama Mensah"},"child":{"name":"Kwame Mensah"},"local_authority":"Oldham Council",
+                   "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-01-26","sent_on":"2026-01-26"},
+                            "first_contact_on":"2026-01-30","family_told_la_on":"2026-02-02"}}"#,
+            );
+        })
+        .await;
+        // Today: the 30 days ran out on Wed 4 Mar 2026 with no meeting.
+        let today = app.wait_for_text("Hold the mediation meeting").await;
+        assert!(today.contains("Overdue"), "{today}");
+        app.click("section[data-screen=today] button.link").await;
+        let text = app.wait_for_text("No meeting was held by day 30").await;
+        assert!(text.contains("No meeting was held by day 30 (Wed 4 Mar 2026)"), "{text}");
+        // The LA says it cannot arrange mediation: the adviser has 3 working days.
+        app.type_date("fact-cannot_arrange_notice_on", "16", "3", "2026").await;
+        let clock = app.text_of("li.clock[data-key=certificate_deemed]").await;
+        assert!(clock.contains("Thu 19 Mar 2026"), "{clock}");
+        app.screenshot("case-deemed").await;
+        app.close().await;
+    })
+    .await;
+}

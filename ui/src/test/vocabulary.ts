@@ -3,6 +3,7 @@ import type { Vocabulary } from "../generated/Vocabulary";
 
 export const vocabulary: Vocabulary = {
   readings: [],
+  agreement_actions: [],
   decisions: [
     { value: "refuse_to_assess", label: "Refusal to carry out an EHC needs assessment" },
     { value: "plan_contents", label: "The contents of the EHC plan" },
