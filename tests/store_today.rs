@@ -180,3 +180,26 @@ fn clocks_computed_by_another_engine_are_recomputed_on_open() {
     assert_eq!(item.due_date, today());
     same(&store, 30);
 }
+
+#[test]
+fn the_reminder_counts_overdue_and_due_today_without_names() {
+    use mediation_desk::store::reminder;
+    let item = |status: &'static str| mediation_desk::store::TodayItem {
+        due_date: common::date("2026-04-07"),
+        due_by_time: None,
+        status,
+        status_text: "Overdue",
+        group: status,
+        reference: "MD-2026-0001".into(),
+        clock_key: "appeal".into(),
+        clock: "Appeal to the SEND Tribunal".into(),
+        party: "Parent or young person".into(),
+        caller: Some("Rhian Jones".into()),
+        child: "Siân Jones".into(),
+    };
+    assert_eq!(reminder(&[item("upcoming")]), None);
+    assert_eq!(reminder(&[item("overdue")]).unwrap(), "1 clock overdue. Open Mediation Desk to see them.");
+    let text = reminder(&[item("overdue"), item("overdue"), item("due_today")]).unwrap();
+    assert_eq!(text, "2 clocks overdue and 1 due today. Open Mediation Desk to see them.");
+    assert!(!text.contains("Siân") && !text.contains("MD-2026"));
+}

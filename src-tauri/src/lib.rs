@@ -2,6 +2,7 @@
 //! No rule of law and no date arithmetic here: everything is in the core.
 
 mod commands;
+mod reminders;
 mod state;
 
 use std::path::PathBuf;
@@ -36,6 +37,7 @@ pub fn run() {
                     mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME)).map_err(|e| e.to_string())
                 });
             app.manage(state::AppState::new(store));
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -125,7 +125,8 @@ impl Draft {
     }
 }
 
-fn status_text(status: Status, is_appeal: bool) -> &'static str {
+/// A status in words; the appeal's are the Tribunal's ("out of time", never "barred").
+pub fn status_text(status: Status, is_appeal: bool) -> &'static str {
     match (status, is_appeal) {
         (Status::Overdue, true) => "Out of time: the Tribunal decides whether a late appeal may proceed",
         (Status::MetLate, true) => "Received late: the Tribunal decides whether a late appeal may proceed",

@@ -16,7 +16,7 @@ pub mod thirty_days;
 
 use crate::timeline::{Party, Period, Unit};
 
-pub use engine::timeline;
+pub use engine::{status_text, timeline};
 
 /// A statutory clock: who must do what, by when, and on what authority.
 #[derive(Debug, Clone, Copy)]

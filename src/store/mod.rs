@@ -28,7 +28,7 @@ pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;
 pub use settings::ServiceSettings;
-pub use today::TodayItem;
+pub use today::{reminder, TodayItem};
 pub use validate::{MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_TEXT_CHARS};
 
 /// The file name of the database inside the data directory.

@@ -25,6 +25,8 @@ pub struct TodayItem {
     pub due_by_time: Option<String>,
     /// `overdue`, `due_today` or `upcoming`.
     pub status: &'static str,
+    /// The status in words: "Overdue", or for the appeal "Out of time: ...".
+    pub status_text: &'static str,
     /// `overdue`, `due_today`, `this_week` (the next 7 days) or `later`.
     pub group: &'static str,
     pub reference: String,
@@ -35,6 +37,17 @@ pub struct TodayItem {
     /// The caller (parent, young person or representative), if recorded.
     pub caller: Option<String>,
     pub child: String,
+}
+
+/// The status in the engine's words for a pending clock.
+fn words(status: &str, clock_key: &str) -> &'static str {
+    use crate::timeline::Status;
+    let status = match status {
+        "overdue" => Status::Overdue,
+        "due_today" => Status::DueToday,
+        _ => Status::Upcoming,
+    };
+    crate::rules::status_text(status, clock_key == crate::rules::APPEAL.key)
 }
 
 fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
@@ -161,13 +174,15 @@ impl Store {
         let rows = stmt.query_map([until], |r| {
             let due: NaiveDate = r.get(0)?;
             let (status, group) = classify(due, today);
+            let clock_key: String = r.get(3)?;
             Ok(TodayItem {
                 due_date: due,
                 due_by_time: r.get(1)?,
                 status,
+                status_text: words(status, &clock_key),
                 group,
                 reference: r.get(2)?,
-                clock_key: r.get(3)?,
+                clock_key,
                 clock: r.get(4)?,
                 party: r.get(5)?,
                 caller: r.get(6)?,
@@ -205,6 +220,7 @@ impl Store {
                     due_date: clock.due_date,
                     due_by_time: clock.due_by_time.map(str::to_string),
                     status,
+                    status_text: words(status, &clock.key),
                     group,
                     reference,
                     clock_key: clock.key.to_string(),
@@ -217,5 +233,20 @@ impl Store {
         }
         out.sort_by(|a, b| (a.due_date, &a.reference, &a.clock_key).cmp(&(b.due_date, &b.reference, &b.clock_key)));
         Ok(out)
+    }
+}
+
+/// The reminder a notification shows: how many clocks are overdue and due
+/// today, with no child's name (notifications can be seen by anyone near
+/// the screen). `None` when nothing needs someone today.
+pub fn reminder(items: &[TodayItem]) -> Option<String> {
+    let overdue = items.iter().filter(|i| i.status == "overdue").count();
+    let due_today = items.iter().filter(|i| i.status == "due_today").count();
+    let clocks = |n: usize| if n == 1 { "1 clock".to_string() } else { format!("{n} clocks") };
+    match (overdue, due_today) {
+        (0, 0) => None,
+        (o, 0) => Some(format!("{} overdue. Open Mediation Desk to see them.", clocks(o))),
+        (0, t) => Some(format!("{} due today. Open Mediation Desk to see them.", clocks(t))),
+        (o, t) => Some(format!("{} overdue and {} due today. Open Mediation Desk to see them.", clocks(o), t)),
     }
 }

@@ -13,6 +13,10 @@ due_by_time: string | null,
  */
 status: string, 
 /**
+ * The status in words: "Overdue", or for the appeal "Out of time: ...".
+ */
+status_text: string, 
+/**
  * `overdue`, `due_today`, `this_week` (the next 7 days) or `later`.
  */
 group: string, reference: string, clock_key: string, clock: string, 
