@@ -18,7 +18,11 @@ fn data_dir(app: &tauri::App) -> PathBuf {
     }
 }
 
+/// When the process started, for the start-up figure.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
@@ -42,6 +46,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::engine::startup,
+            commands::engine::painted,
             commands::cases::today_view,
             commands::cases::list_cases,
             commands::cases::local_authorities,

@@ -22,8 +22,12 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The debug build of the desktop app (`cargo build --workspace` makes it).
+/// The debug build of the desktop app (`cargo build --workspace` makes it),
+/// or `MEDIATION_DESK_APP` (the measurements use the release build).
 pub fn app_binary() -> PathBuf {
+    if let Some(app) = std::env::var_os("MEDIATION_DESK_APP") {
+        return PathBuf::from(app);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
     let binary = target.join("debug").join("mediation-desk-app");
     assert!(binary.exists(), "{} is missing: run `cargo build --workspace` first (scripts/test does)", binary.display());
@@ -155,7 +159,7 @@ impl App {
                 .env("XDG_CONFIG_HOME", dir.0.join("xdg-config"))
                 .env("XDG_CACHE_HOME", dir.0.join("xdg-cache"))
                 .env("MEDIATION_DESK_NO_NOTIFICATIONS", "1")
-                .env("MEDIATION_DESK_TODAY", TODAY)
+                .env("MEDIATION_DESK_TODAY", std::env::var("MEDIATION_DESK_TODAY").unwrap_or_else(|_| TODAY.into()))
                 .env("MEDIATION_DESK_USER", "Test Mediator")
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
                 .stdout(log.try_clone().unwrap())

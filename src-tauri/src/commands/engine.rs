@@ -26,3 +26,12 @@ pub fn startup(state: State<AppState>) -> Result<Startup> {
         vocabulary: mediation_desk::vocabulary::vocabulary(),
     })
 }
+
+/// The Today view has painted: how long after the process started (ms).
+/// Printed once to stderr, for measuring cold start.
+#[tauri::command]
+pub fn painted() -> u64 {
+    let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis() as u64);
+    eprintln!("Mediation Desk: Today painted {ms} ms after start");
+    ms
+}

@@ -25,6 +25,7 @@ export function asError(e: unknown): CommandError {
 
 export const api = {
   startup: () => invoke<Startup>("startup"),
+  painted: () => invoke<number>("painted"),
   today: (days: number) => invoke<TodayItem[]>("today_view", { days }),
   listCases: (query: CaseListQuery) => invoke<CaseSummary[]>("list_cases", { query }),
   localAuthorities: () => invoke<string[]>("local_authorities"),

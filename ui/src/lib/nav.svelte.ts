@@ -7,3 +7,6 @@ export function go(screen: Screen, reference = "") {
   nav.screen = screen;
   nav.reference = reference;
 }
+
+/** Figures the app measures about itself (start-up, search keystrokes). */
+export const timing = { painted: false };
