@@ -25,7 +25,8 @@ fn database() -> PathBuf {
     if !db.exists() {
         std::fs::create_dir_all(&dir).unwrap();
         let started = Instant::now();
-        let status = Command::new(release("mediation-desk")).arg("--db").arg(&db).args(["seed", "--cases", "50000"]).status().unwrap();
+        let status =
+            Command::new(release("mediation-desk")).arg("--db").arg(&db).args(["seed", "--cases", "50000"]).status().unwrap();
         assert!(status.success());
         println!("seeded 50,000 cases in {:.1} s", started.elapsed().as_secs_f64());
     }
@@ -87,7 +88,11 @@ async fn main() {
     println!("release binary: {:.1} MB", size as f64 / 1e6);
 
     let display = ":131";
-    let mut xvfb = Command::new("/usr/bin/Xvfb").args([display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"]).stderr(Stdio::null()).spawn().unwrap();
+    let mut xvfb = Command::new("/usr/bin/Xvfb")
+        .args([display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     std::thread::sleep(Duration::from_millis(500));
     // Warm the file cache once, then three cold starts of the process.
     cold_start(&data, display);
@@ -95,7 +100,11 @@ async fn main() {
     let _ = xvfb.kill();
     runs.sort();
     for (painted, wall, main_kb, total_kb) in &runs {
-        println!("start to Today painted: {painted} ms (wall {wall} ms); resident: app {} MB, with WebKit processes {} MB", main_kb / 1024, total_kb / 1024);
+        println!(
+            "start to Today painted: {painted} ms (wall {wall} ms); resident: app {} MB, with WebKit processes {} MB",
+            main_kb / 1024,
+            total_kb / 1024
+        );
     }
     println!("median start to Today painted: {} ms", runs[1].0);
 

@@ -278,32 +278,10 @@ impl CaseFacts {
 }
 
 /// Read case facts from JSON. The error names the field ("decision.sent_on:
-/// 2025-02-31 is not a date...") and where it is in the text.
+/// not a real date ...") and where it is in the text.
 pub fn from_json(text: &str) -> Result<CaseFacts, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return format!("case facts: not valid JSON ({inner})");
-        }
-        let message = inner.to_string();
-        // chrono's own words for a bad date are terse; say it plainly.
-        let message = if message.starts_with("input is out of range")
-            || message.starts_with("input contains invalid characters")
-            || message.starts_with("premature end of input")
-            || message.starts_with("trailing input")
-            || message.starts_with("input is not enough")
-        {
-            format!("not a real date in the form YYYY-MM-DD (line {}, column {})", inner.line(), inner.column())
-        } else {
-            message
-        };
-        let message = crate::calendar::dates::shorten_line(&message);
-        if path == "." || path == "?" || path.is_empty() {
-            format!("case facts: {message}")
-        } else {
-            format!("{path}: {message}")
-        }
+    crate::json_input::read(text).map_err(|p| {
+        let path = if p.path.is_empty() { "case facts" } else { p.path.as_str() };
+        format!("{path}: {}", p.message)
     })
 }

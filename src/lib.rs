@@ -9,6 +9,7 @@ pub mod certificates;
 pub mod chart;
 pub mod facts;
 pub mod generator;
+pub mod json_input;
 pub mod rules;
 pub mod store;
 pub mod timeline;

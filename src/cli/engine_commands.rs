@@ -1,7 +1,7 @@
 //! The engine's subcommands: holidays, working days, the appeal deadline,
 //! and a case's timeline.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -11,13 +11,7 @@ use mediation_desk::facts::{CaseFacts, CertificateKind, IssuedCertificate};
 use mediation_desk::rules::bank_holidays::{FIRST_YEAR, LAST_YEAR};
 use mediation_desk::rules::{self, choices::CountingChoices};
 
-fn out(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .map_err(|e| Failure::other(format!("cannot write the output: {e}")))
-}
+use super::out;
 
 fn year_arg(text: &str) -> Result<i32, Failure> {
     let year: i32 =

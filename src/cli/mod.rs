@@ -26,6 +26,16 @@ pub struct Failure {
     pub message: String,
 }
 
+/// Write `text` to standard output, all of it or an error.
+pub fn out(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .map_err(|e| Failure::other(format!("cannot write the output: {e}")))
+}
+
 impl Failure {
     pub fn bad_input(message: impl Into<String>) -> Failure {
         Failure { code: BAD_INPUT, message: message.into() }

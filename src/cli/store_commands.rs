@@ -1,7 +1,6 @@
 //! The case store's subcommands: cases, the Today view, backup, restore,
 //! check, and loading generated cases (`seed`).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -127,13 +126,7 @@ fn fail(err: StoreError) -> Failure {
     }
 }
 
-fn out(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-        .map_err(|e| Failure::other(format!("cannot write the output: {e}")))
-}
+use super::out;
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| Failure::other(format!("cannot write JSON: {e}")))

@@ -100,29 +100,8 @@ pub struct CaseInput {
 impl CaseInput {
     /// Read a case from JSON; the error names the field.
     pub fn from_json(text: &str) -> Result<CaseInput> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let input: CaseInput = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            let message = inner.to_string();
-            let message = if message.starts_with("input is out of range")
-                || message.starts_with("input contains invalid characters")
-                || message.starts_with("premature end of input")
-                || message.starts_with("trailing input")
-                || message.starts_with("input is not enough")
-            {
-                format!("not a real date in the form YYYY-MM-DD (line {}, column {})", inner.line(), inner.column())
-            } else {
-                message
-            };
-            let message = crate::calendar::dates::shorten_line(&message);
-            if path == "." || path.is_empty() {
-                StoreError::bad("case", message)
-            } else {
-                StoreError::bad(path, message)
-            }
-        })?;
-        de.end().map_err(|e| StoreError::bad("case", format!("text after the JSON ({e})")))?;
+        let input: CaseInput = crate::json_input::read(text)
+            .map_err(|p| StoreError::bad(if p.path.is_empty() { "case".to_string() } else { p.path }, p.message))?;
         Ok(input)
     }
 }
