@@ -20,7 +20,10 @@ pub struct ServiceSettings {
     pub address: String,
     pub phone: String,
     pub email: String,
-    /// Certificates are numbered `<prefix><n>`, e.g. `MDC-` gives `MDC-1`.
+    /// Certificates are numbered `<prefix>-<year>-<nnnnn>`, e.g. `GM` gives
+    /// `GM-2026-00042` (the sequence restarts each year: see
+    /// `store::certificates`). Letters and digits, up to 12; required
+    /// before a certificate can be issued.
     pub certificate_prefix: String,
 }
 
@@ -93,6 +96,13 @@ impl Store {
         validate::name("phone", &value.phone, false)?;
         validate::name("email", &value.email, false)?;
         validate::name("certificate_prefix", &value.certificate_prefix, false)?;
+        let prefix = &value.certificate_prefix;
+        if prefix.len() > 12 || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(StoreError::bad(
+                "certificate_prefix",
+                format!("'{}' must be up to 12 letters or digits (A-Z, 0-9), like GM", crate::calendar::dates::shorten(prefix)),
+            ));
+        }
         self.save_setting(SERVICE, value, who, false)
     }
 
