@@ -45,6 +45,16 @@ pub fn kind_from_name(text: &str) -> Option<CertificateKind> {
     }
 }
 
+/// "a declined", "an after-mediation": for messages.
+pub fn kind_phrase(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => "a declined",
+        CertificateKind::Withdrawn => "a withdrawn",
+        CertificateKind::Deemed => "a deemed",
+        CertificateKind::AfterMediation => "an after-mediation",
+    }
+}
+
 /// The engine's clock for issuing a certificate of `kind`.
 pub fn clock_key(kind: CertificateKind) -> &'static str {
     match kind {
@@ -104,7 +114,7 @@ fn check_route(case: &CaseRecord, timeline: &Timeline) -> Result<()> {
         Route::Exempt => Err(bad(
             "route",
             format!(
-                "{} needs no certificate ({}); write the exemption letter instead: letter exemption {}",
+                "{}: {}. Write the exemption letter instead: letter exemption {}",
                 case.reference, timeline.route_text, case.reference
             ),
         )),
@@ -257,10 +267,7 @@ fn check_issuer(kind: CertificateKind, issuer: &StaffMember) -> Result<Signatory
             StaffRole::Mediator => ("a mediation adviser", "the mediator"),
             StaffRole::Adviser => ("a mediator", "a mediation adviser"),
         };
-        return Err(bad(
-            "issued_by",
-            format!("{} is {is}; a {} certificate is issued by {must}", issuer.name, kind_name(kind).replace('_', " ")),
-        ));
+        return Err(bad("issued_by", format!("{} is {is}; {} certificate is issued by {must}", issuer.name, kind_phrase(kind))));
     }
     let registration = issuer.registration.clone().unwrap_or_default();
     if registration.trim().is_empty() {
@@ -309,9 +316,9 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
         return Err(bad(
             "kind",
             format!(
-                "{} already has a {} certificate in force ({}, issued {}): void it first (certificate void NUMBER --reason ...), then re-issue",
+                "{} already has {} certificate in force ({}, issued {}): void it first (certificate void NUMBER --reason ...), then re-issue",
                 case.reference,
-                kind_name(cert.kind).replace('_', " "),
+                kind_phrase(cert.kind),
                 cert.number.as_deref().unwrap_or("no number"),
                 dates::long(cert.issued_on)
             ),
@@ -387,7 +394,7 @@ pub fn prepare_exemption_letter(
         .exemptions
         .iter()
         .filter(|a| !a.certificate_needed)
-        .map(|a| ExemptIssue { issue: a.label.to_string(), reason: format!("{} ({})", a.reason, a.citation) })
+        .map(|a| ExemptIssue { issue: a.label.to_string(), reason: format!("{}. Source: {}.", a.reason, a.citation) })
         .collect();
     let (decision, decision_sent_on) = decision(case)?;
     let appeal_deadline = match timeline.appeal_deadline() {
