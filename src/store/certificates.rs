@@ -94,6 +94,12 @@ pub struct IssueOptions {
     pub resolved: Vec<Issue>,
 }
 
+/// The computer's date: a date of issue may not be after it, and the
+/// case's clocks are refreshed against it.
+fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
@@ -209,8 +215,8 @@ struct Plan<'a> {
     replaces: Option<String>,
 }
 
-/// Check, number, render; and unless `preview`, record. Returns the
-/// record, and for a real issue the case's reference for the caller.
+/// Check, number, render; and unless `preview`, record the certificate,
+/// add it to the case's facts and write the history, all inside `tx`.
 fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<IssuedRecord> {
     let case_id = cases::case_id(tx, plan.reference)?;
     let case = cases::read_record(tx, case_id)?;
@@ -270,7 +276,7 @@ fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<I
         now_stamp(),
         who
     ])?;
-    rewrite_facts(tx, case_id, &case, &prepared.facts_after, plan.issued_on)?;
+    rewrite_facts(tx, case_id, &case, &prepared.facts_after, local_today().max(plan.issued_on))?;
     let mut changes = vec![
         serde_json::json!({"field": "certificate.number", "before": null, "after": number}),
         serde_json::json!({"field": "certificate.kind", "before": null, "after": issue::kind_name(plan.kind)}),
@@ -305,7 +311,7 @@ impl Store {
         who: &str,
     ) -> Result<IssuedRecord> {
         validate::name("who", who, true)?;
-        if issued_on > chrono::Local::now().date_naive() {
+        if issued_on > local_today() {
             return Err(StoreError::bad("date", format!("{} is in the future", dates::long(issued_on))));
         }
         let tx = self.begin()?;
@@ -394,7 +400,7 @@ impl Store {
             for c in facts.certificates.iter_mut().filter(|c| c.number.as_deref() == Some(number)) {
                 c.voided = true;
             }
-            rewrite_facts(&tx, case_id, &case, &facts, chrono::Local::now().date_naive())?;
+            rewrite_facts(&tx, case_id, &case, &facts, local_today())?;
         }
         history::append(
             &tx,
@@ -418,7 +424,7 @@ impl Store {
     /// not have been replaced already.
     pub fn reissue_certificate(&mut self, number: &str, issued_on: NaiveDate, who: &str) -> Result<IssuedRecord> {
         validate::name("who", who, true)?;
-        if issued_on > chrono::Local::now().date_naive() {
+        if issued_on > local_today() {
             return Err(StoreError::bad("date", format!("{} is in the future", dates::long(issued_on))));
         }
         let tx = self.begin()?;
