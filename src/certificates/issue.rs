@@ -401,10 +401,8 @@ pub fn prepare_exemption_letter(
         Some(clock) => clock.due_date,
         None => crate::rules::appeal::deadline(cal, choices.appeal_extension, decision_sent_on, None),
     };
-    let signed_by = match signed_by {
-        Some(s) => Some(Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() }),
-        None => None,
-    };
+    let signed_by =
+        signed_by.map(|s| Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() });
     Ok(ExemptionLetterContent {
         service: service_details(service)?,
         dated,
