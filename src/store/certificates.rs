@@ -223,7 +223,7 @@ fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<I
     let service = settings::get_in::<super::ServiceSettings>(tx, "service")?.unwrap_or_default();
     let (cal, choices) = (settings::calendar_in(tx)?, settings::choices_in(tx)?);
     let issuer = issuer(tx, plan.kind, plan.options.issued_by.as_deref())?;
-    let prefix = service.certificate_prefix.trim().to_string();
+    let prefix = service.certificate_prefix.trim().trim_end_matches('-').to_string();
     if prefix.is_empty() && !preview {
         return Err(StoreError::bad(
             "settings.certificate_prefix",
