@@ -98,6 +98,7 @@ async fn main() {
     cold_start(&data, display);
     let mut runs: Vec<_> = (0..3).map(|_| cold_start(&data, display)).collect();
     let _ = xvfb.kill();
+    let _ = xvfb.wait();
     runs.sort();
     for (painted, wall, main_kb, total_kb) in &runs {
         println!(

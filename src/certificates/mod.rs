@@ -18,6 +18,7 @@
 //! - [`samples`] has one content of each kind for previews and tests.
 
 pub mod content;
+pub mod issue;
 pub mod pdf;
 pub mod samples;
 pub mod wording;

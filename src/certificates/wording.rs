@@ -192,13 +192,25 @@ pub fn exemption_greeting(l: &ExemptionLetterContent) -> String {
 }
 
 /// The letter's opening paragraphs.
+/// "The contents of the EHC plan" in running text: "the contents ...".
+/// An initialism ("EHC ...") is left as it is.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
     vec![
         format!(
             "You contacted us about a decision of {} about {}: {} (decision letter sent {}).",
             l.local_authority,
             l.child_name,
-            l.decision,
+            lower_first(&l.decision),
             date(l.decision_sent_on)
         ),
         format!("You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),

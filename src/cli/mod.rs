@@ -2,7 +2,9 @@
 //! with one line on stderr naming the argument and the problem; any other
 //! failure exits 1.
 
+mod certificate_commands;
 mod engine_commands;
+mod settings_commands;
 mod store_commands;
 
 use std::ffi::OsString;
@@ -93,6 +95,18 @@ enum Command {
     },
     #[command(flatten)]
     Store(store_commands::StoreCommand),
+    /// Issue, print, void and re-issue mediation certificates; the register.
+    #[command(subcommand)]
+    Certificate(certificate_commands::CertificateCommand),
+    /// Letters (the exemption letter for a case that needs no certificate).
+    #[command(subcommand)]
+    Letter(certificate_commands::LetterCommand),
+    /// The service's details and certificate numbering.
+    #[command(subcommand)]
+    Settings(settings_commands::SettingsCommand),
+    /// The mediation advisers and mediators who issue certificates.
+    #[command(subcommand)]
+    Staff(settings_commands::StaffCommand),
 }
 
 #[derive(clap::Args)]
@@ -242,5 +256,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Timeline { file, today, choices } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
         Command::Store(command) => store_commands::run(&cli.store, command),
+        Command::Certificate(command) => certificate_commands::certificate(&cli.store, command),
+        Command::Letter(command) => certificate_commands::letter(&cli.store, command),
+        Command::Settings(command) => settings_commands::settings(&cli.store, command),
+        Command::Staff(command) => settings_commands::staff(&cli.store, command),
     }
 }

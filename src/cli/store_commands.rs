@@ -118,7 +118,7 @@ pub enum CaseCommand {
     },
 }
 
-fn fail(err: StoreError) -> Failure {
+pub(super) fn fail(err: StoreError) -> Failure {
     if err.is_bad_input() {
         Failure::bad_input(err.to_string())
     } else {
@@ -126,14 +126,14 @@ fn fail(err: StoreError) -> Failure {
     }
 }
 
-use super::out;
+pub(super) use super::out;
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| Failure::other(format!("cannot write JSON: {e}")))
 }
 
 /// Today's date (`MEDIATION_DESK_TODAY=YYYY-MM-DD` overrides it, for tests).
-fn today() -> Result<NaiveDate, Failure> {
+pub(super) fn today() -> Result<NaiveDate, Failure> {
     dates::today().map_err(Failure::bad_input)
 }
 
@@ -142,7 +142,7 @@ impl StoreArgs {
         self.db.clone().unwrap_or_else(store::default_path)
     }
 
-    fn who(&self) -> String {
+    pub(super) fn who(&self) -> String {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         self.as_user
             .clone()
@@ -153,7 +153,7 @@ impl StoreArgs {
             .unwrap_or_else(|| "unknown user".into())
     }
 
-    fn open(&self) -> Result<Store, Failure> {
+    pub(super) fn open(&self) -> Result<Store, Failure> {
         Store::open(self.path()).map_err(fail)
     }
 }

@@ -227,13 +227,13 @@ pub struct ListFilter {
 }
 
 /// The facts as stored: JSON without its `null` members.
-fn facts_json(facts: &CaseFacts) -> Result<String> {
+pub(crate) fn facts_json(facts: &CaseFacts) -> Result<String> {
     let mut value = serde_json::to_value(facts)?;
     history::compact(&mut value);
     Ok(serde_json::to_string(&value)?)
 }
 
-fn route_name(timeline: &Timeline) -> String {
+pub(crate) fn route_name(timeline: &Timeline) -> String {
     match serde_json::to_value(timeline.route) {
         Ok(Value::String(s)) => s,
         _ => "not_yet_known".into(),
@@ -347,6 +347,41 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> 
     }
     history::append(tx, &reference, ctx.who, "created", &changes)?;
     Ok(reference)
+}
+
+/// Certificates issued through the register change only by voiding or
+/// re-issuing: an update must carry them through unchanged.
+fn keeps_registered_certificates(conn: &Connection, before: &CaseFacts, after: &CaseFacts) -> Result<()> {
+    let mut registered = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM certificates WHERE number = ?1)")?;
+    let mut is_registered = |c: &crate::facts::IssuedCertificate| -> Result<bool> {
+        match &c.number {
+            Some(n) => Ok(registered.query_row([n], |r| r.get(0))?),
+            None => Ok(false),
+        }
+    };
+    for c in &before.certificates {
+        if is_registered(c)? && !after.certificates.contains(c) {
+            return Err(StoreError::bad(
+                "facts.certificates",
+                format!(
+                    "certificate {} is in the register: keep it in the facts unchanged (it changes only by certificate void or reissue)",
+                    c.number.as_deref().unwrap_or("")
+                ),
+            ));
+        }
+    }
+    for c in &after.certificates {
+        if is_registered(c)? && !before.certificates.contains(c) {
+            return Err(StoreError::bad(
+                "facts.certificates",
+                format!(
+                    "certificate {} is in the register: it is added to a case only by issuing it",
+                    c.number.as_deref().unwrap_or("")
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parties_of(input: &CaseInput) -> Parties {
@@ -533,6 +568,7 @@ impl Store {
         let tx = self.begin()?;
         let id = case_id(&tx, reference)?;
         let before = read_record(&tx, id)?;
+        keeps_registered_certificates(&tx, &before.facts, &input.facts)?;
         let la_id = people::organisation_id(&tx, LOCAL_AUTHORITY, &input.local_authority)?;
         let icb_id = match &input.icb {
             Some(name) => Some(people::organisation_id(&tx, ICB, name)?),

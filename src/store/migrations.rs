@@ -33,10 +33,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0003_clocks.sql"),
         then: Some(super::today::recompute_all_in),
     },
+    Migration {
+        version: 4,
+        name: "the certificate register: issued PDFs, never edited, voided with a reason",
+        sql: include_str!("sql/0004_certificates.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -3,6 +3,7 @@
 
 mod backup;
 mod cases;
+mod certificates;
 mod history;
 pub mod migrations;
 mod people;
@@ -24,6 +25,7 @@ pub use cases::{
     CallerRole, CaseInput, CaseRecord, CaseSummary, CaseView, ListFilter, NoteRecord, OrganisationInput, PersonInput,
     PersonRecord,
 };
+pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;

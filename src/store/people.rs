@@ -125,9 +125,7 @@ impl Store {
 
     /// The service's staff, by name.
     pub fn staff(&self) -> Result<Vec<StaffMember>> {
-        let mut stmt = self.conn.prepare("SELECT name, role, registration FROM staff ORDER BY name")?;
-        let rows = stmt.query_map([], staff_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        all_staff(&self.conn)
     }
 
     /// The names of the local authorities (or ICBs) known, for pick lists.
@@ -136,6 +134,12 @@ impl Store {
         let rows = stmt.query_map([if icb { ICB } else { LOCAL_AUTHORITY }], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+pub(crate) fn all_staff(conn: &Connection) -> Result<Vec<StaffMember>> {
+    let mut stmt = conn.prepare_cached("SELECT name, role, registration FROM staff ORDER BY name")?;
+    let rows = stmt.query_map([], staff_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn staff_row(r: &rusqlite::Row) -> rusqlite::Result<StaffMember> {

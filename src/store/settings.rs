@@ -22,7 +22,11 @@ pub struct ServiceSettings {
     pub address: String,
     pub phone: String,
     pub email: String,
-    /// Certificates are numbered `<prefix><n>`, e.g. `MDC-` gives `MDC-1`.
+    /// Certificates are numbered `<prefix>-<year>-<nnnnn>`, e.g. `GM` gives
+    /// `GM-2026-00042` (the sequence restarts each year: see
+    /// `store::certificates`); a trailing hyphen is dropped (`GM-` numbers
+    /// the same). Letters, digits and hyphens, up to 12; required before a
+    /// certificate can be issued.
     pub certificate_prefix: String,
 }
 
@@ -95,6 +99,16 @@ impl Store {
         validate::name("phone", &value.phone, false)?;
         validate::name("email", &value.email, false)?;
         validate::name("certificate_prefix", &value.certificate_prefix, false)?;
+        let prefix = &value.certificate_prefix;
+        if prefix.len() > 12 || prefix.starts_with('-') || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(StoreError::bad(
+                "certificate_prefix",
+                format!(
+                    "'{}' must be up to 12 letters, digits or hyphens (A-Z, 0-9, -), like GM",
+                    crate::calendar::dates::shorten(prefix)
+                ),
+            ));
+        }
         self.save_setting(SERVICE, value, who, false)
     }
 

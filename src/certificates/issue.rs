@@ -1,0 +1,418 @@
+//! The issuing rules, as pure functions: from a stored case, the service's
+//! settings and the issuer, check that the facts the kind needs are there
+//! and build the [`CertificateContent`] (or the exemption letter's
+//! content). No database and no clock: the store (`store::certificates`)
+//! allocates the number, renders, and records the issue in one transaction.
+//!
+//! Every date printed comes from the engine (`rules::timeline`): the due
+//! date for the kind (to judge lateness), day 30 for a deemed certificate,
+//! and the appeal deadline counting this certificate.
+
+use chrono::NaiveDate;
+
+use super::content::{CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory};
+use super::pdf::RenderError;
+use crate::calendar::{dates, Calendar};
+use crate::facts::{CaseFacts, CertificateKind, DecisionKind, Issue, IssuedCertificate, MeetingStatus};
+use crate::rules::choices::CountingChoices;
+use crate::rules::exemptions::{decision_label, issue_label};
+use crate::store::{CaseRecord, ServiceSettings, StaffMember, StaffRole, StoreError};
+use crate::timeline::{Route, Timeline};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// The number printed on a preview, in place of a real one.
+pub const PREVIEW_NUMBER: &str = "PREVIEW: NOT ISSUED";
+
+/// The kind's name as stored and typed (`declined`, `after_mediation`).
+pub fn kind_name(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => "declined",
+        CertificateKind::Withdrawn => "withdrawn",
+        CertificateKind::Deemed => "deemed",
+        CertificateKind::AfterMediation => "after_mediation",
+    }
+}
+
+/// The kind from its stored name (`after-mediation` is accepted too).
+pub fn kind_from_name(text: &str) -> Option<CertificateKind> {
+    match text.trim().replace('-', "_").as_str() {
+        "declined" => Some(CertificateKind::Declined),
+        "withdrawn" => Some(CertificateKind::Withdrawn),
+        "deemed" => Some(CertificateKind::Deemed),
+        "after_mediation" => Some(CertificateKind::AfterMediation),
+        _ => None,
+    }
+}
+
+/// "a declined", "an after-mediation": for messages.
+pub fn kind_phrase(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => "a declined",
+        CertificateKind::Withdrawn => "a withdrawn",
+        CertificateKind::Deemed => "a deemed",
+        CertificateKind::AfterMediation => "an after-mediation",
+    }
+}
+
+/// The engine's clock for issuing a certificate of `kind`.
+pub fn clock_key(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => crate::rules::CERTIFICATE_DECLINED.key,
+        CertificateKind::Withdrawn => crate::rules::CERTIFICATE_WITHDRAWN.key,
+        CertificateKind::Deemed => crate::rules::CERTIFICATE_DEEMED.key,
+        CertificateKind::AfterMediation => crate::rules::CERTIFICATE_AFTER_MEDIATION.key,
+    }
+}
+
+/// A certificate number: `GM-2026-00042`.
+pub fn format_number(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}-{year:04}-{seq:05}")
+}
+
+/// What issuing needs besides the case.
+pub struct IssueRequest<'a> {
+    pub kind: CertificateKind,
+    pub issued_on: NaiveDate,
+    pub service: &'a ServiceSettings,
+    /// The staff member named as issuer (`None`: not found).
+    pub issuer: &'a StaffMember,
+    /// The number to print (a real one, or [`PREVIEW_NUMBER`]).
+    pub number: String,
+    pub replaces: Option<String>,
+    /// For after mediation: the issues resolved (the rest of the case's
+    /// issues are printed as not resolved).
+    pub resolved: &'a [Issue],
+    pub cal: &'a Calendar,
+    pub choices: &'a CountingChoices,
+}
+
+/// A checked certificate, ready to render and record.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub content: CertificateContent,
+    /// The engine's due date for issuing this kind (None: no clock).
+    pub due_on: Option<NaiveDate>,
+    /// The date of issue is after `due_on`.
+    pub late: bool,
+    /// The case's facts with this certificate added.
+    pub facts_after: CaseFacts,
+}
+
+fn bad(field: &str, message: impl Into<String>) -> StoreError {
+    StoreError::bad(field, message)
+}
+
+/// Refuse a case whose route needs no certificate (or is not known yet),
+/// or whose facts contradict each other.
+fn check_route(case: &CaseRecord, timeline: &Timeline) -> Result<()> {
+    if let Some(p) = timeline.problems.first() {
+        return Err(bad(&format!("facts.{}", p.field), format!("{} (correct the case before issuing)", p.message)));
+    }
+    match timeline.route {
+        Route::CertificateNeeded => Ok(()),
+        Route::Exempt => Err(bad(
+            "route",
+            format!(
+                "{}: {}. Write the exemption letter instead: letter exemption {}",
+                case.reference, timeline.route_text, case.reference
+            ),
+        )),
+        _ => Err(bad("route", format!("{}: {}", case.reference, timeline.route_text))),
+    }
+}
+
+/// The parent or young person named on the document: the caller.
+fn parent_name(case: &CaseRecord) -> Result<String> {
+    match &case.caller {
+        Some(c) if !c.name.trim().is_empty() => Ok(c.name.clone()),
+        _ => Err(bad("caller.name", "is required on a certificate (the parent or young person)")),
+    }
+}
+
+fn decision(case: &CaseRecord) -> Result<(String, NaiveDate)> {
+    let kind = case.facts.decision.kind.ok_or_else(|| bad("facts.decision.kind", "is required on a certificate"))?;
+    let sent = case
+        .facts
+        .decision
+        .sent_on
+        .or(case.facts.decision.letter_dated)
+        .ok_or_else(|| bad("facts.decision.sent_on", "is required on a certificate"))?;
+    Ok((decision_label(kind).to_string(), sent))
+}
+
+fn service_details(s: &ServiceSettings) -> Result<ServiceDetails> {
+    if s.service_name.trim().is_empty() {
+        return Err(bad("settings.service_name", "is required on a certificate (settings set --service-name ...)"));
+    }
+    Ok(ServiceDetails {
+        name: s.service_name.clone(),
+        address_lines: s.address.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+        phone: s.phone.clone(),
+        email: s.email.clone(),
+    })
+}
+
+/// The issues a certificate after mediation lists: the case's issues (or
+/// the decision itself, for a decision that is not about a plan's
+/// contents), split into resolved and not resolved.
+fn issue_lists(facts: &CaseFacts, resolved: &[Issue]) -> Result<(Vec<String>, Vec<String>)> {
+    match facts.decision.kind {
+        Some(DecisionKind::PlanContents) | None => {
+            for r in resolved {
+                if !facts.issues.contains(r) {
+                    return Err(bad("resolved", format!("'{}' is not one of the case's issues", issue_label(*r))));
+                }
+            }
+            let (yes, no): (Vec<Issue>, Vec<Issue>) = facts.issues.iter().partition(|i| resolved.contains(i));
+            Ok((
+                yes.into_iter().map(|i| issue_label(i).to_string()).collect(),
+                no.into_iter().map(|i| issue_label(i).to_string()).collect(),
+            ))
+        }
+        Some(kind) => {
+            if !resolved.is_empty() {
+                return Err(bad(
+                    "resolved",
+                    "this decision is not about a plan's contents: the only issue is the decision itself (leave --resolved out)",
+                ));
+            }
+            Ok((Vec::new(), vec![decision_label(kind).to_string()]))
+        }
+    }
+}
+
+/// The dates the kind needs, checked against the date of issue.
+fn kind_details(
+    kind: CertificateKind,
+    facts: &CaseFacts,
+    timeline: &Timeline,
+    issued_on: NaiveDate,
+    resolved: &[Issue],
+) -> Result<KindDetails> {
+    let not_before = |field: &str, what: &str, on: NaiveDate| {
+        if issued_on < on {
+            Err(bad("date", format!("{} is before {what} ({}, {field})", dates::long(issued_on), dates::long(on))))
+        } else {
+            Ok(())
+        }
+    };
+    Ok(match kind {
+        CertificateKind::Declined => {
+            let on = facts.declined_on.ok_or_else(|| {
+                bad(
+                    "facts.declined_on",
+                    "is required for a declined certificate (the date the family said they do not wish to mediate)",
+                )
+            })?;
+            not_before("facts.declined_on", "the family declined", on)?;
+            KindDetails::Declined { told_adviser_on: on }
+        }
+        CertificateKind::Withdrawn => {
+            let on = facts.withdrew_on.ok_or_else(|| {
+                bad(
+                    "facts.withdrew_on",
+                    "is required for a withdrawn certificate (the date the family said they will not pursue mediation)",
+                )
+            })?;
+            not_before("facts.withdrew_on", "the family withdrew", on)?;
+            KindDetails::Withdrawn { told_adviser_on: on }
+        }
+        CertificateKind::Deemed => {
+            let on = facts.cannot_arrange_notice_on.ok_or_else(|| {
+                bad(
+                    "facts.cannot_arrange_notice_on",
+                    "is required for a deemed certificate (the date the LA said it cannot arrange mediation within 30 days)",
+                )
+            })?;
+            not_before("facts.cannot_arrange_notice_on", "the LA's notice", on)?;
+            let la_told_on = match (facts.family_told_la_on, facts.adviser_told_la_on) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) | (None, Some(a)) => a,
+                (None, None) => {
+                    return Err(bad(
+                        "facts.family_told_la_on",
+                        "is required for a deemed certificate (the date the LA was told of the wish to mediate)",
+                    ))
+                }
+            };
+            let day_30 = timeline
+                .clock(crate::rules::MEDIATION_HELD.key)
+                .map(|c| c.due_date)
+                .ok_or_else(|| bad("facts.family_told_la_on", "the 30 days could not be counted from the facts recorded"))?;
+            KindDetails::Deemed { la_told_on, day_30, could_not_arrange_on: on }
+        }
+        CertificateKind::AfterMediation => {
+            let concluded_on = facts.concluded_on.ok_or_else(|| {
+                bad("facts.concluded_on", "is required for a certificate after mediation (the date mediation concluded)")
+            })?;
+            not_before("facts.concluded_on", "mediation concluded", concluded_on)?;
+            let mut meeting_dates: Vec<NaiveDate> =
+                facts.meetings.iter().filter(|m| m.status == MeetingStatus::Held).map(|m| m.date).collect();
+            meeting_dates.sort();
+            if meeting_dates.is_empty() {
+                return Err(bad("facts.meetings", "a certificate after mediation needs at least one meeting recorded as held"));
+            }
+            let (issues_resolved, issues_not_resolved) = issue_lists(facts, resolved)?;
+            KindDetails::AfterMediation { meeting_dates, concluded_on, issues_resolved, issues_not_resolved }
+        }
+    })
+}
+
+/// Who may issue which kind (statutory-clocks.md section 5).
+fn check_issuer(kind: CertificateKind, issuer: &StaffMember) -> Result<Signatory> {
+    let needed = if kind == CertificateKind::AfterMediation { StaffRole::Mediator } else { StaffRole::Adviser };
+    if issuer.role != needed {
+        let (is, must) = match needed {
+            StaffRole::Mediator => ("a mediation adviser", "the mediator"),
+            StaffRole::Adviser => ("a mediator", "a mediation adviser"),
+        };
+        return Err(bad("issued_by", format!("{} is {is}; {} certificate is issued by {must}", issuer.name, kind_phrase(kind))));
+    }
+    let registration = issuer.registration.clone().unwrap_or_default();
+    if registration.trim().is_empty() {
+        return Err(bad(
+            "issued_by",
+            format!("{} has no registration recorded (staff add NAME --role ... --registration REG)", issuer.name),
+        ));
+    }
+    Ok(Signatory { name: issuer.name.clone(), registration })
+}
+
+/// Map the renderer's field names to the ones a person fixes.
+pub fn render_error(err: RenderError) -> StoreError {
+    let field_of = |field: &str| -> String {
+        match field {
+            "parent_name" => "caller.name".into(),
+            "child_name" => "child.name".into(),
+            "issued_by.name" | "signed_by.name" => "issued_by".into(),
+            "issued_by.registration" | "signed_by.registration" => "issued_by.registration".into(),
+            "service.name" => "settings.service_name".into(),
+            "service.phone" => "settings.phone".into(),
+            "service.email" => "settings.email".into(),
+            f if f.starts_with("service.address_lines") => "settings.address".into(),
+            other => other.to_string(),
+        }
+    };
+    match err {
+        RenderError::UnsupportedCharacter { field, character } => {
+            let full = super::wording::unsupported_character(&field, character);
+            let message = full.strip_prefix(&format!("{field}: ")).unwrap_or(&full).to_string();
+            StoreError::BadInput { field: field_of(&field), message }
+        }
+        RenderError::MissingField { field } => {
+            StoreError::BadInput { field: field_of(&field), message: "must not be empty".into() }
+        }
+        RenderError::Pdf(message) => StoreError::Other(format!("could not write the PDF: {message}")),
+    }
+}
+
+/// Check everything a certificate of `req.kind` needs and build what it
+/// prints. `case.facts` is the case as it is now (before this certificate).
+pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
+    let before = crate::rules::timeline(&case.facts, req.cal, req.choices, req.issued_on);
+    check_route(case, &before)?;
+    if let Some(cert) = case.facts.certificate_in_force() {
+        return Err(bad(
+            "kind",
+            format!(
+                "{} already has {} certificate in force ({}, issued {}): void it first (certificate void NUMBER --reason ...), then re-issue",
+                case.reference,
+                kind_phrase(cert.kind),
+                cert.number.as_deref().unwrap_or("no number"),
+                dates::long(cert.issued_on)
+            ),
+        ));
+    }
+    let service = service_details(req.service)?;
+    let parent_name = parent_name(case)?;
+    let child_date_of_birth =
+        case.child.date_of_birth.ok_or_else(|| bad("child.date_of_birth", "is required on a certificate"))?;
+    let (decision, decision_sent_on) = decision(case)?;
+    let first_contact_on =
+        case.facts.first_contact_on.ok_or_else(|| bad("facts.first_contact_on", "is required on a certificate"))?;
+    if req.issued_on < first_contact_on {
+        return Err(bad(
+            "date",
+            format!("{} is before the first contact ({})", dates::long(req.issued_on), dates::long(first_contact_on)),
+        ));
+    }
+    let details = kind_details(req.kind, &case.facts, &before, req.issued_on, req.resolved)?;
+    let issued_by = check_issuer(req.kind, req.issuer)?;
+    let due_on = before.clock(clock_key(req.kind)).map(|c| c.due_date);
+
+    let mut facts_after = case.facts.clone();
+    let number = (req.number != PREVIEW_NUMBER).then(|| req.number.clone());
+    facts_after.certificates.push(IssuedCertificate { kind: req.kind, issued_on: req.issued_on, number, voided: false });
+    let after = crate::rules::timeline(&facts_after, req.cal, req.choices, req.issued_on);
+    let appeal_deadline = match after.appeal_deadline() {
+        Some(clock) => clock.due_date,
+        None => crate::rules::appeal::deadline(req.cal, req.choices.appeal_extension, decision_sent_on, Some(req.issued_on)),
+    };
+    let content = CertificateContent {
+        service,
+        number: req.number.clone(),
+        issued_on: req.issued_on,
+        parent_name,
+        child_name: case.child.name.clone(),
+        child_date_of_birth,
+        local_authority: case.local_authority.clone(),
+        icb: case.icb.clone(),
+        decision,
+        decision_sent_on,
+        first_contact_on,
+        details,
+        issued_by,
+        appeal_deadline,
+        replaces: req.replaces.clone(),
+    };
+    Ok(Prepared { late: due_on.is_some_and(|due| req.issued_on > due), due_on, content, facts_after })
+}
+
+/// Check a case needs no certificate and build its exemption letter.
+pub fn prepare_exemption_letter(
+    case: &CaseRecord,
+    service: &ServiceSettings,
+    signed_by: Option<&StaffMember>,
+    dated: NaiveDate,
+    cal: &Calendar,
+    choices: &CountingChoices,
+) -> Result<ExemptionLetterContent> {
+    let timeline = crate::rules::timeline(&case.facts, cal, choices, dated);
+    if let Some(p) = timeline.problems.first() {
+        return Err(bad(&format!("facts.{}", p.field), format!("{} (correct the case first)", p.message)));
+    }
+    if timeline.route != Route::Exempt {
+        let hint = if timeline.route == Route::CertificateNeeded {
+            ": issue a certificate instead (certificate issue REF --kind ...)"
+        } else {
+            ""
+        };
+        return Err(bad("route", format!("{} is not exempt: {}{hint}", case.reference, timeline.route_text)));
+    }
+    let exempt_issues: Vec<ExemptIssue> = timeline
+        .exemptions
+        .iter()
+        .filter(|a| !a.certificate_needed)
+        .map(|a| ExemptIssue { issue: a.label.to_string(), reason: format!("{}. Source: {}.", a.reason, a.citation) })
+        .collect();
+    let (decision, decision_sent_on) = decision(case)?;
+    let appeal_deadline = match timeline.appeal_deadline() {
+        Some(clock) => clock.due_date,
+        None => crate::rules::appeal::deadline(cal, choices.appeal_extension, decision_sent_on, None),
+    };
+    let signed_by =
+        signed_by.map(|s| Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() });
+    Ok(ExemptionLetterContent {
+        service: service_details(service)?,
+        dated,
+        parent_name: parent_name(case)?,
+        child_name: case.child.name.clone(),
+        local_authority: case.local_authority.clone(),
+        decision,
+        decision_sent_on,
+        exempt_issues,
+        appeal_deadline,
+        signed_by,
+    })
+}

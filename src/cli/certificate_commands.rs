@@ -1,0 +1,237 @@
+//! `certificate issue|show|void|reissue|list` and `letter exemption`: the
+//! certificate register over the store (`store::certificates`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+
+use super::store_commands::{fail, json, out, today, StoreArgs};
+use super::{date_arg, Failure};
+use mediation_desk::calendar::dates;
+use mediation_desk::facts::{CertificateKind, Issue};
+use mediation_desk::store::{CertificateFilter, IssueOptions, IssuedRecord};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Declined,
+    Withdrawn,
+    Deemed,
+    AfterMediation,
+}
+
+impl KindArg {
+    fn kind(self) -> CertificateKind {
+        match self {
+            KindArg::Declined => CertificateKind::Declined,
+            KindArg::Withdrawn => CertificateKind::Withdrawn,
+            KindArg::Deemed => CertificateKind::Deemed,
+            KindArg::AfterMediation => CertificateKind::AfterMediation,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum IssueArg {
+    NeedsB,
+    ProvisionF,
+    PlacementI,
+    Health,
+    SocialCare,
+}
+
+impl IssueArg {
+    fn issue(self) -> Issue {
+        match self {
+            IssueArg::NeedsB => Issue::NeedsB,
+            IssueArg::ProvisionF => Issue::ProvisionF,
+            IssueArg::PlacementI => Issue::PlacementI,
+            IssueArg::Health => Issue::Health,
+            IssueArg::SocialCare => Issue::SocialCare,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum CertificateCommand {
+    /// Issue a certificate for a case; prints its number (a warning on stderr when late).
+    Issue {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// The date of issue (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// The adviser or mediator issuing it (default: the only one recorded).
+        #[arg(long = "by", value_name = "STAFF_NAME")]
+        by: Option<String>,
+        /// After mediation: an issue that was resolved (repeat for more).
+        #[arg(long, value_enum, value_name = "ISSUE")]
+        resolved: Vec<IssueArg>,
+        /// Write the PDF here.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
+        /// Render with PREVIEW in place of the number: nothing is saved, no number is used.
+        #[arg(long)]
+        preview: bool,
+    },
+    /// The stored PDF of a certificate (to --out, else to standard output), checked against its SHA-256.
+    Show {
+        #[arg(value_name = "NUMBER")]
+        number: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
+    },
+    /// Void a certificate (it is kept, with the reason).
+    Void {
+        #[arg(value_name = "NUMBER")]
+        number: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Issue a new certificate replacing a voided one; prints the new number.
+    Reissue {
+        #[arg(value_name = "NUMBER")]
+        number: String,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<PathBuf>,
+    },
+    /// The register: number, case, kind, issued, late, voided, replaces.
+    List {
+        /// Only this case's certificates.
+        #[arg(long = "case", value_name = "REF")]
+        reference: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum LetterCommand {
+    /// The letter for a case that needs no certificate (placement only; health and social care only).
+    Exemption {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// The date of the letter (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+        /// The staff member who signs it.
+        #[arg(long = "by", value_name = "STAFF_NAME")]
+        by: Option<String>,
+    },
+}
+
+fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure::bad_input(format!("--out: cannot write {}: {e}", path.display())))
+}
+
+fn issued(record: &IssuedRecord, path: Option<&Path>) -> Result<(), Failure> {
+    if let Some(path) = path {
+        write_pdf(path, &record.pdf)?;
+    }
+    if let Some(late) = &record.late {
+        eprintln!("warning: {} {}", record.number, late.message);
+    }
+    out(&format!("{}\n", record.number))
+}
+
+pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), Failure> {
+    match command {
+        CertificateCommand::Issue { reference, kind, date, by, resolved, out: path, preview } => {
+            let date = match date {
+                Some(d) => d,
+                None => today()?,
+            };
+            let options = IssueOptions { issued_by: by, resolved: resolved.into_iter().map(IssueArg::issue).collect() };
+            let mut store = args.open()?;
+            if preview {
+                let record = store.preview_certificate(&reference, kind.kind(), date, &options).map_err(fail)?;
+                let path = path.ok_or_else(|| Failure::bad_input("--out: a preview needs a file to write to"))?;
+                write_pdf(&path, &record.pdf)?;
+                if let Some(late) = &record.late {
+                    eprintln!("warning: would be {}", late.message);
+                }
+                return out(&format!("preview written to {} (nothing issued)\n", path.display()));
+            }
+            let record = store.issue_certificate(&reference, kind.kind(), date, &options, &args.who()).map_err(fail)?;
+            issued(&record, path.as_deref())
+        }
+        CertificateCommand::Show { number, out: path } => {
+            let store = args.open()?;
+            let pdf = store.certificate_pdf(&number).map_err(fail)?;
+            match path {
+                Some(path) => {
+                    write_pdf(&path, &pdf)?;
+                    let record = store.certificate(&number).map_err(fail)?;
+                    out(&format!("{number} written to {} (sha256 {})\n", path.display(), record.sha256))
+                }
+                None => {
+                    use std::io::Write;
+                    let mut stdout = std::io::stdout().lock();
+                    stdout
+                        .write_all(&pdf)
+                        .and_then(|_| stdout.flush())
+                        .map_err(|e| Failure::other(format!("cannot write the output: {e}")))
+                }
+            }
+        }
+        CertificateCommand::Void { number, reason } => {
+            let mut store = args.open()?;
+            store.void_certificate(&number, &reason, &args.who()).map_err(fail)?;
+            out(&format!("{number} voided\n"))
+        }
+        CertificateCommand::Reissue { number, date, out: path } => {
+            let date = match date {
+                Some(d) => d,
+                None => today()?,
+            };
+            let mut store = args.open()?;
+            let record = store.reissue_certificate(&number, date, &args.who()).map_err(fail)?;
+            issued(&record, path.as_deref())
+        }
+        CertificateCommand::List { reference, json: as_json } => {
+            let store = args.open()?;
+            let rows = store.certificates(&CertificateFilter { reference, in_force_only: false }).map_err(fail)?;
+            if as_json {
+                return out(&json(&rows)?);
+            }
+            let mut text = String::new();
+            for r in &rows {
+                let late = match (r.late, r.due_on) {
+                    (true, Some(due)) => format!("late (due {})", dates::long(due)),
+                    _ => "on time".into(),
+                };
+                let voided = match (&r.voided_at, &r.void_reason) {
+                    (Some(at), Some(reason)) => format!("voided {}: {}", &at[..10.min(at.len())], dates::shorten(reason)),
+                    _ => "in force".into(),
+                };
+                let replaces = r.replaces.as_deref().map(|n| format!("replaces {n}")).unwrap_or_else(|| "-".into());
+                text.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    r.number, r.reference, r.kind, r.issued_on, late, voided, replaces
+                ));
+            }
+            out(&text)
+        }
+    }
+}
+
+pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
+    match command {
+        LetterCommand::Exemption { reference, out: path, date, by } => {
+            let date = match date {
+                Some(d) => d,
+                None => today()?,
+            };
+            let mut store = args.open()?;
+            let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail)?;
+            write_pdf(&path, &pdf)?;
+            out(&format!("exemption letter for {reference} written to {}\n", path.display()))
+        }
+    }
+}

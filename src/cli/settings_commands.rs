@@ -1,0 +1,94 @@
+//! `settings set|show` and `staff add|list`: what issuing a certificate
+//! needs (the service's details and numbering prefix; the issuer and their
+//! registration).
+
+use clap::{Subcommand, ValueEnum};
+
+use super::store_commands::{fail, json, out, StoreArgs};
+use super::Failure;
+use mediation_desk::store::{StaffMember, StaffRole};
+
+#[derive(Subcommand)]
+pub enum SettingsCommand {
+    /// Change the service's details; options left out keep their value.
+    Set {
+        #[arg(long, value_name = "TEXT")]
+        service_name: Option<String>,
+        /// One line of the address (repeat for each line).
+        #[arg(long, value_name = "LINE")]
+        address: Vec<String>,
+        #[arg(long, value_name = "TEXT")]
+        phone: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        email: Option<String>,
+        /// Certificates are numbered PREFIX-YEAR-NNNNN (e.g. GM-2026-00042).
+        #[arg(long, value_name = "PREFIX")]
+        certificate_prefix: Option<String>,
+    },
+    /// The service's details as JSON.
+    Show,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Adviser,
+    Mediator,
+}
+
+#[derive(Subcommand)]
+pub enum StaffCommand {
+    /// Add (or replace, by name) a mediation adviser or mediator.
+    Add {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Their registration, printed on certificates (e.g. "Civil Mediation Council CMC-123456").
+        #[arg(long, value_name = "REG")]
+        registration: Option<String>,
+    },
+    /// The staff as JSON.
+    List,
+}
+
+pub fn settings(args: &StoreArgs, command: SettingsCommand) -> Result<(), Failure> {
+    let mut store = args.open()?;
+    match command {
+        SettingsCommand::Set { service_name, address, phone, email, certificate_prefix } => {
+            let mut s = store.service_settings().map_err(fail)?;
+            if let Some(v) = service_name {
+                s.service_name = v;
+            }
+            if !address.is_empty() {
+                s.address = address.join("\n");
+            }
+            if let Some(v) = phone {
+                s.phone = v;
+            }
+            if let Some(v) = email {
+                s.email = v;
+            }
+            if let Some(v) = certificate_prefix {
+                s.certificate_prefix = v;
+            }
+            store.set_service_settings(&s, &args.who()).map_err(fail)?;
+            out("settings saved\n")
+        }
+        SettingsCommand::Show => out(&json(&store.service_settings().map_err(fail)?)?),
+    }
+}
+
+pub fn staff(args: &StoreArgs, command: StaffCommand) -> Result<(), Failure> {
+    let mut store = args.open()?;
+    match command {
+        StaffCommand::Add { name, role, registration } => {
+            let role = match role {
+                RoleArg::Adviser => StaffRole::Adviser,
+                RoleArg::Mediator => StaffRole::Mediator,
+            };
+            store.save_staff(&StaffMember { name: name.clone(), role, registration }, &args.who()).map_err(fail)?;
+            out(&format!("{name} saved\n"))
+        }
+        StaffCommand::List => out(&json(&store.staff().map_err(fail)?)?),
+    }
+}

@@ -1,0 +1,221 @@
+//! The certificate commands as a person types them: settings and staff,
+//! issue (each kind), show, void, reissue, list, the exemption letter, and
+//! exit codes (2 with one line naming the field; nothing issued). Set
+//! `CERT_PNG_DIR` to also write each PDF there as a PNG (pdftoppm -r 80)
+//! to look at.
+
+mod common;
+
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+
+const BIN: &str = env!("CARGO_BIN_EXE_mediation-desk");
+
+fn run(db: &TestDb, args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut cmd = Command::new(BIN);
+    cmd.arg("--db")
+        .arg(db.path())
+        .args(args)
+        .env("MEDIATION_DESK_TODAY", "2026-04-07")
+        .env("MEDIATION_DESK_USER", "Ann Admin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn ok(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn refused(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(2), "stdout: {}", String::from_utf8_lossy(&o.stdout));
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    err
+}
+
+fn setup(db: &TestDb) {
+    ok(&run(
+        db,
+        &[
+            "settings",
+            "set",
+            "--service-name",
+            "Greater Manchester SEND Mediation",
+            "--address",
+            "Unit 4, Canal Wharf",
+            "--address",
+            "Manchester M1 4AB",
+            "--phone",
+            "0161 496 0000",
+            "--email",
+            "mediation@gm.example.org.uk",
+            "--certificate-prefix",
+            "GM",
+        ],
+        None,
+    ));
+    ok(&run(db, &["staff", "add", "Łukasz Nowak", "--role", "adviser", "--registration", "CMC-123456"], None));
+    ok(&run(db, &["staff", "add", "Siân Roberts", "--role", "mediator", "--registration", "College of Mediators 04417"], None));
+}
+
+fn add(db: &TestDb, parent: &str, child: &str, facts: &str) -> String {
+    let json = serde_json::json!({
+        "opened_on": "2026-03-10",
+        "local_authority": "Manchester City Council",
+        "caller": {"name": parent},
+        "child": {"name": child, "date_of_birth": "2015-06-01"},
+        "facts": serde_json::from_str::<serde_json::Value>(facts).unwrap(),
+    });
+    ok(&run(db, &["case", "add", "-"], Some(&json.to_string()))).trim().to_string()
+}
+
+const DECISION: &str = r#""decision":{"kind":"refuse_to_assess","letter_dated":"2026-03-02","sent_on":"2026-03-03"},"first_contact_on":"2026-03-10""#;
+
+fn png(pdf: &std::path::Path, name: &str) {
+    if let Some(dir) = std::env::var_os("CERT_PNG_DIR") {
+        let prefix = std::path::Path::new(&dir).join(name);
+        let status = Command::new("pdftoppm").args(["-png", "-r", "80"]).arg(pdf).arg(prefix).status().unwrap();
+        assert!(status.success());
+    }
+}
+
+#[test]
+fn every_kind_through_the_command_line() {
+    let db = TestDb::new();
+    setup(&db);
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("declined", add(&db, "Siân Gwenllïan Davies", "Zoë Davies", &format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}")), "2026-03-13"),
+        (
+            "withdrawn",
+            add(&db, "Nguyễn Thị Lan", "Minh Nguyễn", &format!("{{{DECISION},\"family_told_la_on\":\"2026-03-11\",\"withdrew_on\":\"2026-03-20\"}}")),
+            "2026-03-23",
+        ),
+        (
+            "deemed",
+            add(
+                &db,
+                "Pádraig Ó Súilleabháin",
+                "Aoife Ó Súilleabháin",
+                &format!("{{{DECISION},\"family_told_la_on\":\"2026-03-11\",\"cannot_arrange_notice_on\":\"2026-04-01\"}}"),
+            ),
+            "2026-04-02",
+        ),
+        (
+            "after-mediation",
+            add(
+                &db,
+                "Gwenllïan O'Brien-Smith",
+                "Rhys O'Brien-Smith",
+                &format!(
+                    "{{{DECISION},\"family_told_la_on\":\"2026-03-11\",\"meetings\":[{{\"date\":\"2026-03-30\",\"status\":\"held\",\"notice_sent_on\":\"2026-03-20\"}}],\"concluded_on\":\"2026-03-30\"}}"
+                ),
+            ),
+            "2026-04-01",
+        ),
+    ];
+    for (i, (kind, reference, on)) in cases.iter().enumerate() {
+        let out = dir.path().join(format!("{kind}.pdf"));
+        let o =
+            run(&db, &["certificate", "issue", reference, "--kind", kind, "--date", on, "--out", out.to_str().unwrap()], None);
+        assert_eq!(ok(&o), format!("GM-2026-{:05}\n", i + 1));
+        assert!(o.stderr.is_empty(), "on time: no warning");
+        png(&out, kind);
+        // Printing again gives the same bytes, to a file or to stdout.
+        let again = dir.path().join("again.pdf");
+        let number = format!("GM-2026-{:05}", i + 1);
+        ok(&run(&db, &["certificate", "show", &number, "--out", again.to_str().unwrap()], None));
+        assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&out).unwrap());
+        assert_eq!(run(&db, &["certificate", "show", &number], None).stdout, std::fs::read(&out).unwrap());
+    }
+
+    // Void and re-issue, late: a warning on stderr, still exit 0.
+    let err = refused(&run(&db, &["certificate", "void", "GM-2026-00001"], None));
+    assert!(err.contains("--reason"), "{err}");
+    assert_eq!(
+        ok(&run(&db, &["certificate", "void", "GM-2026-00001", "--reason", "Name misspelt"], None)),
+        "GM-2026-00001 voided\n"
+    );
+    let reissued = dir.path().join("reissued.pdf");
+    let o = run(&db, &["certificate", "reissue", "GM-2026-00001", "--out", reissued.to_str().unwrap()], None);
+    assert_eq!(ok(&o), "GM-2026-00005\n");
+    let warning = String::from_utf8(o.stderr.clone()).unwrap();
+    assert!(warning.starts_with("warning: GM-2026-00005 issued late") && warning.lines().count() == 1, "{warning}");
+    png(&reissued, "reissued");
+
+    let list = ok(&run(&db, &["certificate", "list"], None));
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("GM-2026-00001\t") && lines[0].contains("voided") && lines[0].contains("Name misspelt"));
+    assert!(lines[4].contains("replaces GM-2026-00001") && lines[4].contains("late (due Tue 17 Mar 2026)"));
+    let json: serde_json::Value = serde_json::from_str(&ok(&run(&db, &["certificate", "list", "--json"], None))).unwrap();
+    assert_eq!(json[0]["replaced_by"], "GM-2026-00005");
+
+    // The history shows issue, void and re-issue.
+    let history = ok(&run(&db, &["case", "history", &cases[0].1], None));
+    for action in ["certificate_issued", "certificate_voided", "certificate_reissued"] {
+        assert!(history.contains(action), "{history}");
+    }
+}
+
+#[test]
+fn refusals_exit_2_naming_the_field_and_issue_nothing() {
+    let db = TestDb::new();
+    let reference = add(&db, "王小明", "Amy", &format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}"));
+    // No settings or staff yet.
+    let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "declined", "--date", "2026-03-13"], None));
+    assert!(err.contains("issued_by"), "{err}");
+    setup(&db);
+    let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "declined", "--date", "2026-03-13"], None));
+    assert!(err.starts_with("error: caller.name: the character '王'"), "{err}");
+    let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "sideways"], None));
+    assert!(err.contains("--kind"), "{err}");
+    let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "declined", "--date", "2026-02-30"], None));
+    assert!(err.contains("--date"), "{err}");
+    let err = refused(&run(&db, &["certificate", "show", "GM-2026-00001"], None));
+    assert!(err.contains("number: no certificate"), "{err}");
+    let err = refused(&run(&db, &["settings", "set", "--certificate-prefix", "G M"], None));
+    assert!(err.contains("certificate_prefix"), "{err}");
+    let out = tempfile::tempdir().unwrap();
+    let letter = out.path().join("letter.pdf");
+    let err = refused(&run(&db, &["letter", "exemption", &reference, "--out", letter.to_str().unwrap()], None));
+    assert!(err.contains("route") && err.contains("certificate issue"), "{err}");
+    assert!(ok(&run(&db, &["certificate", "list"], None)).is_empty());
+    // A good case after all of that is the first number.
+    let fine = add(&db, "Rhian Jones", "Amy", &format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}"));
+    assert_eq!(
+        ok(&run(&db, &["certificate", "issue", &fine, "--kind", "declined", "--date", "2026-03-13"], None)),
+        "GM-2026-00001\n"
+    );
+}
+
+#[test]
+fn the_exemption_letter_for_a_placement_only_case() {
+    let db = TestDb::new();
+    setup(&db);
+    let reference = add(
+        &db,
+        "Łukasz Kowalski",
+        "Zoë Kowalska",
+        r#"{"decision":{"kind":"plan_contents","letter_dated":"2026-03-02","sent_on":"2026-03-03"},"issues":["placement_i"],"first_contact_on":"2026-03-10"}"#,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("letter.pdf");
+    let o = run(&db, &["letter", "exemption", &reference, "--out", letter.to_str().unwrap(), "--by", "Łukasz Nowak"], None);
+    assert!(ok(&o).contains("written to"));
+    assert!(std::fs::read(&letter).unwrap().starts_with(b"%PDF-"));
+    png(&letter, "exemption");
+    let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "declined"], None));
+    assert!(err.contains("letter exemption"), "{err}");
+}
