@@ -5,8 +5,11 @@
 
 pub mod calendar;
 pub mod certificates;
+pub mod exports;
 pub mod facts;
 pub mod generator;
+pub mod imports;
+pub mod reports;
 pub mod rules;
 pub mod store;
 pub mod timeline;

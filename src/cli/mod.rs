@@ -3,6 +3,7 @@
 //! failure exits 1.
 
 mod engine_commands;
+mod report_commands;
 mod store_commands;
 
 use std::ffi::OsString;
@@ -83,6 +84,8 @@ enum Command {
     },
     #[command(flatten)]
     Store(store_commands::StoreCommand),
+    #[command(flatten)]
+    Reports(report_commands::ReportsCommand),
 }
 
 #[derive(clap::Args)]
@@ -150,7 +153,7 @@ impl ChoiceArgs {
     }
 }
 
-fn date_arg(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn date_arg(text: &str) -> Result<NaiveDate, String> {
     dates::parse(text)
 }
 
@@ -232,5 +235,6 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Command::Timeline { file, today, choices } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
         Command::Store(command) => store_commands::run(&cli.store, command),
+        Command::Reports(command) => report_commands::run(&cli.store, command),
     }
 }

@@ -119,7 +119,7 @@ pub enum CaseCommand {
     },
 }
 
-fn fail(err: StoreError) -> Failure {
+pub(super) fn fail(err: StoreError) -> Failure {
     if err.is_bad_input() {
         Failure::bad_input(err.to_string())
     } else {
@@ -140,7 +140,7 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 }
 
 /// Today's date (`MEDIATION_DESK_TODAY=YYYY-MM-DD` overrides it, for tests).
-fn today() -> Result<NaiveDate, Failure> {
+pub(super) fn today() -> Result<NaiveDate, Failure> {
     match std::env::var("MEDIATION_DESK_TODAY") {
         Ok(text) if !text.is_empty() => dates::parse(&text).map_err(|e| Failure::bad_input(format!("MEDIATION_DESK_TODAY: {e}"))),
         _ => Ok(chrono::Local::now().date_naive()),
@@ -152,7 +152,7 @@ impl StoreArgs {
         self.db.clone().unwrap_or_else(store::default_path)
     }
 
-    fn who(&self) -> String {
+    pub(super) fn who(&self) -> String {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         self.as_user
             .clone()
@@ -163,7 +163,7 @@ impl StoreArgs {
             .unwrap_or_else(|| "unknown user".into())
     }
 
-    fn open(&self) -> Result<Store, Failure> {
+    pub(super) fn open(&self) -> Result<Store, Failure> {
         Store::open(self.path()).map_err(fail)
     }
 }

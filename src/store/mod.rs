@@ -6,7 +6,7 @@ mod cases;
 mod history;
 pub mod migrations;
 mod people;
-mod search;
+pub(crate) mod search;
 mod settings;
 mod today;
 mod validate;

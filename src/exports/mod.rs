@@ -1,0 +1,114 @@
+//! Exports of the case store: the case log (CSV) and its pseudonymised
+//! variant, the full JSON export, and the calendar of clocks (ICS). This
+//! file reads the cases once, in bulk, with each case's timeline from the
+//! engine (`rules::timeline`): no date here is computed any other way.
+
+pub mod csv_log;
+pub mod full_json;
+pub mod ics;
+pub mod pseudonymised;
+
+use chrono::NaiveDate;
+use rusqlite::params_from_iter;
+
+use crate::facts::CaseFacts;
+use crate::store::{Result, Store};
+use crate::timeline::Timeline;
+
+/// Which cases an export or report covers.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Cases still open on or after this date (closed on or after it, or not closed).
+    pub from: Option<NaiveDate>,
+    /// Cases opened on or before this date.
+    pub to: Option<NaiveDate>,
+    /// One local authority, by its exact name.
+    pub local_authority: Option<String>,
+    /// Open cases only.
+    pub open_only: bool,
+    /// One case, by reference.
+    pub reference: Option<String>,
+}
+
+/// One case as the exports read it, with its timeline on `today`.
+#[derive(Debug, Clone)]
+pub struct CaseRow {
+    pub reference: String,
+    pub status: String,
+    pub closing_reason: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+    pub opened_on: NaiveDate,
+    pub local_authority: String,
+    pub icb: Option<String>,
+    pub child_name: String,
+    pub child_date_of_birth: Option<NaiveDate>,
+    pub caller_name: Option<String>,
+    pub facts: CaseFacts,
+    pub timeline: Timeline,
+}
+
+/// The cases matching `filter`, by reference, each with its timeline on `today`.
+pub fn load_cases(store: &Store, filter: &CaseFilter, today: NaiveDate) -> Result<Vec<CaseRow>> {
+    let (cal, choices) = (store.calendar()?, store.choices()?);
+    let mut sql = String::from(
+        "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts,
+                (SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
+                (SELECT p.date_of_birth FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
+                (SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' ORDER BY p.position LIMIT 1)
+         FROM cases c JOIN organisations la ON la.id = c.la_id LEFT JOIN organisations icb ON icb.id = c.icb_id
+         WHERE 1",
+    );
+    let mut args: Vec<String> = Vec::new();
+    if let Some(from) = filter.from {
+        sql.push_str(" AND (c.closed_on IS NULL OR c.closed_on >= ?)");
+        args.push(from.to_string());
+    }
+    if let Some(to) = filter.to {
+        sql.push_str(" AND c.opened_on <= ?");
+        args.push(to.to_string());
+    }
+    if let Some(la) = &filter.local_authority {
+        sql.push_str(" AND la.name = ?");
+        args.push(la.clone());
+    }
+    if filter.open_only {
+        sql.push_str(" AND c.status = 'open'");
+    }
+    if let Some(reference) = &filter.reference {
+        sql.push_str(" AND c.reference = ?");
+        args.push(reference.clone());
+    }
+    sql.push_str(" ORDER BY c.reference");
+    let conn = store.connection();
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let facts: CaseFacts = serde_json::from_str(&r.get::<_, String>(7)?)?;
+        let timeline = crate::rules::timeline(&facts, &cal, &choices, today);
+        out.push(CaseRow {
+            reference: r.get(0)?,
+            status: r.get(1)?,
+            closing_reason: r.get(2)?,
+            closed_on: r.get(3)?,
+            opened_on: r.get(4)?,
+            local_authority: r.get(5)?,
+            icb: r.get(6)?,
+            child_name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+            child_date_of_birth: r.get(9)?,
+            caller_name: r.get(10)?,
+            facts,
+            timeline,
+        });
+    }
+    Ok(out)
+}
+
+/// A word for an enum value: its snake_case JSON name with spaces
+/// ("refuse_to_assess" becomes "refuse to assess").
+pub fn words<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s.replace('_', " "),
+        _ => String::new(),
+    }
+}
