@@ -8,7 +8,8 @@
 //! columns; values keep their SQLite type (integer, real, text, null;
 //! a BLOB as `{"base64": "..."}`). No timestamp is written, so export,
 //! import into an empty database and export again give identical bytes.
-//! The import refuses a database that holds any row, or a different
+//! The import refuses a database that holds any row (besides the store's
+//! own `clocks_computed_by` setting, which it replaces), or a different
 //! schema version; it runs in one transaction, checks foreign keys at the
 //! end, and rebuilds the search index from the imported cases.
 
@@ -20,6 +21,9 @@ use crate::store::{Result, Store, StoreError};
 
 /// What the file says it is.
 pub const FORMAT: &str = "mediation-desk-full-export";
+
+/// The settings row the store writes itself when it opens (see `store::today`).
+const STORE_MARK: &str = "clocks_computed_by";
 
 fn schema_version(conn: &rusqlite::Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -138,7 +142,10 @@ pub fn import(store: &mut Store, text: &str) -> Result<usize> {
             )));
         }
         for table in &known {
-            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", quote(table)), [], |r| r.get(0))?;
+            // The store's own note of which engine computed the clocks is
+            // written on opening; it does not make a database non-empty.
+            let skip = if table == "settings" { format!(" WHERE key <> '{STORE_MARK}'") } else { String::new() };
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {}{skip}", quote(table)), [], |r| r.get(0))?;
             if n > 0 {
                 return Err(bad(format!(
                     "the database is not empty (table {table} has {n} rows); a full export is imported only into a new, empty database"
@@ -149,6 +156,7 @@ pub fn import(store: &mut Store, text: &str) -> Result<usize> {
     let list = doc.get("tables").and_then(Value::as_array).ok_or_else(|| bad("\"tables\" is missing"))?;
     let tx = store.connection().unchecked_transaction()?;
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    tx.execute(&format!("DELETE FROM settings WHERE key = '{STORE_MARK}'"), [])?;
     let mut written = 0;
     for t in list {
         let name = t.get("name").and_then(Value::as_str).ok_or_else(|| bad("a table has no \"name\""))?;
