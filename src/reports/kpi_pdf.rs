@@ -38,11 +38,13 @@ struct Pages {
     ops: Vec<Op>,
     y: f32,
     used: BTreeMap<Face, BTreeSet<char>>,
+    /// Printed at the top of every page after the first.
+    continuation: String,
 }
 
 impl Pages {
     fn new() -> Pages {
-        Pages { done: Vec::new(), ops: Pages::fresh(), y: PAGE_HEIGHT - MARGIN, used: BTreeMap::new() }
+        Pages { done: Vec::new(), ops: Pages::fresh(), y: PAGE_HEIGHT - MARGIN, used: BTreeMap::new(), continuation: String::new() }
     }
 
     fn fresh() -> Vec<Op> {
@@ -54,6 +56,11 @@ impl Pages {
             let ops = std::mem::replace(&mut self.ops, Pages::fresh());
             self.done.push(ops);
             self.y = PAGE_HEIGHT - MARGIN;
+            let heading = self.continuation.clone();
+            self.text(MARGIN, self.y - 8.5, Face::Bold, 9.0, &heading);
+            self.y -= 14.0;
+            self.line(MARGIN, self.y, PAGE_WIDTH - MARGIN, self.y, 0.5);
+            self.y -= 6.0;
         }
     }
 
@@ -182,6 +189,7 @@ pub fn render(r: &KpiReport, service_name: &str) -> Result<Vec<u8>, RenderError>
         p.block(service_name.trim(), Face::Bold, 13.0);
     }
     p.block("Commissioner's report: SEND mediation", Face::Bold, 17.0);
+    p.continuation = format!("Commissioner's report, {} to {}, {} (continued)", date(r.from), date(r.to), r.local_authority);
     p.y -= 2.0;
     p.block(&format!("{} to {} · {}", date(r.from), date(r.to), r.local_authority), Face::Regular, 11.0);
     p.y -= 6.0;
