@@ -44,7 +44,10 @@ fn export_report_and_import_from_the_command_line() {
         ok(&db, &["export", format, "--out", &p(file)]);
         assert!(std::fs::metadata(p(file)).unwrap().len() > 100, "{format}");
     }
-    ok(&db, &["export", "csv", "--from", "2025-01-01", "--to", "2025-12-31", "--la", "Bolton Council", "--out", &p("bolton.csv")]);
+    ok(
+        &db,
+        &["export", "csv", "--from", "2025-01-01", "--to", "2025-12-31", "--la", "Bolton Council", "--out", &p("bolton.csv")],
+    );
     let rows = python(
         "import csv,sys\nrows=list(csv.DictReader(open(sys.argv[1],encoding='utf-8-sig',newline='')))\nprint(len(rows), set(r['Local authority'] for r in rows) <= {'Bolton Council'})",
         &[&p("bolton.csv")],

@@ -93,11 +93,11 @@ fn build(store: &mut Store) {
     add(store, LEEDS, "2025-04-01", g);
 }
 
-fn values(bars: &[mediation_desk::reports::Bar]) -> Vec<(String, u64)> {
+fn values(bars: &[mediation_desk::reports::Bar]) -> Vec<(String, u32)> {
     bars.iter().map(|b| (b.label.clone(), b.value)).collect()
 }
 
-fn pairs(list: &[(&str, u64)]) -> Vec<(String, u64)> {
+fn pairs(list: &[(&str, u32)]) -> Vec<(String, u32)> {
     list.iter().map(|(l, v)| (l.to_string(), *v)).collect()
 }
 
@@ -148,7 +148,8 @@ fn kpi_numbers_match_the_hand_count() {
     assert_eq!((r.mediations_held, r.mediations_within_30_days), (2, 1));
     assert_eq!(r.mediations_within_30_days_percent, Some(50.0));
     assert_eq!(r.la_postponements, 1);
-    assert_eq!(r.charts.len(), 7);
+    assert_eq!(values(&r.by_local_authority), pairs(&[(LEEDS, 4), (BRISTOL, 2)]));
+    assert_eq!(r.charts.len(), 8);
 
     // One LA: Bristol has D and E only.
     let bristol = KpiFilter { local_authority: Some(BRISTOL.into()), ..filter.clone() };

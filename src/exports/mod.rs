@@ -49,14 +49,31 @@ pub struct CaseRow {
 
 /// The cases matching `filter`, by reference, each with its timeline on `today`.
 pub fn load_cases(store: &Store, filter: &CaseFilter, today: NaiveDate) -> Result<Vec<CaseRow>> {
+    load_where(store, filter, today, true, &|_, _, _| true)
+}
+
+/// As `load_cases`, keeping only the cases `keep(facts, opened_on,
+/// closed_on)` accepts (before their timelines are computed), and without
+/// names unless `names`. The timelines are computed on every core.
+pub fn load_where(
+    store: &Store,
+    filter: &CaseFilter,
+    today: NaiveDate,
+    names: bool,
+    keep: &(dyn Fn(&CaseFacts, NaiveDate, Option<NaiveDate>) -> bool + Sync),
+) -> Result<Vec<CaseRow>> {
     let (cal, choices) = (store.calendar()?, store.choices()?);
-    let mut sql = String::from(
-        "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts,
-                (SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
-                (SELECT p.date_of_birth FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
-                (SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' ORDER BY p.position LIMIT 1)
+    let people = if names {
+        "(SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
+         (SELECT p.date_of_birth FROM people p WHERE p.case_id = c.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
+         (SELECT p.name FROM people p WHERE p.case_id = c.id AND p.part = 'caller' ORDER BY p.position LIMIT 1)"
+    } else {
+        "NULL, NULL, NULL"
+    };
+    let mut sql = format!(
+        "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, {people}
          FROM cases c JOIN organisations la ON la.id = c.la_id LEFT JOIN organisations icb ON icb.id = c.icb_id
-         WHERE 1",
+         WHERE 1"
     );
     let mut args: Vec<String> = Vec::new();
     if let Some(from) = filter.from {
@@ -82,26 +99,91 @@ pub fn load_cases(store: &Store, filter: &CaseFilter, today: NaiveDate) -> Resul
     let conn = store.connection();
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    let mut out = Vec::new();
+    // Read the rows (SQLite, one thread), then parse the facts and compute
+    // the timelines in parallel.
+    let mut raw: Vec<(CaseRow, String)> = Vec::new();
     while let Some(r) = rows.next()? {
-        let facts: CaseFacts = serde_json::from_str(&r.get::<_, String>(7)?)?;
-        let timeline = crate::rules::timeline(&facts, &cal, &choices, today);
-        out.push(CaseRow {
-            reference: r.get(0)?,
-            status: r.get(1)?,
-            closing_reason: r.get(2)?,
-            closed_on: r.get(3)?,
-            opened_on: r.get(4)?,
-            local_authority: r.get(5)?,
-            icb: r.get(6)?,
-            child_name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
-            child_date_of_birth: r.get(9)?,
-            caller_name: r.get(10)?,
-            facts,
-            timeline,
-        });
+        raw.push((
+            CaseRow {
+                reference: r.get(0)?,
+                status: r.get(1)?,
+                closing_reason: r.get(2)?,
+                closed_on: r.get(3)?,
+                opened_on: r.get(4)?,
+                local_authority: r.get(5)?,
+                icb: r.get(6)?,
+                child_name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                child_date_of_birth: r.get(9)?,
+                caller_name: r.get(10)?,
+                facts: CaseFacts::default(),
+                timeline: empty_timeline(today),
+            },
+            r.get(7)?,
+        ));
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = raw.len().div_ceil(threads).max(1);
+    let done: Vec<Result<Vec<CaseRow>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = raw
+            .chunks_mut(chunk)
+            .map(|part| {
+                let (cal, choices) = (&cal, &choices);
+                scope.spawn(move || {
+                    let mut out = Vec::with_capacity(part.len());
+                    for (row, text) in part.iter_mut() {
+                        let facts: CaseFacts = serde_json::from_str(text)?;
+                        if !keep(&facts, row.opened_on, row.closed_on) {
+                            continue;
+                        }
+                        let mut row = std::mem::replace(row, CaseRow::placeholder(today));
+                        row.timeline = crate::rules::timeline(&facts, cal, choices, today);
+                        row.facts = facts;
+                        out.push(row);
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a timeline thread panicked")).collect()
+    });
+    let mut out = Vec::with_capacity(raw.len());
+    for part in done {
+        out.extend(part?);
     }
     Ok(out)
+}
+
+/// A timeline with nothing in it (a placeholder until the engine's is computed).
+fn empty_timeline(today: NaiveDate) -> Timeline {
+    Timeline {
+        route: crate::timeline::Route::NotYetKnown,
+        route_text: String::new(),
+        exemptions: Vec::new(),
+        clocks: Vec::new(),
+        problems: Vec::new(),
+        notices: Vec::new(),
+        choices: crate::rules::choices::CountingChoices::default(),
+        today,
+    }
+}
+
+impl CaseRow {
+    fn placeholder(today: NaiveDate) -> CaseRow {
+        CaseRow {
+            reference: String::new(),
+            status: String::new(),
+            closing_reason: None,
+            closed_on: None,
+            opened_on: today,
+            local_authority: String::new(),
+            icb: None,
+            child_name: String::new(),
+            child_date_of_birth: None,
+            caller_name: None,
+            facts: CaseFacts::default(),
+            timeline: empty_timeline(today),
+        }
+    }
 }
 
 /// A word for an enum value: its snake_case JSON name with spaces

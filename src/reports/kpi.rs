@@ -5,7 +5,7 @@
 //!
 //! Which cases each figure counts (each by the date the thing happened):
 //! - opened / closed: cases opened / closed in the period;
-//! - by decision, by issue, routes: cases opened in the period;
+//! - by local authority, decision, issue, route: cases opened in the period;
 //! - outcomes: cases whose mediation concluded (or the family withdrew) in
 //!   the period, by the recorded `outcome`; where none is recorded it is
 //!   derived: withdrew_on gives withdrawn, a written agreement gives
@@ -21,16 +21,18 @@
 //!   local authority.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::exports::{csv_log, load_cases, CaseFilter, CaseRow};
-use crate::facts::{DecisionKind, Issue, MeetingStatus, Outcome, PostponedBy};
+use crate::exports::{csv_log, load_where, CaseFilter, CaseRow};
+use crate::facts::{CaseFacts, DecisionKind, Issue, MeetingStatus, Outcome, PostponedBy};
 use crate::rules;
 use crate::store::{Result, Store};
 use crate::timeline::{Route, Status};
 
 /// The period and the local authority (all when `None`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct KpiFilter {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -38,28 +40,33 @@ pub struct KpiFilter {
 }
 
 /// One bar of a chart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Bar {
     pub label: String,
-    pub value: u64,
+    pub value: u32,
 }
 
 /// A bar chart: a title and its bars, in order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Chart {
     pub title: String,
     pub bars: Vec<Bar>,
 }
 
 /// The report's figures and the series of its charts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct KpiReport {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// "All local authorities" or the one asked for.
     pub local_authority: String,
-    pub cases_opened: u64,
-    pub cases_closed: u64,
+    pub cases_opened: u32,
+    pub cases_closed: u32,
+    /// Cases opened in the period by local authority (most first).
+    pub by_local_authority: Vec<Bar>,
     pub by_decision: Vec<Bar>,
     pub by_issue: Vec<Bar>,
     /// Declined, mediated, exempt, disagreement resolution, withdrawn,
@@ -67,17 +74,17 @@ pub struct KpiReport {
     pub routes: Vec<Bar>,
     /// Agreed, partly agreed, not agreed, withdrawn, not recorded.
     pub outcomes: Vec<Bar>,
-    pub certificates_issued: u64,
-    pub certificates_on_time: u64,
-    pub certificates_late: u64,
+    pub certificates_issued: u32,
+    pub certificates_on_time: u32,
+    pub certificates_late: u32,
     /// Of certificates judged, the percentage on time (None if none).
     pub certificates_on_time_percent: Option<f64>,
-    pub mediations_held: u64,
-    pub mediations_within_30_days: u64,
+    pub mediations_held: u32,
+    pub mediations_within_30_days: u32,
     pub mediations_within_30_days_percent: Option<f64>,
     /// Median calendar days from first contact to the first certificate.
     pub median_days_call_to_certificate: Option<f64>,
-    pub la_postponements: u64,
+    pub la_postponements: u32,
     /// Everything above as bar charts, for the screen and the PDF.
     pub charts: Vec<Chart>,
 }
@@ -86,11 +93,11 @@ fn within(d: Option<NaiveDate>, f: &KpiFilter) -> bool {
     d.is_some_and(|d| d >= f.from && d <= f.to)
 }
 
-fn bars(list: &[(&str, u64)]) -> Vec<Bar> {
+fn bars(list: &[(&str, u32)]) -> Vec<Bar> {
     list.iter().map(|(l, v)| Bar { label: l.to_string(), value: *v }).collect()
 }
 
-fn percent(part: u64, whole: u64) -> Option<f64> {
+fn percent(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
 }
 
@@ -139,7 +146,13 @@ pub fn outcome_of(row: &CaseRow) -> Option<Outcome> {
 /// The report from already loaded cases (the store's filter applied).
 pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
     let opened: Vec<&CaseRow> = rows.iter().filter(|r| within(Some(r.opened_on), filter)).collect();
-    let cases_closed = rows.iter().filter(|r| within(r.closed_on, filter)).count() as u64;
+    let cases_closed = rows.iter().filter(|r| within(r.closed_on, filter)).count() as u32;
+    let mut per_la: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+    for r in &opened {
+        *per_la.entry(r.local_authority.as_str()).or_default() += 1;
+    }
+    let mut by_local_authority: Vec<Bar> = per_la.into_iter().map(|(l, v)| Bar { label: l.to_string(), value: v }).collect();
+    by_local_authority.sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.label.cmp(&b.label)));
     let decisions = [
         (DecisionKind::RefuseToAssess, "Refuse to assess"),
         (DecisionKind::RefuseToReassess, "Refuse to reassess"),
@@ -152,12 +165,12 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
         .iter()
         .map(|(k, l)| Bar {
             label: l.to_string(),
-            value: opened.iter().filter(|r| r.facts.decision.kind == Some(*k)).count() as u64,
+            value: opened.iter().filter(|r| r.facts.decision.kind == Some(*k)).count() as u32,
         })
         .collect();
     by_decision.push(Bar {
         label: "Not recorded".into(),
-        value: opened.iter().filter(|r| r.facts.decision.kind.is_none()).count() as u64,
+        value: opened.iter().filter(|r| r.facts.decision.kind.is_none()).count() as u32,
     });
     let issues = [
         (Issue::NeedsB, "Needs (B)"),
@@ -168,13 +181,13 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
     ];
     let by_issue = issues
         .iter()
-        .map(|(i, l)| Bar { label: l.to_string(), value: opened.iter().filter(|r| r.facts.issues.contains(i)).count() as u64 })
+        .map(|(i, l)| Bar { label: l.to_string(), value: opened.iter().filter(|r| r.facts.issues.contains(i)).count() as u32 })
         .collect();
     let route_names =
         ["Declined", "Mediated", "Exempt", "Disagreement resolution", "Withdrawn", "Not arranged in 30 days", "Open or other"];
     let routes = route_names
         .iter()
-        .map(|n| Bar { label: n.to_string(), value: opened.iter().filter(|r| route_category(r) == *n).count() as u64 })
+        .map(|n| Bar { label: n.to_string(), value: opened.iter().filter(|r| route_category(r) == *n).count() as u32 })
         .collect();
     let ended: Vec<&CaseRow> =
         rows.iter().filter(|r| within(r.facts.concluded_on, filter) || within(r.facts.withdrew_on, filter)).collect();
@@ -187,10 +200,10 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
     ];
     let outcomes = outcome_names
         .iter()
-        .map(|(o, l)| Bar { label: l.to_string(), value: ended.iter().filter(|r| outcome_of(r) == *o).count() as u64 })
+        .map(|(o, l)| Bar { label: l.to_string(), value: ended.iter().filter(|r| outcome_of(r) == *o).count() as u32 })
         .collect();
 
-    let (mut issued, mut on_time, mut late) = (0u64, 0u64, 0u64);
+    let (mut issued, mut on_time, mut late) = (0u32, 0u32, 0u32);
     let mut days = Vec::new();
     for r in rows {
         let mut first_in_period: Option<NaiveDate> = None;
@@ -209,7 +222,7 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
             days.push((first - call).num_days());
         }
     }
-    let (mut held, mut held_on_time) = (0u64, 0u64);
+    let (mut held, mut held_on_time) = (0u32, 0u32);
     for r in rows {
         if let Some(c) = r.timeline.clock(rules::MEDIATION_HELD.key) {
             if within(c.met_by.as_ref().map(|m| m.date), filter) && matches!(c.status, Status::MetOnTime | Status::MetLate) {
@@ -228,14 +241,15 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
                 && m.postponed_by == Some(PostponedBy::LocalAuthority)
                 && within(Some(m.date), filter)
         })
-        .count() as u64;
+        .count() as u32;
 
     let mut report = KpiReport {
         from: filter.from,
         to: filter.to,
         local_authority: filter.local_authority.clone().unwrap_or_else(|| "All local authorities".into()),
-        cases_opened: opened.len() as u64,
+        cases_opened: opened.len() as u32,
         cases_closed,
+        by_local_authority,
         by_decision,
         by_issue,
         routes,
@@ -253,6 +267,7 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
     };
     report.charts = vec![
         Chart { title: "Cases".into(), bars: bars(&[("Opened", report.cases_opened), ("Closed", report.cases_closed)]) },
+        Chart { title: "Cases opened, by local authority".into(), bars: report.by_local_authority.clone() },
         Chart { title: "Cases opened, by decision".into(), bars: report.by_decision.clone() },
         Chart { title: "Cases opened, by issue in dispute (plan contents)".into(), bars: report.by_issue.clone() },
         Chart { title: "Cases opened, by route".into(), bars: report.routes.clone() },
@@ -273,10 +288,25 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
 pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result<KpiReport> {
     // Every case that could count: opened by the end of the period. The
     // figures pick their own cases by date.
-    let rows = load_cases(
+    // Only cases with something dated in the period can count; the others
+    // are skipped before their timelines are computed.
+    let f = filter.clone();
+    let relevant = move |facts: &CaseFacts, opened: NaiveDate, closed: Option<NaiveDate>| {
+        let w = |d: Option<NaiveDate>| within(d, &f);
+        w(Some(opened))
+            || w(closed)
+            || w(facts.concluded_on)
+            || w(facts.withdrew_on)
+            || w(facts.mediation_arranged_on)
+            || facts.certificates.iter().any(|c| w(Some(c.issued_on)))
+            || facts.meetings.iter().any(|m| w(Some(m.date)))
+    };
+    let rows = load_where(
         store,
         &CaseFilter { to: Some(filter.to), local_authority: filter.local_authority.clone(), ..CaseFilter::default() },
         today,
+        false,
+        &relevant,
     )?;
     Ok(kpi_from_rows(&rows, filter))
 }

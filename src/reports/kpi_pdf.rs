@@ -44,7 +44,13 @@ struct Pages {
 
 impl Pages {
     fn new() -> Pages {
-        Pages { done: Vec::new(), ops: Pages::fresh(), y: PAGE_HEIGHT - MARGIN, used: BTreeMap::new(), continuation: String::new() }
+        Pages {
+            done: Vec::new(),
+            ops: Pages::fresh(),
+            y: PAGE_HEIGHT - MARGIN,
+            used: BTreeMap::new(),
+            continuation: String::new(),
+        }
     }
 
     fn fresh() -> Vec<Op> {
