@@ -23,15 +23,15 @@ use crate::timeline::{Status, Timeline};
 pub const BOM: &str = "\u{feff}";
 
 /// Make a cell safe to open in a spreadsheet (see the module notes).
-pub fn defuse(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// The clock that a certificate of `kind` answers.
@@ -123,7 +123,7 @@ pub fn write<W: Write>(out: W, rows: &[CaseRow], pseudonymiser: Option<&Pseudony
         header.push(format!("{} - met", rule.label));
     }
     header.push("Other clocks".into());
-    w.write_record(header.iter().map(|h| defuse(h)))?;
+    w.write_record(header.iter().map(|h| defuse(h).into_owned()))?;
 
     let mut record: Vec<String> = Vec::with_capacity(header.len());
     for row in rows {
@@ -216,8 +216,26 @@ pub fn write<W: Write>(out: W, rows: &[CaseRow], pseudonymiser: Option<&Pseudony
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        w.write_record(record.iter().map(|c| defuse(c)))?;
+        for cell in &record {
+            w.write_field(defuse(cell).as_bytes())?;
+        }
+        w.write_record(None::<&[u8]>)?;
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_get_an_apostrophe() {
+        for cell in ["=1+1", "+44 161", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(defuse(cell), format!("'{cell}"));
+        }
+        for cell in ["Siân", "2026-03-03", "", "O'Brien", "a=b"] {
+            assert_eq!(defuse(cell), cell);
+        }
+    }
 }

@@ -103,3 +103,25 @@ pub fn calendar(rows: &[CaseRow], options: IcsOptions) -> String {
     line(&mut out, "END:VCALENDAR");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_never_inside_a_character() {
+        let mut out = String::new();
+        let text = format!("SUMMARY:{}", "Siân Gwenllïan Łukasz ".repeat(12));
+        line(&mut out, &text);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{l}");
+        }
+        // Unfolding (drop CRLF + one space) gives the line back.
+        assert_eq!(out.replace("\r\n ", "").trim_end_matches("\r\n"), text);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}

@@ -320,7 +320,7 @@ pub fn write_csv<W: std::io::Write>(mut out: W, r: &KpiReport) -> std::io::Resul
     out.write_all(csv_log::BOM.as_bytes())?;
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     w.write_record(["Section", "Measure", "Value"])?;
-    let mut row = |s: &str, m: &str, v: String| w.write_record([s, m, &v].map(csv_log::defuse));
+    let mut row = |s: &str, m: &str, v: String| w.write_record([s, m, &v].map(|c| csv_log::defuse(c).into_owned()));
     row("Period", "From", r.from.to_string())?;
     row("Period", "To", r.to.to_string())?;
     row("Period", "Local authority", r.local_authority.clone())?;

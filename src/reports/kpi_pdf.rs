@@ -140,9 +140,9 @@ impl Pages {
         let area = PAGE_WIDTH - MARGIN - left - 45.0;
         let top = self.y;
         for bar in &chart.bars {
-            let label = wrap(&bar.label, Face::Regular, 9.0, LABEL_WIDTH - 8.0).into_iter().next().unwrap_or_default();
+            let (label, size) = fit(&bar.label, LABEL_WIDTH - 8.0);
             let bottom = self.y - BAR_HEIGHT;
-            self.text(MARGIN, bottom + 3.5, Face::Regular, 9.0, &label);
+            self.text(MARGIN, bottom + 3.5, Face::Regular, size, &label);
             let width = area * bar.value as f32 / max;
             if width > 0.0 {
                 if is_bad(&bar.label) {
@@ -178,6 +178,21 @@ impl Pages {
         self.text(x + 24.0, y + 2.0, Face::Regular, 9.0, "Hatched: late, not agreed or not recorded");
         self.y -= 22.0;
     }
+}
+
+/// A bar label in `width`: at 9 pt, else smaller, else cut with an ellipsis.
+fn fit(label: &str, width: f32) -> (String, f32) {
+    let font = fonts().get(Face::Regular);
+    for size in [9.0, 8.0, 7.0] {
+        if font.width(label, size) <= width {
+            return (label.to_string(), size);
+        }
+    }
+    let mut cut: String = label.to_string();
+    while !cut.is_empty() && font.width(&format!("{cut}…"), 7.0) > width {
+        cut.pop();
+    }
+    (format!("{}…", cut.trim_end()), 7.0)
 }
 
 fn optional(v: Option<f64>, suffix: &str) -> String {
@@ -224,7 +239,7 @@ pub fn render(r: &KpiReport, service_name: &str) -> Result<Vec<u8>, RenderError>
     }
     p.y -= 6.0;
     p.block(
-        "On time and within 30 days are the statutory clocks' own answers for each case. Decision, issue and route count the cases opened in the period; outcomes count mediations that ended in it.",
+        "On time and within 30 days are the statutory clocks' own answers for each case. Local authority, decision, issue and route count the cases opened in the period; outcomes count mediations that ended in it.",
         Face::Regular,
         8.0,
     );
