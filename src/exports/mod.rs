@@ -63,7 +63,7 @@ pub fn load_where(
     keep: &(dyn Fn(&CaseFacts, NaiveDate, Option<NaiveDate>) -> bool + Sync),
 ) -> Result<Vec<CaseRow>> {
     let (cal, choices) = (store.calendar()?, store.choices()?);
-    let mut sql = format!(
+    let mut sql = String::from(
         "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, c.id
          FROM cases c JOIN organisations la ON la.id = c.la_id LEFT JOIN organisations icb ON icb.id = c.icb_id
          WHERE 1"
