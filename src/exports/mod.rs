@@ -66,7 +66,7 @@ pub fn load_where(
     let mut sql = String::from(
         "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, c.id
          FROM cases c JOIN organisations la ON la.id = c.la_id LEFT JOIN organisations icb ON icb.id = c.icb_id
-         WHERE 1"
+         WHERE 1",
     );
     let mut args: Vec<String> = Vec::new();
     if let Some(from) = filter.from {
