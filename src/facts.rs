@@ -205,6 +205,18 @@ pub struct IssuedCertificate {
     pub voided: bool,
 }
 
+/// How a mediation ended, as the mediator records it (for the
+/// commissioner's report; the clocks do not read it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Agreed,
+    PartlyAgreed,
+    NotAgreed,
+    Withdrawn,
+}
+
 /// Everything the engine reads about one case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -254,6 +266,9 @@ pub struct CaseFacts {
     /// The Tribunal received the appeal.
     #[serde(default)]
     pub appeal_received_on: Option<NaiveDate>,
+    /// How the mediation ended (for reports only).
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
 }
 
 impl CaseFacts {

@@ -278,12 +278,12 @@ fn needs_shaping(ch: char) -> bool {
 // Fonts.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Face {
+pub(crate) enum Face {
     Regular,
     Bold,
 }
 
-struct FontData {
+pub(crate) struct FontData {
     bytes: &'static [u8],
     parsed: ParsedFont,
 }
@@ -301,7 +301,7 @@ impl FontData {
     }
 
     /// The advance width of `text` at `size` points.
-    fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let upem = f32::from(self.parsed.units_per_em.max(1));
         let units: u32 = text
             .chars()
@@ -314,7 +314,7 @@ impl FontData {
     }
 
     /// A font holding only the glyphs for `chars` (and .notdef).
-    fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, RenderError> {
+    pub(crate) fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, RenderError> {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData as SfntData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
@@ -330,13 +330,13 @@ impl FontData {
     }
 }
 
-struct Fonts {
+pub(crate) struct Fonts {
     regular: FontData,
     bold: FontData,
 }
 
 impl Fonts {
-    fn get(&self, face: Face) -> &FontData {
+    pub(crate) fn get(&self, face: Face) -> &FontData {
         match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
@@ -344,14 +344,14 @@ impl Fonts {
     }
 }
 
-fn fonts() -> &'static Fonts {
+pub(crate) fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| Fonts { regular: FontData::load(REGULAR_TTF), bold: FontData::load(BOLD_TTF) })
 }
 
 /// Split `text` into lines no wider than `width`, at spaces; a word wider
 /// than the line is broken between characters. No-break spaces hold.
-fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+pub(crate) fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
     let text: String = text.nfc().collect();
     let font = fonts().get(face);
     let space = font.width(" ", size);
@@ -693,15 +693,15 @@ impl Layout {
     }
 }
 
-fn black() -> Color {
+pub(crate) fn black() -> Color {
     Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
+pub(crate) fn point(x: f32, y: f32) -> LinePoint {
     LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
 }
 
-fn font_id(face: Face) -> FontId {
+pub(crate) fn font_id(face: Face) -> FontId {
     FontId(
         match face {
             Face::Regular => "DejaVuSans",
@@ -711,14 +711,14 @@ fn font_id(face: Face) -> FontId {
     )
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// printpdf writes the trailer's /ID from a process-wide counter, so two
 /// renders of the same content would differ. Overwrite both strings, in
 /// place and at the same length, with ones derived from the content.
-fn fix_trailer_id(bytes: &mut [u8], id: &str) -> Result<(), RenderError> {
+pub(crate) fn fix_trailer_id(bytes: &mut [u8], id: &str) -> Result<(), RenderError> {
     let key = b"/ID[(";
     let start =
         bytes.windows(key.len()).rposition(|window| window == key).ok_or_else(|| RenderError::Pdf("no trailer /ID".into()))?;

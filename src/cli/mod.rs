@@ -4,6 +4,7 @@
 
 mod certificate_commands;
 mod engine_commands;
+mod report_commands;
 mod settings_commands;
 mod store_commands;
 
@@ -107,6 +108,8 @@ enum Command {
     /// The mediation advisers and mediators who issue certificates.
     #[command(subcommand)]
     Staff(settings_commands::StaffCommand),
+    #[command(flatten)]
+    Reports(report_commands::ReportsCommand),
 }
 
 #[derive(clap::Args)]
@@ -174,7 +177,7 @@ impl ChoiceArgs {
     }
 }
 
-fn date_arg(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn date_arg(text: &str) -> Result<NaiveDate, String> {
     dates::parse(text)
 }
 
@@ -260,5 +263,6 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Command::Letter(command) => certificate_commands::letter(&cli.store, command),
         Command::Settings(command) => settings_commands::settings(&cli.store, command),
         Command::Staff(command) => settings_commands::staff(&cli.store, command),
+        Command::Reports(command) => report_commands::run(&cli.store, command),
     }
 }

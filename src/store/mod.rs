@@ -7,7 +7,7 @@ mod certificates;
 mod history;
 pub mod migrations;
 mod people;
-mod search;
+pub(crate) mod search;
 mod settings;
 mod today;
 mod validate;

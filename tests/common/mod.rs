@@ -106,3 +106,23 @@ pub fn timeline_on(facts: &CaseFacts, today: &str) -> Timeline {
 pub fn facts(json: &str) -> CaseFacts {
     mediation_desk::facts::from_json(json).unwrap_or_else(|e| panic!("bad test facts: {e}"))
 }
+
+/// Run a Python 3 script (an independent reader for the export tests)
+/// with `args`; its standard output. Panics with its errors.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new("python3").arg("-c").arg(script).args(args).output().expect("python3 runs");
+    assert!(out.status.success(), "python failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 from python")
+}
+
+/// Make sure Python's `icalendar` package is there (installs it with pip if not).
+pub fn ensure_icalendar() {
+    let have = std::process::Command::new("python3").args(["-c", "import icalendar"]).output().is_ok_and(|o| o.status.success());
+    if !have {
+        let status = std::process::Command::new("python3")
+            .args(["-m", "pip", "install", "--quiet", "icalendar"])
+            .status()
+            .expect("pip runs");
+        assert!(status.success(), "pip install icalendar failed");
+    }
+}

@@ -4,6 +4,7 @@ import type { Decision } from "./Decision";
 import type { Issue } from "./Issue";
 import type { IssuedCertificate } from "./IssuedCertificate";
 import type { Meeting } from "./Meeting";
+import type { Outcome } from "./Outcome";
 import type { Service } from "./Service";
 
 /**
@@ -54,4 +55,8 @@ concluded_on: string | null, agreement: Agreement | null, certificates: Array<Is
 /**
  * The Tribunal received the appeal.
  */
-appeal_received_on: string | null, };
+appeal_received_on: string | null, 
+/**
+ * How the mediation ended (for reports only).
+ */
+outcome: Outcome | null, };

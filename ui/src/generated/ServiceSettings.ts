@@ -5,6 +5,10 @@
  */
 export type ServiceSettings = { service_name: string, address: string, phone: string, email: string, 
 /**
- * Certificates are numbered `<prefix><n>`, e.g. `MDC-` gives `MDC-1`.
+ * Certificates are numbered `<prefix>-<year>-<nnnnn>`, e.g. `GM` gives
+ * `GM-2026-00042` (the sequence restarts each year: see
+ * `store::certificates`); a trailing hyphen is dropped (`GM-` numbers
+ * the same). Letters, digits and hyphens, up to 12; required before a
+ * certificate can be issued.
  */
 certificate_prefix: string, };

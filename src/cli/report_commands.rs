@@ -1,0 +1,205 @@
+//! The export, import and report subcommands: the case log (CSV, plain or
+//! pseudonymised), the full JSON export and import, the calendar of
+//! clocks (ICS), the spreadsheet import and the commissioner's report.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+
+use super::store_commands::{fail, today, StoreArgs};
+use super::{date_arg, Failure};
+use mediation_desk::exports::{self, csv_log, full_json, ics, pseudonymised, CaseFilter};
+use mediation_desk::imports::csv_cases::{self, ImportError};
+use mediation_desk::imports::mapping::Mapping;
+use mediation_desk::reports::{kpi, kpi_pdf, KpiFilter};
+
+#[derive(Subcommand)]
+pub enum ReportsCommand {
+    /// Write the case log (csv), the pseudonymised log (pseudonymised), everything (json) or the calendar of clocks (ics).
+    Export {
+        #[arg(value_enum)]
+        format: ExportFormat,
+        /// Cases still open on or after this date.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        from: Option<NaiveDate>,
+        /// Cases opened on or before this date.
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        to: Option<NaiveDate>,
+        /// One local authority, by name.
+        #[arg(long, value_name = "NAME")]
+        la: Option<String>,
+        /// For ics: one case only (default: every open case).
+        #[arg(long = "case", value_name = "REF")]
+        reference: Option<String>,
+        /// For ics: put the child's name in each event.
+        #[arg(long)]
+        with_names: bool,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import cases from a spreadsheet (csv) or restore a full export into an empty database (json).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Reports: `report kpi` is the commissioner's report.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Pseudonymised,
+    Json,
+    Ics,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Cases from CSV, columns mapped by the mapping file (made from the headers and saved there if it does not exist).
+    Csv {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        mapping: PathBuf,
+        /// Show the first rows and every problem; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A full export (JSON) into an empty database.
+    Json {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// The commissioner's report, as PDF or CSV (by the --out file's extension).
+    Kpi {
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        from: NaiveDate,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        to: NaiveDate,
+        #[arg(long, value_name = "NAME")]
+        la: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure::bad_input(format!("--out: cannot write {}: {e}", path.display())))
+}
+
+fn read_file(flag: &str, path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::bad_input(format!("{flag}: cannot read {}: {e}", path.display())))
+}
+
+fn check_period(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Failure> {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => Err(Failure::bad_input(format!("--to: {t} is before --from {f}"))),
+        _ => Ok(()),
+    }
+}
+
+pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
+    match command {
+        ReportsCommand::Export { format, from, to, la, reference, with_names, out } => {
+            check_period(from, to)?;
+            let store = args.open()?;
+            let today = today()?;
+            let io = |e: std::io::Error| Failure::other(format!("cannot write {}: {e}", out.display()));
+            let bytes = match format {
+                ExportFormat::Json => full_json::export(&store).map_err(fail)?.into_bytes(),
+                ExportFormat::Csv | ExportFormat::Pseudonymised => {
+                    let filter = CaseFilter { from, to, local_authority: la, reference, ..CaseFilter::default() };
+                    let rows = exports::load_cases(&store, &filter, today).map_err(fail)?;
+                    let mut bytes = Vec::new();
+                    match format {
+                        ExportFormat::Csv => csv_log::write(&mut bytes, &rows, None).map_err(io)?,
+                        _ => pseudonymised::write(&mut bytes, &rows).map_err(io)?,
+                    }
+                    bytes
+                }
+                ExportFormat::Ics => {
+                    let open_only = reference.is_none();
+                    let filter = CaseFilter { from, to, local_authority: la, reference, open_only };
+                    let rows = exports::load_cases(&store, &filter, today).map_err(fail)?;
+                    ics::calendar(&rows, ics::IcsOptions { with_names, now: chrono::Utc::now() }).into_bytes()
+                }
+            };
+            write_file(&out, &bytes)
+        }
+        ReportsCommand::Import(ImportCommand::Json { file }) => {
+            let text = read_file("FILE", &file)?;
+            let mut store = args.open()?;
+            let n = full_json::import(&mut store, &text).map_err(fail)?;
+            println!("Imported {n} rows.");
+            Ok(())
+        }
+        ReportsCommand::Import(ImportCommand::Csv { file, mapping, dry_run }) => {
+            let text = read_file("FILE", &file)?;
+            let map = if mapping.exists() {
+                Mapping::from_json(&read_file("--mapping", &mapping)?).map_err(Failure::bad_input)?
+            } else {
+                let headers = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+                    .headers()
+                    .map(|h| h.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>())
+                    .map_err(|e| Failure::bad_input(format!("FILE: the header row cannot be read ({e})")))?;
+                let guessed = Mapping::guess_from(&headers);
+                std::fs::write(&mapping, guessed.to_json())
+                    .map_err(|e| Failure::bad_input(format!("--mapping: cannot write {}: {e}", mapping.display())))?;
+                eprintln!("No mapping file: guessed one from the headers and saved it to {}; check it.", mapping.display());
+                guessed
+            };
+            if dry_run {
+                let preview = csv_cases::preview(&text, &map, 10).map_err(Failure::bad_input)?;
+                for (header, field) in &preview.mapping.columns {
+                    println!(
+                        "'{header}' -> {}",
+                        serde_json::to_value(field).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                    );
+                }
+                for row in &preview.rows {
+                    let cells: Vec<String> = row.cells.iter().map(|(h, v)| format!("{h}={v}")).collect();
+                    println!("row {}: {}", csv_cases::thousands(row.row), cells.join(", "));
+                }
+                for p in &preview.problems {
+                    println!("{p}");
+                }
+                println!(
+                    "{} rows, {} problems. Dry run: nothing was imported.",
+                    csv_cases::thousands(preview.total_rows),
+                    csv_cases::thousands(preview.problems.len())
+                );
+                return if preview.problems.is_empty() { Ok(()) } else { Err(Failure::bad_input(preview.problems[0].clone())) };
+            }
+            let mut store = args.open()?;
+            let refs = csv_cases::import(&mut store, &text, &map, &args.who(), today()?).map_err(|e| match e {
+                ImportError::Bad(m) => Failure::bad_input(format!("{m} (nothing was imported)")),
+                ImportError::Store(e) => fail(e),
+            })?;
+            println!("Imported {} cases.", csv_cases::thousands(refs.len()));
+            Ok(())
+        }
+        ReportsCommand::Report(ReportCommand::Kpi { from, to, la, out }) => {
+            check_period(Some(from), Some(to))?;
+            let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if !matches!(ext.as_deref(), Some("pdf" | "csv")) {
+                return Err(Failure::bad_input(format!("--out: {} must end .pdf or .csv", out.display())));
+            }
+            let store = args.open()?;
+            let report = kpi::kpi_report(&store, &KpiFilter { from, to, local_authority: la }, today()?).map_err(fail)?;
+            let bytes = if ext.as_deref() == Some("pdf") {
+                let service = store.service_settings().map_err(fail)?.service_name;
+                kpi_pdf::render(&report, &service).map_err(|e| Failure::other(e.to_string()))?
+            } else {
+                let mut bytes = Vec::new();
+                kpi::write_csv(&mut bytes, &report).map_err(|e| Failure::other(e.to_string()))?;
+                bytes
+            };
+            write_file(&out, &bytes)
+        }
+    }
+}

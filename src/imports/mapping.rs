@@ -1,0 +1,127 @@
+//! Which spreadsheet column holds which case field: the mapping file
+//! (JSON, `{"columns": {"Child name": "child_name", ...}}`), and guesses
+//! from header names for a first mapping to save and correct.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A case field a column can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Reference,
+    OpenedOn,
+    ChildName,
+    ChildDateOfBirth,
+    CallerName,
+    LocalAuthority,
+    Icb,
+    DecisionKind,
+    DecisionLetterDated,
+    DecisionSentOn,
+    Issues,
+    FirstContactOn,
+    DeclinedOn,
+    WithdrewOn,
+    FamilyToldLaOn,
+    AdviserToldLaOn,
+    ConcludedOn,
+    Note,
+    /// A column to leave out.
+    Ignore,
+}
+
+impl Field {
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Field::OpenedOn
+                | Field::ChildDateOfBirth
+                | Field::DecisionLetterDated
+                | Field::DecisionSentOn
+                | Field::FirstContactOn
+                | Field::DeclinedOn
+                | Field::WithdrewOn
+                | Field::FamilyToldLaOn
+                | Field::AdviserToldLaOn
+                | Field::ConcludedOn
+        )
+    }
+}
+
+/// Header name to field, as saved in the mapping file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    pub columns: BTreeMap<String, Field>,
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The field a header name most likely means, if any.
+pub fn guess(header: &str) -> Option<Field> {
+    let h = squash(header);
+    let has = |w: &str| h.contains(w);
+    Some(if has("reference") || h == "ref" || h == "caseref" {
+        Field::Reference
+    } else if has("child") && (has("dob") || has("birth")) || h == "dob" || has("dateofbirth") {
+        Field::ChildDateOfBirth
+    } else if has("child") || has("youngperson") {
+        Field::ChildName
+    } else if has("parent") || has("caller") {
+        Field::CallerName
+    } else if h == "la" || has("localauthority") || h == "council" {
+        Field::LocalAuthority
+    } else if h == "icb" || has("integratedcareboard") {
+        Field::Icb
+    } else if has("letterdated") || has("datedon") {
+        Field::DecisionLetterDated
+    } else if has("sent") {
+        Field::DecisionSentOn
+    } else if has("decision") {
+        Field::DecisionKind
+    } else if has("issue") {
+        Field::Issues
+    } else if has("firstcontact") || has("call") || has("contacted") {
+        Field::FirstContactOn
+    } else if has("declined") {
+        Field::DeclinedOn
+    } else if has("withdr") {
+        Field::WithdrewOn
+    } else if has("familytold") || has("parenttold") {
+        Field::FamilyToldLaOn
+    } else if has("advisertold") {
+        Field::AdviserToldLaOn
+    } else if has("conclud") {
+        Field::ConcludedOn
+    } else if has("opened") {
+        Field::OpenedOn
+    } else if has("note") || has("comment") {
+        Field::Note
+    } else {
+        return None;
+    })
+}
+
+impl Mapping {
+    /// A first mapping from the header row: each header's guess, or Ignore.
+    pub fn guess_from(headers: &[String]) -> Mapping {
+        Mapping { columns: headers.iter().map(|h| (h.clone(), guess(h).unwrap_or(Field::Ignore))).collect() }
+    }
+
+    /// Read a mapping file; the error names what is wrong.
+    pub fn from_json(text: &str) -> Result<Mapping, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            format!("mapping {path}: {}", e.into_inner())
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a mapping serialises") + "\n"
+    }
+}

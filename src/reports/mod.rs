@@ -1,0 +1,7 @@
+//! Reports: the commissioner's report of key figures (`kpi`), as data for
+//! the Reports screen, as CSV and as a PDF with bar charts (`kpi_pdf`).
+
+pub mod kpi;
+pub mod kpi_pdf;
+
+pub use kpi::{kpi_report, Bar, Chart, KpiFilter, KpiReport};

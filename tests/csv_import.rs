@@ -1,0 +1,105 @@
+//! The spreadsheet import: mapping guesses, UK and ISO dates, the dry run,
+//! and all-or-nothing (5,000 rows, row 3,201 bad: nothing imported, and the
+//! message names the row, the header and the value). Data rows count from
+//! 1; the header is row 0.
+
+mod common;
+
+use common::{today, TestDb};
+use mediation_desk::imports::csv_cases::{self, ImportError};
+use mediation_desk::imports::mapping::{Field, Mapping};
+
+const HEADER: &str = "Case ref,Child name,Child DOB,Parent name,LA,Decision,Date sent,Issues,Date of first call,Notes\r\n";
+
+fn row(i: usize, sent: &str) -> String {
+    format!(
+        "MD-2025-{i:04},Child {i},01/06/2015,Parent {i},Leeds City Council,Refuse to assess,{sent},,2025-03-10,\"Rang, left message\"\r\n"
+    )
+}
+
+fn file(rows: usize, bad: Option<usize>) -> String {
+    let mut text = String::from(HEADER);
+    for i in 1..=rows {
+        let sent = if Some(i) == bad { "31/02/2025" } else { "03/03/2025" };
+        text.push_str(&row(i, sent));
+    }
+    text
+}
+
+#[test]
+fn mapping_is_guessed_from_plain_header_names() {
+    let headers: Vec<String> = HEADER.trim().split(',').map(String::from).collect();
+    let m = Mapping::guess_from(&headers);
+    let f = |h: &str| m.columns[h];
+    assert_eq!(f("Case ref"), Field::Reference);
+    assert_eq!(f("Child name"), Field::ChildName);
+    assert_eq!(f("Child DOB"), Field::ChildDateOfBirth);
+    assert_eq!(f("Parent name"), Field::CallerName);
+    assert_eq!(f("LA"), Field::LocalAuthority);
+    assert_eq!(f("Decision"), Field::DecisionKind);
+    assert_eq!(f("Date sent"), Field::DecisionSentOn);
+    assert_eq!(f("Issues"), Field::Issues);
+    assert_eq!(f("Date of first call"), Field::FirstContactOn);
+    assert_eq!(f("Notes"), Field::Note);
+    // The saved file reads back the same.
+    assert_eq!(Mapping::from_json(&m.to_json()).unwrap(), m);
+}
+
+#[test]
+fn five_thousand_rows_with_row_3201_bad_import_nothing() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let text = file(5000, Some(3201));
+    let headers: Vec<String> = HEADER.trim().split(',').map(String::from).collect();
+    let m = Mapping::guess_from(&headers);
+    let err = csv_cases::import(&mut store, &text, &m, "Tester", today()).unwrap_err();
+    assert_eq!(err, ImportError::Bad("row 3,201: 'Date sent' 31/02/2025 is not a date".into()));
+    assert_eq!(store.count_cases(false).unwrap(), 0, "nothing imported");
+
+    // The dry run lists the same problem and writes nothing.
+    let preview = csv_cases::preview(&text, &m, 5).unwrap();
+    assert_eq!(preview.total_rows, 5000);
+    assert_eq!(preview.problems, vec!["row 3,201: 'Date sent' 31/02/2025 is not a date".to_string()]);
+    assert_eq!(preview.rows.len(), 5);
+    assert_eq!(preview.rows[0].row, 1, "the first data row is row 1 (the header is row 0)");
+    assert!(preview.rows[0].cells.contains(&("Child name".to_string(), "Child 1".to_string())));
+    assert_eq!(store.count_cases(false).unwrap(), 0);
+
+    // Fixed, all 5,000 go in, in one go.
+    let good = file(5000, None);
+    let refs = csv_cases::import(&mut store, &good, &m, "Tester", today()).unwrap();
+    assert_eq!(refs.len(), 5000);
+    assert_eq!(store.count_cases(false).unwrap(), 5000);
+    let c = store.case("MD-2025-3201").unwrap();
+    assert_eq!(c.facts.decision.sent_on, Some(common::date("2025-03-03")), "UK date read as day/month");
+    assert_eq!(c.facts.first_contact_on, Some(common::date("2025-03-10")), "ISO date");
+    assert_eq!(c.child.date_of_birth, Some(common::date("2015-06-01")));
+    assert_eq!(c.notes[0].text, "Rang, left message");
+}
+
+#[test]
+fn the_first_data_row_is_row_1() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let text = format!("{HEADER}{}", row(1, "2025-13-01"));
+    let headers: Vec<String> = HEADER.trim().split(',').map(String::from).collect();
+    let err = csv_cases::import(&mut store, &text, &Mapping::guess_from(&headers), "Tester", today()).unwrap_err();
+    assert_eq!(err.to_string(), "row 1: 'Date sent' 2025-13-01 is not a date");
+    // A required field left empty, and an unmapped required field.
+    let text = format!("{HEADER}{}{}", row(1, "03/03/2025"), row(2, "03/03/2025").replace("Child 2", ""));
+    let err = csv_cases::import(&mut store, &text, &Mapping::guess_from(&headers), "Tester", today()).unwrap_err();
+    assert_eq!(err.to_string(), "row 2: 'Child name' is empty");
+    let mut m = Mapping::guess_from(&headers);
+    m.columns.insert("LA".into(), Field::Ignore);
+    let err = csv_cases::import(&mut store, &text, &m, "Tester", today()).unwrap_err();
+    assert_eq!(err.to_string(), "mapping: no column is mapped to local_authority (required)");
+    assert_eq!(store.count_cases(false).unwrap(), 0);
+}
+
+#[test]
+fn thousands_separator() {
+    assert_eq!(csv_cases::thousands(1), "1");
+    assert_eq!(csv_cases::thousands(999), "999");
+    assert_eq!(csv_cases::thousands(3201), "3,201");
+    assert_eq!(csv_cases::thousands(1234567), "1,234,567");
+}
