@@ -27,25 +27,8 @@ fn main() {
     let dir = tempfile::tempdir().expect("a folder");
     let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
     let today = d(2026, 4, 7);
-    let items: Vec<(CaseInput, bool)> = generator::cases(42, BACKGROUND, today)
-        .into_iter()
-        .map(|g| {
-            (
-                CaseInput {
-                    reference: Some(g.reference),
-                    opened_on: g.facts.first_contact_on,
-                    caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
-                    child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
-                    representatives: Vec::new(),
-                    local_authority: g.local_authority.to_string(),
-                    icb: None,
-                    note: Some(g.note),
-                    facts: g.facts,
-                },
-                g.closed,
-            )
-        })
-        .collect();
+    let items: Vec<(CaseInput, bool)> =
+        generator::cases(42, BACKGROUND, today).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     store.load(&items, "Bench", today).expect("loads");
     store
         .set_service_settings(

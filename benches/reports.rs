@@ -13,7 +13,7 @@ use mediation_desk::exports::{self, csv_log, CaseFilter};
 use mediation_desk::generator;
 use mediation_desk::imports::{csv_cases, mapping::Mapping};
 use mediation_desk::reports::{kpi, KpiFilter};
-use mediation_desk::store::{CaseInput, PersonInput, Store};
+use mediation_desk::store::{CaseInput, Store};
 
 const CASES: usize = 50_000;
 
@@ -24,24 +24,8 @@ fn today() -> NaiveDate {
 fn loaded() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a folder");
     let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
-    let items: Vec<(CaseInput, bool)> = generator::cases(42, CASES, today())
-        .into_iter()
-        .map(|g| {
-            (
-                CaseInput {
-                    reference: Some(g.reference),
-                    opened_on: g.facts.first_contact_on,
-                    caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
-                    child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
-                    local_authority: g.local_authority.to_string(),
-                    note: Some(g.note),
-                    facts: g.facts,
-                    ..CaseInput::default()
-                },
-                g.closed,
-            )
-        })
-        .collect();
+    let items: Vec<(CaseInput, bool)> =
+        generator::cases(42, CASES, today()).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     let started = Instant::now();
     store.load(&items, "Bench", today()).expect("loads");
     println!("loaded {CASES} cases in {:.1} s", started.elapsed().as_secs_f64());

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mediation_desk::generator;
-use mediation_desk::store::{CaseInput, ListFilter, PersonInput, Store};
+use mediation_desk::store::{CaseInput, ListFilter, Store};
 
 const CASES: usize = 50_000;
 
@@ -35,20 +35,10 @@ fn inputs(open_newest: Option<usize>) -> Vec<(CaseInput, bool)> {
                 Some(t) => decided(&g) < t,
                 None => g.closed,
             };
-            (
-                CaseInput {
-                    reference: Some(g.reference),
-                    opened_on: g.facts.first_contact_on,
-                    caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
-                    child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
-                    representatives: Vec::new(),
-                    local_authority: g.local_authority.to_string(),
-                    icb: None,
-                    note: Some(g.note),
-                    facts: g.facts,
-                },
-                closed,
-            )
+            {
+                let closed_flag = closed;
+                (mediation_desk::store::generated_input(g, true).0, closed_flag)
+            }
         })
         .collect()
 }

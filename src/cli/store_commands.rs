@@ -10,7 +10,7 @@ use super::engine_commands::read_input;
 use super::Failure;
 use mediation_desk::calendar::dates;
 use mediation_desk::generator;
-use mediation_desk::store::{self, CaseInput, ListFilter, PersonInput, Store, StoreError, TodayItem};
+use mediation_desk::store::{self, CaseInput, ListFilter, Store, StoreError, TodayItem};
 
 /// Options every store command shares.
 #[derive(Args)]
@@ -222,7 +222,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             let mut store = args.open()?;
             let today = today()?;
             let items: Vec<(CaseInput, bool)> =
-                generator::cases(seed, count, today).into_iter().map(|g| generated_input(g, true)).collect();
+                generator::cases(seed, count, today).into_iter().map(|g| store::generated_input(g, true)).collect();
             let started = std::time::Instant::now();
             let refs = store.load(&items, &args.who(), today).map_err(fail)?;
             out(&format!("Loaded {} cases in {:.1} s\n", refs.len(), started.elapsed().as_secs_f64()))
@@ -239,7 +239,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
                     if saved == cases {
                         return Ok(());
                     }
-                    let (input, _) = generated_input(g, false);
+                    let (input, _) = store::generated_input(g, false);
                     let reference = store.add_case(&input, &who, today).map_err(fail)?;
                     out(&format!("{reference}\n"))?;
                     saved += 1;
@@ -248,24 +248,6 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             Ok(())
         }
     }
-}
-
-/// A generated case as input; `keep_reference` keeps the generator's.
-fn generated_input(g: generator::GeneratedCase, keep_reference: bool) -> (CaseInput, bool) {
-    (
-        CaseInput {
-            reference: keep_reference.then_some(g.reference),
-            opened_on: g.facts.first_contact_on,
-            caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
-            child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
-            representatives: Vec::new(),
-            local_authority: g.local_authority.to_string(),
-            icb: None,
-            note: Some(g.note),
-            facts: g.facts,
-        },
-        g.closed,
-    )
 }
 
 fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {

@@ -97,6 +97,25 @@ pub struct CaseInput {
     pub facts: CaseFacts,
 }
 
+/// A case made by the seeded generator, as input (keeping its reference if
+/// asked), and whether it is closed: for `seed`, benchmarks and demos.
+pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool) -> (CaseInput, bool) {
+    (
+        CaseInput {
+            reference: keep_reference.then_some(g.reference),
+            opened_on: g.facts.first_contact_on,
+            caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
+            child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
+            representatives: Vec::new(),
+            local_authority: g.local_authority.to_string(),
+            icb: None,
+            note: Some(g.note),
+            facts: g.facts,
+        },
+        g.closed,
+    )
+}
+
 impl CaseInput {
     /// Read a case from JSON; the error names the field.
     pub fn from_json(text: &str) -> Result<CaseInput> {
