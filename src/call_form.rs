@@ -3,6 +3,7 @@
 //! into a case to save. Every error names the form field it belongs to, so
 //! the screen can link the summary to the input.
 
+use crate::text::lower_first;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -95,11 +96,6 @@ fn date(errors: &mut Errors, field: &str, label: &str, parts: &DateParts, requir
             None
         }
     }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {

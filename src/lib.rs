@@ -15,6 +15,7 @@ pub mod json_input;
 pub mod reports;
 pub mod rules;
 pub mod store;
+pub mod text;
 pub mod timeline;
 pub mod vocabulary;
 

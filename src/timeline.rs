@@ -387,6 +387,8 @@ pub struct Timeline {
     /// The counting choices the clocks were computed with.
     pub choices: CountingChoices,
     pub today: NaiveDate,
+    /// The key of the pending clock due soonest (what the case header shows).
+    pub next_clock: Option<String>,
 }
 
 impl Timeline {

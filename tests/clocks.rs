@@ -45,6 +45,7 @@ fn a_declined_case_has_contact_certificate_and_appeal_clocks_all_judged() {
     assert_eq!(appeal.due_date, d("2026-04-02"));
     assert_eq!(appeal.status, Status::Upcoming);
     assert_eq!(t.next_clock().unwrap().key, "appeal");
+    assert_eq!(t.next_clock.as_deref(), Some("appeal"), "the next clock crosses to the screens as a field");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! breaks inside "Tue 7 Apr 2026" or "by 5pm on Mon 2 Mar 2026"; the
 //! renderer prints them as ordinary spaces.
 
+use crate::text::lower_first;
 use chrono::NaiveDate;
 
 use super::content::{CertificateContent, ExemptionLetterContent, KindDetails};
@@ -192,18 +193,6 @@ pub fn exemption_greeting(l: &ExemptionLetterContent) -> String {
 }
 
 /// The letter's opening paragraphs.
-/// "The contents of the EHC plan" in running text: "the contents ...".
-/// An initialism ("EHC ...") is left as it is.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
-    }
-}
-
 pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
     vec![
         format!(

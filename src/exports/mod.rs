@@ -185,6 +185,7 @@ fn empty_timeline(today: NaiveDate) -> Timeline {
         notices: Vec::new(),
         choices: crate::rules::choices::CountingChoices::default(),
         today,
+        next_clock: None,
     }
 }
 

@@ -151,7 +151,10 @@ pub fn timeline(facts: &CaseFacts, cal: &Calendar, choices: &CountingChoices, to
     if statutory && problems.is_empty() {
         clocks = clocks_of(&ctx, facts, route, &mut notices);
     }
-    Timeline { route, route_text, exemptions, clocks, problems, notices, choices: *choices, today }
+    let mut timeline =
+        Timeline { route, route_text, exemptions, clocks, problems, notices, choices: *choices, today, next_clock: None };
+    timeline.next_clock = timeline.next_clock().map(|c| c.key.to_string());
+    timeline
 }
 
 fn clocks_of(ctx: &Context, facts: &CaseFacts, route: Route, notices: &mut Vec<Notice>) -> Vec<Clock> {

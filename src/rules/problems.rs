@@ -2,6 +2,7 @@
 //! so the mediator can fix them. The engine computes no clock while any is
 //! present: a date from a wrong fact could cost a family its appeal.
 
+use crate::text::lower_first;
 use chrono::NaiveDate;
 
 use super::REGIME_START;
@@ -97,11 +98,6 @@ impl Finder {
             }
         }
     }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {

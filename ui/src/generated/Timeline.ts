@@ -18,4 +18,8 @@ clocks: Array<Clock>, problems: Array<Problem>, notices: Array<Notice>,
 /**
  * The counting choices the clocks were computed with.
  */
-choices: CountingChoices, today: string, };
+choices: CountingChoices, today: string, 
+/**
+ * The key of the pending clock due soonest (what the case header shows).
+ */
+next_clock: string | null, };
