@@ -98,6 +98,28 @@ fn date(errors: &mut Errors, field: &str, label: &str, parts: &DateParts, requir
     }
 }
 
+/// One date field of another form (the certificate form), checked the
+/// same way: `Ok(None)` when left empty and not required.
+pub fn date_field(field: &str, label: &str, parts: &DateParts, required: bool) -> Result<Option<NaiveDate>, FieldError> {
+    let mut errors = Errors(Vec::new());
+    let date = date(&mut errors, field, label, parts, required);
+    match errors.0.pop() {
+        Some(error) => Err(error),
+        None => Ok(date),
+    }
+}
+
+/// One text field of another form, checked the same way: trimmed, `Ok(None)`
+/// when empty and not required, refused when too long or with control characters.
+pub fn text_field(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<Option<String>, FieldError> {
+    let mut errors = Errors(Vec::new());
+    let value = text(&mut errors, field, label, value, max, required);
+    match errors.0.pop() {
+        Some(error) => Err(error),
+        None => Ok(value),
+    }
+}
+
 fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {
     let value = value.trim();
     if value.is_empty() {

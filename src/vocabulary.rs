@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::facts::{DecisionKind, Issue, LetterItem};
+use crate::facts::{CertificateKind, DecisionKind, Issue, LetterItem};
 use crate::rules::{exemptions, letter};
 use crate::store::CallerRole;
 
@@ -46,6 +46,8 @@ pub struct Vocabulary {
     pub routes: Vec<Choice>,
     pub letter_items: Vec<Choice>,
     pub caller_roles: Vec<Choice>,
+    /// The kinds of mediation certificate, as the certificate says it was issued.
+    pub certificate_kinds: Vec<Choice>,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -86,6 +88,11 @@ pub fn vocabulary() -> Vocabulary {
     .into_iter()
     .map(|(r, l)| choice(r, l))
     .collect();
+    let certificate_kinds =
+        [CertificateKind::Declined, CertificateKind::Withdrawn, CertificateKind::Deemed, CertificateKind::AfterMediation]
+            .into_iter()
+            .map(|k| choice(k, crate::certificates::wording::kind_title(k)))
+            .collect();
     use crate::rules::choices::*;
     let reading = |field: &str, question: &str, options: Vec<Choice>| ReadingChoice {
         field: field.into(),
@@ -140,5 +147,31 @@ pub fn vocabulary() -> Vocabulary {
         stages: crate::rules::agreement::stages(kind).iter().map(|s| s.label.to_string()).collect(),
     })
     .collect();
-    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles }
+    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles, certificate_kinds }
+}
+
+/// A stored field's name in the mediators' words, for messages about it
+/// ("Child's date of birth is required on a certificate"); none for fields
+/// whose name already reads well.
+pub fn field_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "child.name" => "Child or young person's name",
+        "child.date_of_birth" => "Child's date of birth",
+        "caller.name" => "Caller's name",
+        "local_authority" => "Local authority",
+        "facts.decision.kind" => "The decision",
+        "facts.decision.letter_dated" => "Date on the letter",
+        "facts.decision.sent_on" => "Date the letter was sent",
+        "facts.first_contact_on" => "First contact with the adviser",
+        "facts.declined_on" => "Date the family said they do not wish to mediate",
+        "facts.withdrew_on" => "Date the family withdrew from mediation",
+        "facts.family_told_la_on" => "Date the family told the LA they want mediation",
+        "facts.adviser_told_la_on" => "Date the adviser told the LA",
+        "facts.cannot_arrange_notice_on" => "Date the LA said it cannot arrange mediation in 30 days",
+        "facts.concluded_on" => "Date mediation concluded",
+        "settings.service_name" => "The service's name (Settings)",
+        "issued_by" => "Issued by",
+        "date" => "Date of issue",
+        _ => return None,
+    })
 }

@@ -528,3 +528,54 @@ fn a_damaged_stored_pdf_is_reported() {
     let err = store.certificate_pdf(&record.number).unwrap_err();
     assert!(err.to_string().contains("does not match the SHA-256"), "{err}");
 }
+
+#[test]
+fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored_pdf() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    setup(&mut store);
+    let zoe = store.add_case(&case_for(CertificateKind::Declined, "Siân Davies", "Zoë Davies"), "Ann", today()).unwrap();
+    let noah = store.add_case(&case_for(CertificateKind::Deemed, "Ama Mensah", "Noah Mensah"), "Ann", today()).unwrap();
+    let first =
+        store.issue_certificate(&zoe, CertificateKind::Declined, on_time(CertificateKind::Declined), &opts(), "Ann").unwrap();
+    store.void_certificate(&first.number, "Child's name misspelt", "Ann").unwrap();
+    let second = store.reissue_certificate(&first.number, date("2026-03-16"), "Ann").unwrap();
+    let third =
+        store.issue_certificate(&noah, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann").unwrap();
+
+    let numbers = |filter: CertificateFilter| -> Vec<String> {
+        store.certificates(&filter).unwrap().into_iter().map(|c| c.number).collect()
+    };
+    let all = numbers(CertificateFilter::default());
+    assert_eq!(all, [first.number.clone(), second.number.clone(), third.number.clone()]);
+    // By the child's name, any case, as typed in the register's search box.
+    assert_eq!(numbers(CertificateFilter { search: Some("mensah".into()), ..Default::default() }), [third.number.clone()]);
+    assert_eq!(numbers(CertificateFilter { search: Some("Zoë".into()), ..Default::default() }).len(), 2);
+    assert_eq!(numbers(CertificateFilter { search: Some(second.number.clone()), ..Default::default() }), [second.number.clone()]);
+    assert_eq!(numbers(CertificateFilter { search: Some("Manchester".into()), ..Default::default() }).len(), 3, "by LA");
+    assert!(numbers(CertificateFilter { search: Some("Nobody".into()), ..Default::default() }).is_empty());
+    assert_eq!(numbers(CertificateFilter { kind: Some("deemed".into()), ..Default::default() }), [third.number.clone()]);
+    assert_eq!(numbers(CertificateFilter { voided_only: true, ..Default::default() }), [first.number.clone()]);
+    assert_eq!(
+        numbers(CertificateFilter { in_force_only: true, ..Default::default() }),
+        [second.number.clone(), third.number.clone()]
+    );
+    let row = store.certificate(&third.number).unwrap();
+    assert_eq!(row.child.as_deref(), Some("Noah Mensah"));
+
+    // The print copy and "Save as" are the stored bytes, written whole.
+    let copy = store.print_copy(&second.number).unwrap();
+    assert_eq!(copy, db.dir.path().join("certificates").join(format!("{}.pdf", second.number)));
+    assert_eq!(std::fs::read(&copy).unwrap(), second.pdf);
+    let saved = store.save_certificate_pdf(&third.number, &db.dir.path().join("for the family")).unwrap();
+    assert_eq!(saved.file_name().unwrap(), "for the family.pdf");
+    assert_eq!(std::fs::read(&saved).unwrap(), third.pdf);
+
+    // The Case screen's section: what is in force, and what the clocks call for.
+    let section = store.case_certificates(&zoe, today()).unwrap();
+    assert_eq!(section.certificates.len(), 2);
+    assert_eq!(section.suggested_kind, None, "a certificate is in force");
+    store.void_certificate(&third.number, "Wrong LA", "Ann").unwrap();
+    let section = store.case_certificates(&noah, date("2026-04-02")).unwrap();
+    assert_eq!(section.suggested_kind, Some(CertificateKind::Deemed));
+}

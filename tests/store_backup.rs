@@ -137,3 +137,29 @@ fn restore_into_a_new_place_works() {
     assert_eq!(restore(&fresh, &backup_path).unwrap(), None);
     assert_eq!(Store::open(&fresh).unwrap().count_cases(false).unwrap(), 1);
 }
+
+#[test]
+fn the_app_restores_over_its_open_database_and_carries_on_with_the_restored_cases() {
+    let db = TestDb::new();
+    let backup_path = db.dir.path().join("monday.sqlite3");
+    let mut store = db.open();
+    let kept_ref = store.add_case(&case("Siân Before"), "Ann", today()).unwrap();
+    store.backup(&backup_path).unwrap();
+    let later_ref = store.add_case(&case("Zoë After"), "Ann", today()).unwrap();
+
+    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &backup_path);
+    assert!(outcome.unwrap().is_some(), "the old database is kept");
+    let mut store = reopened.unwrap();
+    assert!(store.case(&kept_ref).is_ok());
+    assert!(matches!(store.case(&later_ref), Err(StoreError::NotFound { .. })));
+    // The reopened store takes new work.
+    store.add_case(&case("Noah Next"), "Ann", today()).unwrap();
+    assert_eq!(store.count_cases(false).unwrap(), 2);
+
+    // A foreign file is refused, and the app carries on with what it had.
+    let not_db = db.dir.path().join("notes.txt");
+    std::fs::write(&not_db, "not a database").unwrap();
+    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &not_db);
+    assert!(outcome.is_err());
+    assert_eq!(reopened.unwrap().count_cases(false).unwrap(), 2);
+}

@@ -18,6 +18,8 @@
 //! - [`samples`] has one content of each kind for previews and tests.
 
 pub mod content;
+pub mod files;
+pub mod form;
 pub mod issue;
 pub mod pdf;
 pub mod samples;

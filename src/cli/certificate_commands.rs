@@ -196,7 +196,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
         }
         CertificateCommand::List { reference, json: as_json } => {
             let store = args.open()?;
-            let rows = store.certificates(&CertificateFilter { reference, in_force_only: false }).map_err(fail)?;
+            let rows = store.certificates(&CertificateFilter { reference, ..CertificateFilter::default() }).map_err(fail)?;
             if as_json {
                 return out(&json(&rows)?);
             }

@@ -9,10 +9,11 @@ use clap::{Subcommand, ValueEnum};
 
 use super::store_commands::{fail, today, StoreArgs};
 use super::{date_arg, Failure};
-use mediation_desk::exports::{self, csv_log, full_json, ics, pseudonymised, CaseFilter};
+use mediation_desk::exports::{full_json, request};
 use mediation_desk::imports::csv_cases::{self, ImportError};
 use mediation_desk::imports::mapping::Mapping;
-use mediation_desk::reports::{kpi, kpi_pdf, KpiFilter};
+use mediation_desk::reports::request::{report_bytes, ReportFormat};
+use mediation_desk::reports::KpiFilter;
 
 #[derive(Subcommand)]
 pub enum ReportsCommand {
@@ -108,27 +109,14 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
         ReportsCommand::Export { format, from, to, la, reference, with_names, out } => {
             check_period(from, to)?;
             let store = args.open()?;
-            let today = today()?;
-            let io = |e: std::io::Error| Failure::other(format!("cannot write {}: {e}", out.display()));
-            let bytes = match format {
-                ExportFormat::Json => full_json::export(&store).map_err(fail)?.into_bytes(),
-                ExportFormat::Csv | ExportFormat::Pseudonymised => {
-                    let filter = CaseFilter { from, to, local_authority: la, reference, ..CaseFilter::default() };
-                    let rows = exports::load_cases(&store, &filter, today).map_err(fail)?;
-                    let mut bytes = Vec::new();
-                    match format {
-                        ExportFormat::Csv => csv_log::write(&mut bytes, &rows, None).map_err(io)?,
-                        _ => pseudonymised::write(&mut bytes, &rows).map_err(io)?,
-                    }
-                    bytes
-                }
-                ExportFormat::Ics => {
-                    let open_only = reference.is_none();
-                    let filter = CaseFilter { from, to, local_authority: la, reference, open_only };
-                    let rows = exports::load_cases(&store, &filter, today).map_err(fail)?;
-                    ics::calendar(&rows, ics::IcsOptions { with_names, now: chrono::Utc::now() }).into_bytes()
-                }
+            let format = match format {
+                ExportFormat::Csv => request::ExportFormat::Csv,
+                ExportFormat::Pseudonymised => request::ExportFormat::Pseudonymised,
+                ExportFormat::Json => request::ExportFormat::Json,
+                ExportFormat::Ics => request::ExportFormat::Ics,
             };
+            let req = request::ExportRequest { format, from, to, local_authority: la, reference, with_names };
+            let bytes = request::export_bytes(&store, &req, today()?).map_err(fail)?;
             write_file(&out, &bytes)
         }
         ReportsCommand::Import(ImportCommand::Json { file }) => {
@@ -143,10 +131,8 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
             let map = if mapping.exists() {
                 Mapping::from_json(&read_file("--mapping", &mapping)?).map_err(Failure::bad_input)?
             } else {
-                let headers = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-                    .headers()
-                    .map(|h| h.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>())
-                    .map_err(|e| Failure::bad_input(format!("FILE: the header row cannot be read ({e})")))?;
+                let headers =
+                    mediation_desk::imports::spreadsheet::headers(&text).map_err(|e| Failure::bad_input(format!("FILE: {e}")))?;
                 let guessed = Mapping::guess_from(&headers);
                 std::fs::write(&mapping, guessed.to_json())
                     .map_err(|e| Failure::bad_input(format!("--mapping: cannot write {}: {e}", mapping.display())))?;
@@ -185,20 +171,11 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
         }
         ReportsCommand::Report(ReportCommand::Kpi { from, to, la, out }) => {
             check_period(Some(from), Some(to))?;
-            let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            if !matches!(ext.as_deref(), Some("pdf" | "csv")) {
-                return Err(Failure::bad_input(format!("--out: {} must end .pdf or .csv", out.display())));
-            }
+            let format = ReportFormat::from_path(&out)
+                .ok_or_else(|| Failure::bad_input(format!("--out: {} must end .pdf or .csv", out.display())))?;
             let store = args.open()?;
-            let report = kpi::kpi_report(&store, &KpiFilter { from, to, local_authority: la }, today()?).map_err(fail)?;
-            let bytes = if ext.as_deref() == Some("pdf") {
-                let service = store.service_settings().map_err(fail)?.service_name;
-                kpi_pdf::render(&report, &service).map_err(|e| Failure::other(e.to_string()))?
-            } else {
-                let mut bytes = Vec::new();
-                kpi::write_csv(&mut bytes, &report).map_err(|e| Failure::other(e.to_string()))?;
-                bytes
-            };
+            let filter = KpiFilter { from, to, local_authority: la };
+            let bytes = report_bytes(&store, &filter, format, today()?).map_err(fail)?;
             write_file(&out, &bytes)
         }
     }

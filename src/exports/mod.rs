@@ -7,6 +7,7 @@ pub mod csv_log;
 pub mod full_json;
 pub mod ics;
 pub mod pseudonymised;
+pub mod request;
 
 use chrono::NaiveDate;
 use rusqlite::params_from_iter;

@@ -30,7 +30,8 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// One row of the dry run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "ImportPreviewRow")]
 pub struct PreviewRow {
     /// Counting data rows from 1 (the header is row 0).
     pub row: usize,
@@ -40,7 +41,8 @@ pub struct PreviewRow {
 }
 
 /// The dry run: the first rows, and every problem in the file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "ImportPreview")]
 pub struct Preview {
     pub headers: Vec<String>,
     pub mapping: Mapping,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A case field a column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "ImportField")]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Reference,
@@ -33,6 +34,54 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order the Import screen offers them.
+    pub const ALL: [Field; 19] = [
+        Field::Reference,
+        Field::OpenedOn,
+        Field::ChildName,
+        Field::ChildDateOfBirth,
+        Field::CallerName,
+        Field::LocalAuthority,
+        Field::Icb,
+        Field::DecisionKind,
+        Field::DecisionLetterDated,
+        Field::DecisionSentOn,
+        Field::Issues,
+        Field::FirstContactOn,
+        Field::DeclinedOn,
+        Field::WithdrewOn,
+        Field::FamilyToldLaOn,
+        Field::AdviserToldLaOn,
+        Field::ConcludedOn,
+        Field::Note,
+        Field::Ignore,
+    ];
+
+    /// The field in the mediators' words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Reference => "Case reference",
+            Field::OpenedOn => "Date the case was opened",
+            Field::ChildName => "Child or young person's name",
+            Field::ChildDateOfBirth => "Child's date of birth",
+            Field::CallerName => "Caller's name",
+            Field::LocalAuthority => "Local authority",
+            Field::Icb => "Integrated care board",
+            Field::DecisionKind => "Decision",
+            Field::DecisionLetterDated => "Date on the decision letter",
+            Field::DecisionSentOn => "Date the decision was sent",
+            Field::Issues => "Issues in dispute",
+            Field::FirstContactOn => "First contact with the adviser",
+            Field::DeclinedOn => "Family declined mediation",
+            Field::WithdrewOn => "Family withdrew",
+            Field::FamilyToldLaOn => "Family told the LA they want mediation",
+            Field::AdviserToldLaOn => "Adviser told the LA",
+            Field::ConcludedOn => "Mediation concluded",
+            Field::Note => "Note",
+            Field::Ignore => "Do not import this column",
+        }
+    }
+
     pub fn is_date(self) -> bool {
         matches!(
             self,
@@ -51,7 +100,8 @@ impl Field {
 }
 
 /// Header name to field, as saved in the mapping file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "ImportMapping")]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     pub columns: BTreeMap<String, Field>,

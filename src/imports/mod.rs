@@ -3,3 +3,4 @@
 
 pub mod csv_cases;
 pub mod mapping;
+pub mod spreadsheet;

@@ -3,5 +3,6 @@
 
 pub mod kpi;
 pub mod kpi_pdf;
+pub mod request;
 
 pub use kpi::{kpi_report, Bar, Chart, KpiFilter, KpiReport};

@@ -196,6 +196,17 @@ pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     Ok(kept)
 }
 
+/// Restore for a running app: close `open` (the store on `db`, if open),
+/// [`restore`] the backup over `db`, and open `db` again: the restored
+/// database, or the untouched old one when the restore was refused.
+/// Returns the restore's outcome (where the old file was kept) and the
+/// store opened afterwards.
+pub fn restore_open(open: Option<Store>, db: &Path, backup: &Path) -> (Result<Option<PathBuf>>, Result<Store>) {
+    drop(open);
+    let outcome = restore(db, backup);
+    (outcome, Store::open(db))
+}
+
 /// SQLite files beside `db` (and in a `backups` folder beside it), newest
 /// first: candidates to restore when `db` is damaged.
 pub fn find_backups(db: &Path) -> Vec<BackupFile> {

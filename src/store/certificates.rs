@@ -35,7 +35,8 @@ use crate::facts::{CaseFacts, CertificateKind, Issue};
 
 /// The lateness of an issue: the date of issue is after the engine's due
 /// date for the kind (3 working days after the trigger).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct LateWarning {
     pub due_on: NaiveDate,
     pub issued_on: NaiveDate,
@@ -54,10 +55,15 @@ pub struct IssuedRecord {
 }
 
 /// One row of the register.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CertificateRecord {
     pub number: String,
     pub reference: String,
+    /// The child's name as the case has it now (none if the case was deleted).
+    pub child: Option<String>,
+    /// The case's local authority (none if the case was deleted).
+    pub local_authority: Option<String>,
     /// `declined`, `withdrawn`, `deemed` or `after_mediation`.
     pub kind: String,
     pub issued_on: NaiveDate,
@@ -83,6 +89,17 @@ pub struct CertificateFilter {
     pub reference: Option<String>,
     /// Leave out voided ones.
     pub in_force_only: bool,
+    /// Only voided ones.
+    pub voided_only: bool,
+    /// Only this kind (`declined`, `withdrawn`, `deemed`, `after_mediation`).
+    pub kind: Option<String>,
+    /// Issued on or after this date.
+    pub issued_from: Option<NaiveDate>,
+    /// Issued on or before this date.
+    pub issued_to: Option<NaiveDate>,
+    /// Text in the number, the case reference, the child's name or the LA:
+    /// a plain substring match, ignoring case for ASCII letters.
+    pub search: Option<String>,
 }
 
 /// How the caller names the issuer and the issues resolved.
@@ -175,13 +192,17 @@ fn rewrite_facts(tx: &Transaction, case_id: i64, case: &CaseRecord, facts: &Case
 
 const SELECT: &str = "SELECT c.number, c.reference, c.kind, c.issued_on, c.issued_by, c.due_on, c.late, c.appeal_deadline,
         c.replaces, (SELECT r.number FROM certificates r WHERE r.replaces = c.number),
-        c.voided_at, c.void_reason, c.voided_by, c.sha256, c.issued_at, c.who
- FROM certificates c";
+        c.voided_at, c.void_reason, c.voided_by, c.sha256, c.issued_at, c.who,
+        (SELECT p.name FROM people p WHERE p.case_id = k.id AND p.part = 'child' ORDER BY p.position LIMIT 1),
+        (SELECT o.name FROM organisations o WHERE o.id = k.la_id)
+ FROM certificates c LEFT JOIN cases k ON k.reference = c.reference";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CertificateRecord> {
     Ok(CertificateRecord {
         number: r.get(0)?,
         reference: r.get(1)?,
+        child: r.get(16)?,
+        local_authority: r.get(17)?,
         kind: r.get(2)?,
         issued_on: r.get(3)?,
         issued_by: r.get(4)?,
@@ -354,6 +375,61 @@ impl Store {
         Ok(pdf)
     }
 
+    /// The folder the database is in: print copies and previews go there.
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        match self.path().parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }
+    }
+
+    /// "Save as": write certificate `number`'s stored PDF (hash-checked) to
+    /// `dest`, `.pdf` added if missing. Returns the path written.
+    pub fn save_certificate_pdf(&self, number: &str, dest: &std::path::Path) -> Result<std::path::PathBuf> {
+        let pdf = self.certificate_pdf(number)?;
+        crate::certificates::files::write_pdf(dest, &pdf)
+    }
+
+    /// The copy to open in the PDF viewer and print, written to
+    /// `<data>/certificates/<number>.pdf` (replaced whole each time, from
+    /// the stored bytes). Returns its path.
+    pub fn print_copy(&self, number: &str) -> Result<std::path::PathBuf> {
+        let pdf = self.certificate_pdf(number)?;
+        crate::certificates::files::write_pdf(&crate::certificates::files::print_copy_path(&self.data_dir(), number), &pdf)
+    }
+
+    /// A preview of the certificate the form describes, written to
+    /// `<data>/previews/<reference>-preview.pdf`, with the lateness it
+    /// would be issued with. Nothing is issued.
+    pub fn preview_file(
+        &mut self,
+        reference: &str,
+        kind: CertificateKind,
+        issued_on: NaiveDate,
+        options: &IssueOptions,
+    ) -> Result<(std::path::PathBuf, IssuedRecord)> {
+        let preview = self.preview_certificate(reference, kind, issued_on, options)?;
+        let path = crate::certificates::files::write_pdf(
+            &crate::certificates::files::preview_path(&self.data_dir(), reference),
+            &preview.pdf,
+        )?;
+        Ok((path, preview))
+    }
+
+    /// What the Case screen's certificate section shows.
+    pub fn case_certificates(&self, reference: &str, today: NaiveDate) -> Result<crate::certificates::form::CaseCertificates> {
+        let case = self.case(reference)?;
+        let certificates =
+            self.certificates(&CertificateFilter { reference: Some(reference.to_string()), ..CertificateFilter::default() })?;
+        let timeline = crate::rules::timeline(&case.facts, &self.calendar()?, &self.choices()?, today);
+        Ok(crate::certificates::form::CaseCertificates {
+            suggested_kind: crate::certificates::form::suggested_kind(&timeline, &certificates),
+            certificates,
+            staff: self.staff()?,
+            today,
+        })
+    }
+
     /// One certificate's register entry.
     pub fn certificate(&self, number: &str) -> Result<CertificateRecord> {
         record_in(&self.conn, number)
@@ -369,6 +445,30 @@ impl Store {
         }
         if filter.in_force_only {
             sql.push_str(" AND c.voided_at IS NULL");
+        }
+        if filter.voided_only {
+            sql.push_str(" AND c.voided_at IS NOT NULL");
+        }
+        if let Some(k) = &filter.kind {
+            sql.push_str(" AND c.kind = ?");
+            args.push(k);
+        }
+        if let Some(d) = &filter.issued_from {
+            sql.push_str(" AND c.issued_on >= ?");
+            args.push(d);
+        }
+        if let Some(d) = &filter.issued_to {
+            sql.push_str(" AND c.issued_on <= ?");
+            args.push(d);
+        }
+        let pattern = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("%{s}%"));
+        if let Some(p) = &pattern {
+            sql.push_str(
+                " AND (c.number LIKE ? OR c.reference LIKE ?
+                   OR EXISTS (SELECT 1 FROM people p WHERE p.case_id = k.id AND p.part = 'child' AND p.name LIKE ?)
+                   OR EXISTS (SELECT 1 FROM organisations o WHERE o.id = k.la_id AND o.name LIKE ?))",
+            );
+            args.extend([p as &dyn rusqlite::ToSql, p, p, p]);
         }
         sql.push_str(" ORDER BY c.id");
         let mut stmt = self.conn.prepare(&sql)?;

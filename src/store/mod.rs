@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::calendar::Calendar;
 use crate::rules::choices::CountingChoices;
 
-pub use backup::{find_backups, restore, BackupFile};
+pub use backup::{find_backups, restore, restore_open, BackupFile};
 pub use cases::{
     generated_input, CallerRole, CaseInput, CaseRecord, CaseSummary, CaseView, ListFilter, NoteRecord, OrganisationInput,
     PersonInput, PersonRecord,

@@ -32,6 +32,8 @@ pub struct ServiceSettings {
 
 const SERVICE: &str = "service";
 const CHOICES: &str = "counting_choices";
+/// The spreadsheet import's saved column mapping.
+const IMPORT_MAPPING: &str = "import_mapping";
 const HOLIDAYS: &str = "imported_holidays";
 
 pub(crate) fn get_in<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
@@ -126,5 +128,15 @@ impl Store {
     /// `calendar::govuk::parse`); every case's clocks are recomputed.
     pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str) -> Result<()> {
         self.save_setting(HOLIDAYS, holidays, who, true)
+    }
+
+    /// The spreadsheet column mapping last used to import cases, if any.
+    pub fn import_mapping(&self) -> Result<Option<crate::imports::mapping::Mapping>> {
+        self.setting(IMPORT_MAPPING)
+    }
+
+    /// Remember the column mapping for the next import.
+    pub fn set_import_mapping(&mut self, mapping: &crate::imports::mapping::Mapping, who: &str) -> Result<()> {
+        self.save_setting(IMPORT_MAPPING, mapping, who, false)
     }
 }

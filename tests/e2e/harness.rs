@@ -159,6 +159,8 @@ impl App {
                 .env("XDG_CONFIG_HOME", dir.0.join("xdg-config"))
                 .env("XDG_CACHE_HOME", dir.0.join("xdg-cache"))
                 .env("MEDIATION_DESK_NO_NOTIFICATIONS", "1")
+                // Certificates are written to disk but not opened in a PDF viewer.
+                .env("MEDIATION_DESK_NO_OPEN", "1")
                 .env("MEDIATION_DESK_TODAY", std::env::var("MEDIATION_DESK_TODAY").unwrap_or_else(|_| TODAY.into()))
                 .env("MEDIATION_DESK_USER", "Test Mediator")
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")

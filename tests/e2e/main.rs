@@ -28,6 +28,60 @@ async fn fill_refusal_call(app: &App, child: &str) {
     app.type_date("sent_on", "2", "3", "2026").await;
 }
 
+/// Run the command line on the app's database before the app starts.
+fn cli(data_dir: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+        .arg("--db")
+        .arg(data_dir.join("mediation-desk.sqlite3"))
+        .args(args)
+        .env("MEDIATION_DESK_TODAY", harness::TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "mediation-desk {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The service's details and its two staff, as a service sets them up once.
+fn set_up_service(data_dir: &Path) {
+    cli(
+        data_dir,
+        &[
+            "settings",
+            "set",
+            "--service-name",
+            "Greater Manchester SEND Mediation",
+            "--address",
+            "Unit 4, Canal Wharf",
+            "--address",
+            "Manchester M1 4AB",
+            "--phone",
+            "0161 496 0000",
+            "--email",
+            "mediation@gm.example.org.uk",
+            "--certificate-prefix",
+            "GM",
+        ],
+    );
+    cli(data_dir, &["staff", "add", "Łukasz Nowak", "--role", "adviser", "--registration", "Civil Mediation Council CMC-123456"]);
+    cli(data_dir, &["staff", "add", "Siân Roberts", "--role", "mediator", "--registration", "College of Mediators 04417"]);
+}
+
+/// The text of a PDF, as `pdftotext` reads it.
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs (apt install poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The reference of the case on screen.
+async fn reference(app: &App) -> String {
+    let section = app.wait_for("section[data-screen=case]").await;
+    section.attr("data-reference").await.unwrap().unwrap_or_default()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Add a case with the command line before the app starts.
 fn add_case_with_cli(data_dir: &Path, json: &str) {
     use std::io::Write;
@@ -306,9 +360,10 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn missing_the_30_days_prompts_the_deemed_certificate_route() {
+async fn mediation_not_arranged_in_30_days_and_a_deemed_certificate_issued() {
     within(180, async {
         let app = App::start_with("deemed", |dir| {
+            set_up_service(dir);
             add_case_with_cli(
                 dir,
                 r#"{"caller":{"name":"Ama Mensah"},"child":{"name":"Kwame Mensah"},"local_authority":"Oldham Council",
@@ -327,7 +382,118 @@ async fn missing_the_30_days_prompts_the_deemed_certificate_route() {
         app.type_date("fact-cannot_arrange_notice_on", "16", "3", "2026").await;
         let clock = app.text_of("li.clock[data-key=certificate_deemed]").await;
         assert!(clock.contains("Thu 19 Mar 2026"), "{clock}");
+        app.click("#save-facts").await;
+        app.wait_for_text("Saved.").await;
         app.screenshot("case-deemed").await;
+        // The adviser issues the deemed certificate today, in time.
+        app.wait_for_text("The clocks call for: Issued because mediation could not be arranged within 30 days").await;
+        // The call did not record Kwame's date of birth, which a certificate
+        // prints: the core says so, and the summary's link opens the field.
+        app.click("#preview-certificate").await;
+        app.wait_for_text("Child's date of birth is required on a certificate").await;
+        app.click("#certificates .error-summary a").await;
+        app.type_date("child_date_of_birth", "14", "9", "2015").await;
+        app.click("#save-details").await;
+        app.wait_for_text("Details saved.").await;
+        app.click("#preview-certificate").await;
+        app.wait_for_text("Preview opened").await;
+        assert!(
+            pdf_text(&app.data_dir.join("previews").join(format!("{}-preview.pdf", reference(&app).await))).contains("PREVIEW")
+        );
+        app.click("#issue-certificate").await;
+        let text = app.wait_for_text("Certificate GM-2026-00001 issued").await;
+        assert!(!text.contains("Issued late"), "{text}");
+        let clock = app.text_of("li.clock[data-key=certificate_deemed]").await;
+        assert!(clock.contains("Met on time"), "{clock}");
+        // The appeal deadline now runs from the certificate: one month after
+        // Mon 16 Mar 2026 is Thu 16 Apr 2026, later than two months after
+        // the decision was sent (Thu 26 Mar 2026).
+        let appeal = app.text_of("#appeal-deadline").await;
+        assert!(appeal.contains("Thu 16 Apr 2026"), "{appeal}");
+        app.click("#nav-certificates").await;
+        let row = app.text_of("tr[data-number='GM-2026-00001']").await;
+        assert!(row.contains("Kwame Mensah") && row.contains("could not be arranged within 30 days"), "{row}");
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_disk() {
+    within(240, async {
+        let app = App::start_with("decline-certificate", |dir| {
+            set_up_service(dir);
+            add_case_with_cli(
+                dir,
+                r#"{"caller":{"name":"Rhian Jones"},"child":{"name":"Dafydd Jones","date_of_birth":"2014-06-03"},
+                   "local_authority":"Manchester City Council",
+                   "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-02-26","sent_on":"2026-03-02"},
+                            "first_contact_on":"2026-03-04"}}"#,
+            );
+        })
+        .await;
+        app.click("#nav-cases").await;
+        app.click("button[data-reference]").await;
+        app.wait_for("section[data-screen=case]").await;
+        // The family says on Thu 5 Mar 2026 that they do not wish to mediate:
+        // the certificate is due 3 working days later, Tue 10 Mar 2026.
+        app.type_date("fact-declined_on", "5", "3", "2026").await;
+        app.click("#save-facts").await;
+        app.wait_for_text("Saved.").await;
+        let clock = app.text_of("li.clock[data-key=certificate_declined]").await;
+        assert!(clock.contains("Tue 10 Mar 2026") && clock.contains("Overdue"), "{clock}");
+        app.wait_for_text("The clocks call for: Issued after mediation advice: mediation declined").await;
+
+        // Issued today, Mon 16 Mar 2026: late, and the app says so.
+        app.click("#issue-certificate").await;
+        let text = app.wait_for_text("Certificate GM-2026-00001 issued").await;
+        let late = app.text_of("#certificate-late").await;
+        assert!(late.contains("Tue 10 Mar 2026") && late.contains("Mon 16 Mar 2026"), "{late}");
+        assert!(text.contains("Issued late"), "{text}");
+        app.screenshot("case-certificate-issued").await;
+
+        // The PDF on disk is the one in the register, naming the child.
+        let pdf_path = app.data_dir.join("certificates").join("GM-2026-00001.pdf");
+        let bytes = std::fs::read(&pdf_path).expect("the print copy is on disk");
+        assert!(bytes.starts_with(b"%PDF"));
+        let words = pdf_text(&pdf_path);
+        assert!(words.contains("GM-2026-00001") && words.contains("Dafydd Jones"), "{words}");
+        let register = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+            .arg("--db")
+            .arg(app.data_dir.join("mediation-desk.sqlite3"))
+            .args(["certificate", "list", "--json"])
+            .output()
+            .unwrap();
+        let register = String::from_utf8_lossy(&register.stdout);
+        assert!(register.contains(&sha256_hex(&bytes)), "the file's SHA-256 is the register's: {register}");
+
+        // The register screen finds it by the child's name, and opens it.
+        app.click("#nav-certificates").await;
+        app.type_into("#register-search", "Dafydd").await;
+        let row = app.text_of("tr[data-number='GM-2026-00001']").await;
+        assert!(row.contains("Dafydd Jones") && row.contains("Mon 16 Mar 2026") && row.contains("In force"), "{row}");
+        assert!(row.contains("Issued late"), "{row}");
+        app.screenshot("certificates-register").await;
+        app.click("tr[data-number='GM-2026-00001'] button.open-certificate").await;
+        app.wait_for_text("Opened GM-2026-00001 to print").await;
+        app.type_into("#register-search", "Nobody by this name").await;
+        app.wait_for_text("No certificate matches.").await;
+
+        // A misspelt name: void it with a reason, then re-issue.
+        app.type_into("#register-search", "").await;
+        app.click("tr[data-number='GM-2026-00001'] button.link").await;
+        app.click("li.certificate[data-number='GM-2026-00001'] button.void-certificate").await;
+        app.click("#confirm-void").await;
+        app.wait_for_text("Enter why the certificate is being voided").await;
+        app.type_into("#void_reason", "Child's date of birth was wrong").await;
+        app.click("#confirm-void").await;
+        app.wait_for_text("Certificate GM-2026-00001 voided").await;
+        app.click("li.certificate[data-number='GM-2026-00001'] button.reissue-certificate").await;
+        app.click("#confirm-reissue").await;
+        let text = app.wait_for_text("Certificate GM-2026-00002 issued, replacing GM-2026-00001").await;
+        assert!(text.contains("Voided"), "{text}");
+        assert!(pdf_text(&app.data_dir.join("certificates").join("GM-2026-00002.pdf")).contains("GM-2026-00001"));
+        app.screenshot("case-certificate-reissued").await;
         app.close().await;
     })
     .await;

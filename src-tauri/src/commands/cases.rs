@@ -3,6 +3,7 @@
 //! and maps the error.
 
 use mediation_desk::call_form::{self, NewCallForm};
+use mediation_desk::details_form::{self, CaseDetailsForm};
 use mediation_desk::facts::CaseFacts;
 use mediation_desk::store::{CaseSummary, CaseView, ListFilter, TodayItem};
 use mediation_desk::{rules, Timeline};
@@ -109,5 +110,21 @@ pub fn close_case(state: State<AppState>, reference: String, reason: String) -> 
     let today = today()?;
     let mut store = state.store()?;
     store.close_case(&reference, &reason, &state.user, today)?;
+    Ok(store.case_view(&reference, today)?)
+}
+
+/// The "Who" form filled from the case as saved.
+#[tauri::command]
+pub fn case_details(state: State<AppState>, reference: String) -> Result<CaseDetailsForm> {
+    Ok(details_form::from_record(&state.store()?.case(&reference)?))
+}
+
+/// Correct the child's or caller's details, or the LA.
+#[tauri::command]
+pub fn save_details(state: State<AppState>, reference: String, form: CaseDetailsForm) -> Result<CaseView> {
+    let today = today()?;
+    let mut store = state.store()?;
+    let input = details_form::apply(&form, &store.case(&reference)?, today)?;
+    store.update_case(&reference, &input, &state.user, today)?;
     Ok(store.case_view(&reference, today)?)
 }

@@ -15,17 +15,29 @@ pub struct CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(err: StoreError) -> CommandError {
-        let field = match &err {
-            StoreError::BadInput { field, .. } => Some(field.clone()),
-            _ => None,
-        };
-        CommandError { message: err.to_string(), field, fields: Vec::new() }
+        match err {
+            // "Child's date of birth is required ...", not "child.date_of_birth: is required ...".
+            StoreError::BadInput { field, message } => {
+                let message = match mediation_desk::vocabulary::field_label(&field) {
+                    Some(label) => format!("{label} {message}"),
+                    None => format!("{field}: {message}"),
+                };
+                CommandError { message, field: Some(field), fields: Vec::new() }
+            }
+            other => CommandError { message: other.to_string(), field: None, fields: Vec::new() },
+        }
     }
 }
 
 impl From<String> for CommandError {
     fn from(message: String) -> CommandError {
         CommandError { message, field: None, fields: Vec::new() }
+    }
+}
+
+impl From<FieldError> for CommandError {
+    fn from(error: FieldError) -> CommandError {
+        CommandError { message: error.message.clone(), field: Some(error.field.clone()), fields: vec![error] }
     }
 }
 

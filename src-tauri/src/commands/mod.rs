@@ -2,6 +2,8 @@
 //! to one plain message. Logic belongs in `src/`, not here.
 
 pub mod cases;
+pub mod certificates;
 pub mod engine;
 pub mod error;
+pub mod reports;
 pub mod settings;

@@ -67,3 +67,14 @@ pub fn backup_now(state: State<AppState>, path: PathBuf) -> Result<String> {
     state.store()?.backup(&path)?;
     Ok(path.display().to_string())
 }
+
+/// Replace the database with a backup the user chose; the old one is kept
+/// beside it. Returns a sentence for the screen.
+#[tauri::command]
+pub fn restore_backup(state: State<AppState>, path: PathBuf) -> Result<String> {
+    let kept = state.restore(&path)?;
+    Ok(match kept {
+        Some(old) => format!("Restored from {}. The database as it was is kept as {old}.", path.display()),
+        None => format!("Restored from {}.", path.display()),
+    })
+}

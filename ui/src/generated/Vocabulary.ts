@@ -3,4 +3,8 @@ import type { ActionChoice } from "./ActionChoice";
 import type { Choice } from "./Choice";
 import type { ReadingChoice } from "./ReadingChoice";
 
-export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, };
+export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
+/**
+ * The kinds of mediation certificate, as the certificate says it was issued.
+ */
+certificate_kinds: Array<Choice>, };

@@ -2,7 +2,19 @@
 // (ui/src/generated). Each returns what the core computed; the screens do
 // no date arithmetic of their own.
 import { invoke } from "@tauri-apps/api/core";
+import type { CaseCertificates } from "../generated/CaseCertificates";
+import type { CaseDetailsForm } from "../generated/CaseDetailsForm";
 import type { CaseFacts } from "../generated/CaseFacts";
+import type { CertificateRecord } from "../generated/CertificateRecord";
+import type { DateParts } from "../generated/DateParts";
+import type { ExportFormat } from "../generated/ExportFormat";
+import type { ImportMapping } from "../generated/ImportMapping";
+import type { ImportView } from "../generated/ImportView";
+import type { KpiReport } from "../generated/KpiReport";
+import type { ReportForm } from "../generated/ReportForm";
+import type { IssueCertificateForm } from "../generated/IssueCertificateForm";
+import type { CertificateIssued } from "../generated/CertificateIssued";
+import type { RegisterQuery } from "../generated/RegisterQuery";
 import type { CaseListQuery } from "../generated/CaseListQuery";
 import type { CaseSummary } from "../generated/CaseSummary";
 import type { CaseView } from "../generated/CaseView";
@@ -35,6 +47,8 @@ export const api = {
   previewFacts: (facts: CaseFacts) => invoke<FactsPreview>("preview_facts", { facts }),
   saveFacts: (reference: string, facts: CaseFacts) => invoke<CaseView>("save_facts", { reference, facts }),
   addNote: (reference: string, text: string) => invoke<CaseView>("add_note", { reference, text }),
+  caseDetails: (reference: string) => invoke<CaseDetailsForm>("case_details", { reference }),
+  saveDetails: (reference: string, form: CaseDetailsForm) => invoke<CaseView>("save_details", { reference, form }),
   closeCase: (reference: string, reason: string) => invoke<CaseView>("close_case", { reference, reason }),
   settings: () => invoke<SettingsView>("settings"),
   saveService: (service: ServiceSettings) => invoke<void>("save_service", { service }),
@@ -42,4 +56,20 @@ export const api = {
   saveStaff: (member: StaffMember) => invoke<void>("save_staff", { member }),
   importBankHolidays: (path: string) => invoke<number[]>("import_bank_holidays", { path }),
   backupNow: (path: string) => invoke<string>("backup_now", { path }),
+  restoreBackup: (path: string) => invoke<string>("restore_backup", { path }),
+  caseCertificates: (reference: string) => invoke<CaseCertificates>("case_certificates", { reference }),
+  previewCertificate: (reference: string, form: IssueCertificateForm) => invoke<CertificateIssued>("preview_certificate", { reference, form }),
+  issueCertificate: (reference: string, form: IssueCertificateForm) => invoke<CertificateIssued>("issue_certificate", { reference, form }),
+  openCertificate: (number: string) => invoke<string>("open_certificate", { number }),
+  saveCertificateAs: (number: string, path: string) => invoke<string>("save_certificate_as", { number, path }),
+  voidCertificate: (number: string, reason: string) => invoke<void>("void_certificate", { number, reason }),
+  reissueCertificate: (number: string, issuedOn: DateParts) => invoke<CertificateIssued>("reissue_certificate", { number, issuedOn }),
+  reportForm: () => invoke<ReportForm>("report_form"),
+  report: (form: ReportForm) => invoke<KpiReport>("report", { form }),
+  saveReport: (form: ReportForm, path: string) => invoke<string>("save_report", { form, path }),
+  exportCases: (form: ReportForm, format: ExportFormat, withNames: boolean, path: string) =>
+    invoke<string>("export_cases", { form, format, withNames, path }),
+  importPreview: (path: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { path, mapping }),
+  importCases: (path: string, mapping: ImportMapping) => invoke<string>("import_cases", { path, mapping }),
+  certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
 };

@@ -1,5 +1,5 @@
 // Which screen is showing, and the case that is open.
-export type Screen = "today" | "cases" | "new-call" | "case" | "settings";
+export type Screen = "today" | "cases" | "new-call" | "case" | "certificates" | "reports" | "import" | "settings";
 
 export const nav = $state({ screen: "today" as Screen, reference: "" as string, searchFocus: 0 });
 

@@ -12,4 +12,10 @@ export const vocabulary: Vocabulary = {
   routes: [{ value: "certificate_needed", label: "Certificate needed" }],
   letter_items: [{ value: "adviser_contact", label: "the mediation adviser's contact details" }],
   caller_roles: [{ value: "parent", label: "Parent" }, { value: "young_person", label: "Young person (16–25)" }],
+  certificate_kinds: [
+    { value: "declined", label: "Issued after mediation advice: mediation declined" },
+    { value: "withdrawn", label: "Issued after mediation advice: mediation not pursued" },
+    { value: "deemed", label: "Issued because mediation could not be arranged within 30 days" },
+    { value: "after_mediation", label: "Issued after mediation" },
+  ],
 };

@@ -1,0 +1,124 @@
+//! Certificates: the Case screen's section (preview, issue, open to print,
+//! save as, void, re-issue) and the register. Each command parses, calls
+//! the core, and maps the error; opening a file in the system PDF viewer
+//! (how people print) is the shell's only part.
+
+use std::path::{Path, PathBuf};
+
+use mediation_desk::call_form::DateParts;
+use mediation_desk::certificates::form::{self, CaseCertificates, IssueCertificateForm};
+use mediation_desk::store::{CertificateFilter, CertificateRecord, IssuedRecord, LateWarning};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::error::{today, Result};
+use crate::state::AppState;
+
+/// A certificate just issued: its number, the lateness warning if late,
+/// and where its print copy was written.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CertificateIssued {
+    pub number: String,
+    pub late: Option<LateWarning>,
+    pub file: String,
+}
+
+/// Open `path` in the system PDF viewer, unless `MEDIATION_DESK_NO_OPEN`
+/// is set (the end-to-end tests check the file instead).
+fn open_in_viewer(app: &AppHandle, path: &Path) -> Result<()> {
+    if std::env::var_os("MEDIATION_DESK_NO_OPEN").is_some() {
+        return Ok(());
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| format!("The PDF was saved as {}, but no PDF viewer could open it: {e}", path.display()).into())
+}
+
+fn issued(store: &mediation_desk::store::Store, record: IssuedRecord) -> Result<CertificateIssued> {
+    let file = store.print_copy(&record.number)?;
+    Ok(CertificateIssued { number: record.number, late: record.late, file: file.display().to_string() })
+}
+
+#[tauri::command]
+pub fn case_certificates(state: State<AppState>, reference: String) -> Result<CaseCertificates> {
+    Ok(state.store()?.case_certificates(&reference, today()?)?)
+}
+
+/// Render the certificate the form describes, marked as a preview, and
+/// open it; with the lateness it would be issued with.
+#[tauri::command]
+pub fn preview_certificate(
+    app: AppHandle,
+    state: State<AppState>,
+    reference: String,
+    form: IssueCertificateForm,
+) -> Result<CertificateIssued> {
+    let checked = form::check(&form, today()?)?;
+    let (path, preview) = state.store()?.preview_file(&reference, checked.kind, checked.issued_on, &checked.options)?;
+    open_in_viewer(&app, &path)?;
+    Ok(CertificateIssued { number: preview.number, late: preview.late, file: path.display().to_string() })
+}
+
+#[tauri::command]
+pub fn issue_certificate(state: State<AppState>, reference: String, form: IssueCertificateForm) -> Result<CertificateIssued> {
+    let checked = form::check(&form, today()?)?;
+    let mut store = state.store()?;
+    let record = store.issue_certificate(&reference, checked.kind, checked.issued_on, &checked.options, &state.user)?;
+    issued(&store, record)
+}
+
+/// Write the print copy from the stored bytes and open it to print.
+#[tauri::command]
+pub fn open_certificate(app: AppHandle, state: State<AppState>, number: String) -> Result<String> {
+    let path = state.store()?.print_copy(&number)?;
+    open_in_viewer(&app, &path)?;
+    Ok(path.display().to_string())
+}
+
+/// "Save as": the stored PDF to the file the user chose in the save dialog.
+#[tauri::command]
+pub fn save_certificate_as(state: State<AppState>, number: String, path: PathBuf) -> Result<String> {
+    Ok(state.store()?.save_certificate_pdf(&number, &path)?.display().to_string())
+}
+
+#[tauri::command]
+pub fn void_certificate(state: State<AppState>, number: String, reason: String) -> Result<()> {
+    let reason = form::void_reason(&reason)?;
+    Ok(state.store()?.void_certificate(&number, &reason, &state.user)?)
+}
+
+#[tauri::command]
+pub fn reissue_certificate(state: State<AppState>, number: String, issued_on: DateParts) -> Result<CertificateIssued> {
+    let issued_on = form::date_of_issue(&issued_on, today()?)?;
+    let mut store = state.store()?;
+    let record = store.reissue_certificate(&number, issued_on, &state.user)?;
+    issued(&store, record)
+}
+
+/// The register's filters, as the Certificates screen sends them.
+#[derive(Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RegisterQuery {
+    pub search: Option<String>,
+    /// `all`, `in_force` or `voided`.
+    pub status: String,
+    /// A kind's name, or none for every kind.
+    pub kind: Option<String>,
+}
+
+/// The register, newest first.
+#[tauri::command]
+pub fn certificate_register(state: State<AppState>, query: RegisterQuery) -> Result<Vec<CertificateRecord>> {
+    let filter = CertificateFilter {
+        in_force_only: query.status == "in_force",
+        voided_only: query.status == "voided",
+        kind: query.kind.filter(|k| !k.is_empty()),
+        search: query.search,
+        ..CertificateFilter::default()
+    };
+    let mut rows = state.store()?.certificates(&filter)?;
+    rows.reverse();
+    Ok(rows)
+}

@@ -1,0 +1,89 @@
+//! The certificate form on the Case screen: which kind, the date of issue
+//! as three boxes, who issues it, and (after mediation) the issues that
+//! were resolved; and the void and re-issue forms. Each is checked here
+//! with one message naming its field, before the store is asked.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::call_form::{date_field, DateParts, FieldError};
+use crate::facts::{CertificateKind, Issue};
+use crate::store::{CertificateRecord, IssueOptions, StaffMember, MAX_TEXT_CHARS};
+use crate::timeline::Timeline;
+
+/// "Issue a certificate", as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IssueCertificateForm {
+    pub kind: CertificateKind,
+    pub issued_on: DateParts,
+    /// A staff member's name; empty or none: the only one with the role.
+    pub issued_by: Option<String>,
+    /// After mediation: the issues resolved.
+    #[serde(default)]
+    pub resolved: Vec<Issue>,
+}
+
+/// The form, checked: what the store's issue and preview take.
+#[derive(Debug, Clone)]
+pub struct CheckedIssue {
+    pub kind: CertificateKind,
+    pub issued_on: NaiveDate,
+    pub options: IssueOptions,
+}
+
+/// A date of issue: required, real, and not after today.
+pub fn date_of_issue(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let date = date_field("issued_on", "Date of issue", parts, true)?
+        .ok_or_else(|| FieldError { field: "issued_on".into(), message: "Enter the date of issue".into() })?;
+    if date > today {
+        return Err(FieldError { field: "issued_on".into(), message: "Date of issue must be today or in the past".into() });
+    }
+    Ok(date)
+}
+
+pub fn check(form: &IssueCertificateForm, today: NaiveDate) -> Result<CheckedIssue, FieldError> {
+    let issued_on = date_of_issue(&form.issued_on, today)?;
+    let issued_by = form.issued_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let resolved = if form.kind == CertificateKind::AfterMediation { form.resolved.clone() } else { Vec::new() };
+    Ok(CheckedIssue { kind: form.kind, issued_on, options: IssueOptions { issued_by, resolved } })
+}
+
+/// "Void", as typed: the reason is required.
+pub fn void_reason(reason: &str) -> Result<String, FieldError> {
+    let problem = |message: String| FieldError { field: "void_reason".into(), message };
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(problem("Enter why the certificate is being voided".into()));
+    }
+    if reason.chars().count() > MAX_TEXT_CHARS {
+        return Err(problem(format!("Reason for voiding must be {MAX_TEXT_CHARS} characters or fewer")));
+    }
+    Ok(reason.to_string())
+}
+
+/// What the Case screen's certificate section shows: the case's
+/// certificates, the kind its clocks call for, who may issue, and today.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CaseCertificates {
+    pub certificates: Vec<CertificateRecord>,
+    /// The kind whose certificate clock is running (pending or overdue),
+    /// if any: the form starts on it.
+    pub suggested_kind: Option<CertificateKind>,
+    pub staff: Vec<StaffMember>,
+    pub today: NaiveDate,
+}
+
+/// The kind of certificate the case's clocks call for now: the one whose
+/// issuing clock still has to be met (upcoming, due today or overdue),
+/// and none while a certificate is in force.
+pub fn suggested_kind(timeline: &Timeline, certificates: &[CertificateRecord]) -> Option<CertificateKind> {
+    if certificates.iter().any(|c| c.voided_at.is_none()) {
+        return None;
+    }
+    [CertificateKind::AfterMediation, CertificateKind::Deemed, CertificateKind::Withdrawn, CertificateKind::Declined]
+        .into_iter()
+        .find(|&kind| timeline.clocks.iter().any(|c| c.key == super::issue::clock_key(kind) && c.status.is_pending()))
+}

@@ -1,0 +1,64 @@
+//! The Case screen's "Who" form: the child's name and date of birth, the
+//! caller's name and role, and the local authority, corrected after the
+//! call (a misspelt name must be put right before a certificate is issued
+//! or re-issued). Checked field by field like the New call form.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::call_form::{date_field, text_field, DateParts, FieldError};
+use crate::store::{CallerRole, CaseInput, CaseRecord, PersonInput};
+
+/// The form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct CaseDetailsForm {
+    pub child_name: String,
+    pub child_date_of_birth: DateParts,
+    pub caller_name: String,
+    pub caller_role: CallerRole,
+    pub local_authority: String,
+}
+
+fn parts(date: Option<NaiveDate>) -> DateParts {
+    use chrono::Datelike;
+    date.map(|d| DateParts { day: d.day().to_string(), month: d.month().to_string(), year: d.year().to_string() })
+        .unwrap_or_default()
+}
+
+/// The form filled from the case as saved.
+pub fn from_record(case: &CaseRecord) -> CaseDetailsForm {
+    CaseDetailsForm {
+        child_name: case.child.name.clone(),
+        child_date_of_birth: parts(case.child.date_of_birth),
+        caller_name: case.caller.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+        caller_role: case.caller.as_ref().map(|c| c.role).unwrap_or_default(),
+        local_authority: case.local_authority.clone(),
+    }
+}
+
+/// The case with the form's details in place, or every problem at once.
+pub fn apply(form: &CaseDetailsForm, case: &CaseRecord, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut keep = |r: Result<Option<String>, FieldError>| r.map_err(|e| errors.push(e)).ok().flatten();
+    let child_name = keep(text_field("child_name", "Child or young person's name", &form.child_name, 200, true));
+    let caller_name = keep(text_field("caller_name", "Caller's name", &form.caller_name, 200, false));
+    let local_authority = keep(text_field("local_authority", "Local authority", &form.local_authority, 200, true));
+    let dob = date_field("child_date_of_birth", "Date of birth", &form.child_date_of_birth, false)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    if dob.is_some_and(|d| d > today) {
+        errors.push(FieldError { field: "child_date_of_birth".into(), message: "Date of birth must be in the past".into() });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut input = case.to_input(case.facts.clone());
+    input.child = child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob });
+    input.caller = caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None });
+    input.local_authority = local_authority.unwrap_or_default();
+    Ok(input)
+}

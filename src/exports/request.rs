@@ -1,0 +1,87 @@
+//! One export as the user asks for it (the CLI's `export` and the app's
+//! Reports screen): which format, which cases, and the bytes to write.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{csv_log, full_json, ics, pseudonymised, CaseFilter};
+use crate::store::{Result, Store, StoreError};
+
+/// The formats a user can export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The case log (CSV).
+    Csv,
+    /// The case log for commissioners: no names, pseudonyms.
+    Pseudonymised,
+    /// Everything in the database (JSON).
+    Json,
+    /// The calendar of clocks (ICS).
+    Ics,
+}
+
+impl ExportFormat {
+    /// The file name's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv | ExportFormat::Pseudonymised => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Ics => "ics",
+        }
+    }
+}
+
+/// Which cases, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    /// Cases still open on or after this date.
+    pub from: Option<NaiveDate>,
+    /// Cases opened on or before this date.
+    pub to: Option<NaiveDate>,
+    /// One local authority, by name.
+    pub local_authority: Option<String>,
+    /// One case (the calendar; the default is every open case).
+    pub reference: Option<String>,
+    /// The calendar: the child's name in each event.
+    pub with_names: bool,
+}
+
+/// The export's bytes. A period whose end is before its start is refused,
+/// naming `to`.
+pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) -> Result<Vec<u8>> {
+    if let (Some(from), Some(to)) = (request.from, request.to) {
+        if from > to {
+            return Err(StoreError::bad("to", format!("{to} is before the start of the period, {from}")));
+        }
+    }
+    let io = |e: std::io::Error| StoreError::Other(format!("cannot write the export: {e}"));
+    let mut filter = CaseFilter {
+        from: request.from,
+        to: request.to,
+        local_authority: request.local_authority.clone().filter(|s| !s.trim().is_empty()),
+        reference: request.reference.clone().filter(|s| !s.trim().is_empty()),
+        open_only: false,
+    };
+    Ok(match request.format {
+        ExportFormat::Json => full_json::export(store)?.into_bytes(),
+        ExportFormat::Csv | ExportFormat::Pseudonymised => {
+            let rows = super::load_cases(store, &filter, today)?;
+            let mut bytes = Vec::new();
+            match request.format {
+                ExportFormat::Csv => csv_log::write(&mut bytes, &rows, None).map_err(io)?,
+                _ => pseudonymised::write(&mut bytes, &rows).map_err(io)?,
+            }
+            bytes
+        }
+        ExportFormat::Ics => {
+            filter.open_only = filter.reference.is_none();
+            let rows = super::load_cases(store, &filter, today)?;
+            ics::calendar(&rows, ics::IcsOptions { with_names: request.with_names, now: chrono::Utc::now() }).into_bytes()
+        }
+    })
+}

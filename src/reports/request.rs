@@ -1,0 +1,116 @@
+//! The commissioner's report as the user asks for it: the Reports screen's
+//! period (day / month / year boxes) and local authority, checked with one
+//! message naming the field; and the report as the bytes of a PDF or CSV.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{kpi, kpi_pdf, KpiFilter};
+use crate::call_form::{date_field, DateParts, FieldError};
+use crate::store::{Result, Store, StoreError};
+
+/// The Reports screen's choices, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportForm {
+    pub from: DateParts,
+    pub to: DateParts,
+    /// Empty or none: every local authority.
+    pub local_authority: Option<String>,
+}
+
+/// The period the Reports screen starts on: the financial year so far
+/// (1 April to today), every local authority.
+pub fn default_form(today: NaiveDate) -> ReportForm {
+    use chrono::Datelike;
+    let year = if today.month() >= 4 { today.year() } else { today.year() - 1 };
+    let parts = |d: NaiveDate| DateParts { day: d.day().to_string(), month: d.month().to_string(), year: d.year().to_string() };
+    let from = NaiveDate::from_ymd_opt(year, 4, 1).expect("1 April exists");
+    ReportForm { from: parts(from), to: parts(today), local_authority: None }
+}
+
+/// The period and LA, or the first problem.
+pub fn check(form: &ReportForm) -> std::result::Result<KpiFilter, FieldError> {
+    let missing = |field: &str, label: &str| FieldError { field: field.into(), message: format!("Enter the {label}") };
+    let from =
+        date_field("from", "Start of the period", &form.from, true)?.ok_or_else(|| missing("from", "start of the period"))?;
+    let to = date_field("to", "End of the period", &form.to, true)?.ok_or_else(|| missing("to", "end of the period"))?;
+    if to < from {
+        return Err(FieldError { field: "to".into(), message: "End of the period must be on or after the start".into() });
+    }
+    let local_authority = form.local_authority.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    Ok(KpiFilter { from, to, local_authority })
+}
+
+/// The two files the report is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Pdf,
+    Csv,
+}
+
+impl ReportFormat {
+    /// From a file name's extension (`.pdf` or `.csv`, any case).
+    pub fn from_path(path: &std::path::Path) -> Option<ReportFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "pdf" => Some(ReportFormat::Pdf),
+            "csv" => Some(ReportFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// The report for `filter` as a PDF (with the service's name) or CSV.
+pub fn report_bytes(store: &Store, filter: &KpiFilter, format: ReportFormat, today: NaiveDate) -> Result<Vec<u8>> {
+    let report = kpi::kpi_report(store, filter, today)?;
+    match format {
+        ReportFormat::Pdf => {
+            let service = store.service_settings()?.service_name;
+            kpi_pdf::render(&report, &service).map_err(|e| StoreError::Other(e.to_string()))
+        }
+        ReportFormat::Csv => {
+            let mut bytes = Vec::new();
+            kpi::write_csv(&mut bytes, &report).map_err(|e| StoreError::Other(e.to_string()))?;
+            Ok(bytes)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(d: &str, m: &str, y: &str) -> DateParts {
+        DateParts { day: d.into(), month: m.into(), year: y.into() }
+    }
+
+    #[test]
+    fn the_screen_starts_on_the_financial_year_so_far() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let form = default_form(d(2026, 3, 16));
+        assert_eq!((form.from, form.to), (parts("1", "4", "2025"), parts("16", "3", "2026")));
+        let form = default_form(d(2026, 4, 1));
+        assert_eq!((form.from, form.to), (parts("1", "4", "2026"), parts("1", "4", "2026")));
+    }
+
+    #[test]
+    fn a_period_ending_before_it_starts_is_refused_naming_the_end() {
+        let form = ReportForm { from: parts("1", "4", "2026"), to: parts("31", "3", "2026"), local_authority: None };
+        let err = check(&form).unwrap_err();
+        assert_eq!(err.field, "to");
+        assert_eq!(err.message, "End of the period must be on or after the start");
+    }
+
+    #[test]
+    fn an_impossible_date_names_its_field_and_a_blank_la_means_all() {
+        let form = ReportForm { from: parts("31", "2", "2026"), to: parts("1", "3", "2026"), local_authority: None };
+        assert_eq!(check(&form).unwrap_err().field, "from");
+        let form = ReportForm { from: parts("1", "4", "2025"), to: parts("31", "3", "2026"), local_authority: Some("  ".into()) };
+        let filter = check(&form).unwrap();
+        assert_eq!(filter.local_authority, None);
+        assert_eq!(filter.from, NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
+    }
+}
