@@ -1,9 +1,7 @@
-//! The Import screen's steps for a spreadsheet of past cases: read the
-//! file, start from the saved column mapping (or guesses from the header
+//! The Import screen's steps for a spreadsheet of past cases (the screen
+//! reads the file the user chose): start from the saved column mapping (or guesses from the header
 //! names), show the dry run with every problem per row, then import all or
 //! nothing (`csv_cases::import`) and remember the mapping for next time.
-
-use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -11,10 +9,6 @@ use ts_rs::TS;
 use super::csv_cases::{self, Preview};
 use super::mapping::{guess, Field, Mapping};
 use crate::store::StoreError;
-
-/// The largest spreadsheet the app reads (a case log of 50,000 rows is
-/// about 15 MB).
-pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// One field a column can be mapped to, for the screen's choices.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,24 +25,6 @@ pub struct ImportView {
     pub file: String,
     pub preview: Preview,
     pub fields: Vec<FieldChoice>,
-}
-
-/// The file's text. Refused, naming `file`, when it cannot be read, is too
-/// large, or is not UTF-8 text (save it from the spreadsheet as "CSV UTF-8").
-pub fn read_file(path: &Path) -> Result<String, StoreError> {
-    let bad = |m: String| StoreError::bad("file", m);
-    let size = std::fs::metadata(path).map_err(|e| bad(format!("cannot read {}: {e}", path.display())))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(bad(format!(
-            "{} is {} MB; the largest spreadsheet Mediation Desk reads is 100 MB",
-            path.display(),
-            size / 1_048_576
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|_| {
-        bad(format!("{} is not UTF-8 text: in the spreadsheet, save it as \"CSV UTF-8 (comma delimited)\"", path.display()))
-    })
 }
 
 /// The header row's names, trimmed.
@@ -73,10 +49,10 @@ pub fn starting_mapping(headers: &[String], saved: Option<&Mapping>) -> Mapping 
 }
 
 /// The dry run of `text` under `mapping`, as the screen shows it.
-pub fn view(file: &Path, text: &str, mapping: &Mapping) -> Result<ImportView, StoreError> {
+pub fn view(file: &str, text: &str, mapping: &Mapping) -> Result<ImportView, StoreError> {
     let preview = csv_cases::preview(text, mapping, 10).map_err(|m| StoreError::bad("file", m))?;
     let fields = Field::ALL.iter().map(|&f| FieldChoice { value: f, label: f.label().to_string() }).collect();
-    Ok(ImportView { file: file.display().to_string(), preview, fields })
+    Ok(ImportView { file: file.to_string(), preview, fields })
 }
 
 #[cfg(test)]
@@ -94,17 +70,5 @@ mod tests {
         assert_eq!(m.columns.get("Date sent"), Some(&Field::DecisionSentOn));
         assert_eq!(m.columns.get("Our notes"), Some(&Field::Ignore));
         assert_eq!(m.columns.len(), 3, "a header not in the file is not kept");
-    }
-
-    #[test]
-    fn a_file_that_is_not_utf8_is_refused_naming_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cases.csv");
-        std::fs::write(&path, b"Child,Date sent\nSi\xe2n,01/03/2026\n").unwrap();
-        let err = read_file(&path).unwrap_err();
-        assert!(
-            matches!(&err, StoreError::BadInput { field, message } if field == "file" && message.contains("CSV UTF-8")),
-            "{err}"
-        );
     }
 }

@@ -310,6 +310,15 @@ async fn every_screen_passes_axe_with_no_serious_or_critical_violations() {
         app.wait_for("#database-path").await;
         app.screenshot("settings").await;
         check("settings", app.accessibility_violations().await);
+        app.click("#nav-certificates").await;
+        app.wait_for_text("No certificate matches.").await;
+        check("certificates", app.accessibility_violations().await);
+        app.click("#nav-reports").await;
+        app.wait_for("#report-figures").await;
+        check("reports", app.accessibility_violations().await);
+        app.click("#nav-import").await;
+        app.wait_for("#spreadsheet").await;
+        check("import", app.accessibility_violations().await);
         assert!(report.is_empty(), "accessibility problems:\n{}", report.join("\n"));
         app.close().await;
     })
@@ -494,6 +503,70 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         assert!(text.contains("Voided"), "{text}");
         assert!(pdf_text(&app.data_dir.join("certificates").join("GM-2026-00002.pdf")).contains("GM-2026-00001"));
         app.screenshot("case-certificate-reissued").await;
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn import_a_spreadsheet_of_past_cases_then_see_them_in_the_commissioners_report() {
+    within(240, async {
+        let app = App::start("import-report").await;
+        let header = "Case ref,Child name,Child DOB,Parent name,LA,Decision,Date sent,Issues,Date of first call,Notes\r\n";
+        let rows = [
+            "MD-2025-0101,Siân Hughes,01/06/2015,Megan Hughes,Leeds City Council,Refuse to assess,03/11/2025,,2025-11-06,\"Rang, left message\"\r\n",
+            "MD-2025-0102,Zoë Clarke,14/02/2012,Ben Clarke,Leeds City Council,Refuse to assess,31/02/2026,,2026-03-02,\r\n",
+            "MD-2026-0103,Kwame Mensah,14/09/2015,Ama Mensah,Oldham Council,Refuse to assess,02/02/2026,,2026-02-04,\r\n",
+        ];
+        let bad = app.data_dir.join("past cases.csv");
+        std::fs::write(&bad, format!("{header}{}", rows.concat())).unwrap();
+
+        // The dry run finds the impossible date, names the row and the column, and imports nothing.
+        app.click("#nav-import").await;
+        app.wait_for("#spreadsheet").await.send_keys(bad.to_str().unwrap()).await.unwrap();
+        let text = app.wait_for_text("row 2: 'Date sent' 31/02/2026 is not a date").await;
+        assert!(text.contains("3 rows, 1 problem"), "{text}");
+        let mapping = app.find("select[id='map-Child name']").await.prop("value").await.unwrap();
+        assert_eq!(mapping.as_deref(), Some("child_name"), "the column was guessed from its header");
+        assert!(app.find("#import-all").await.attr("disabled").await.unwrap().is_some(), "nothing to import while a problem remains");
+        app.screenshot("import-problems").await;
+
+        // Corrected in the spreadsheet and chosen again: every row is imported.
+        let good = app.data_dir.join("past cases fixed.csv");
+        std::fs::write(&good, format!("{header}{}", rows.concat().replace("31/02/2026", "28/02/2026"))).unwrap();
+        app.wait_for("#spreadsheet").await.send_keys(good.to_str().unwrap()).await.unwrap();
+        app.wait_for_text("3 rows, no problems").await;
+        app.click("#import-all").await;
+        app.wait_for_text("Imported 3 cases.").await;
+        app.click("#nav-cases").await;
+        app.type_into("#case-search", "sian").await;
+        app.wait_for_text("Siân Hughes").await;
+
+        // The commissioner's report for the financial year so far (1 Apr 2025 to Mon 16 Mar 2026).
+        app.click("#nav-reports").await;
+        let heading = app.text_of("#report-heading").await;
+        assert_eq!(heading, "All local authorities, Tue 1 Apr 2025 to Mon 16 Mar 2026");
+        let figures = app.text_of("#report-figures").await;
+        assert!(figures.contains("Cases opened\n3"), "{figures}");
+        let by_la = app.text_of("figure.bar-chart").await;
+        assert!(!by_la.is_empty());
+        let svg_bars: serde_json::Value = app
+            .client
+            .execute("return document.querySelectorAll('figure.bar-chart svg rect').length;", vec![])
+            .await
+            .unwrap();
+        assert!(svg_bars.as_u64().unwrap() >= 2, "the charts are drawn: {svg_bars}");
+        // One local authority.
+        app.select("#report-la", "Oldham Council").await;
+        app.click("#show-report").await;
+        app.wait_for_text("Oldham Council, Tue 1 Apr 2025").await;
+        let figures = app.text_of("#report-figures").await;
+        assert!(figures.contains("Cases opened\n1"), "{figures}");
+        app.screenshot("reports").await;
+        // A period ending before it starts is refused, naming the field.
+        app.type_date("to", "1", "3", "2025").await;
+        app.click("#show-report").await;
+        app.wait_for_text("End of the period must be on or after the start").await;
         app.close().await;
     })
     .await;

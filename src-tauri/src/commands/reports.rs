@@ -61,25 +61,24 @@ pub fn export_cases(
     Ok(write_whole(&with_extension(&path, format.extension()), &bytes)?.display().to_string())
 }
 
-/// The dry run of a spreadsheet: under `mapping`, or the saved one (or
-/// guesses from the headers) when none is given. Writes nothing.
+/// The dry run of a spreadsheet the user chose (`name` for messages, its
+/// text read by the screen): under `mapping`, or the saved one (or guesses
+/// from the headers) when none is given. Writes nothing.
 #[tauri::command]
-pub fn import_preview(state: State<AppState>, path: PathBuf, mapping: Option<Mapping>) -> Result<ImportView> {
-    let text = spreadsheet::read_file(&path)?;
+pub fn import_preview(state: State<AppState>, name: String, text: String, mapping: Option<Mapping>) -> Result<ImportView> {
     let mapping = match mapping {
         Some(m) => m,
         None => {
-            let headers = spreadsheet::headers(&text).map_err(|m| CommandError::from(format!("{}: {m}", path.display())))?;
+            let headers = spreadsheet::headers(&text).map_err(|m| CommandError::from(format!("{name}: {m}")))?;
             spreadsheet::starting_mapping(&headers, state.store()?.import_mapping()?.as_ref())
         }
     };
-    Ok(spreadsheet::view(&path, &text, &mapping)?)
+    Ok(spreadsheet::view(&name, &text, &mapping)?)
 }
 
 /// Import every row, all or nothing; the mapping is remembered.
 #[tauri::command]
-pub fn import_cases(state: State<AppState>, path: PathBuf, mapping: Mapping) -> Result<String> {
-    let text = spreadsheet::read_file(&path)?;
+pub fn import_cases(state: State<AppState>, text: String, mapping: Mapping) -> Result<String> {
     let mut store = state.store()?;
     let refs = csv_cases::import(&mut store, &text, &mapping, &state.user, today()?).map_err(|e| match e {
         ImportError::Bad(m) => CommandError::from(format!("{m}. Nothing was imported.")),

@@ -69,7 +69,7 @@ export const api = {
   saveReport: (form: ReportForm, path: string) => invoke<string>("save_report", { form, path }),
   exportCases: (form: ReportForm, format: ExportFormat, withNames: boolean, path: string) =>
     invoke<string>("export_cases", { form, format, withNames, path }),
-  importPreview: (path: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { path, mapping }),
-  importCases: (path: string, mapping: ImportMapping) => invoke<string>("import_cases", { path, mapping }),
+  importPreview: (name: string, text: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { name, text, mapping }),
+  importCases: (text: string, mapping: ImportMapping) => invoke<string>("import_cases", { text, mapping }),
   certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
 };
