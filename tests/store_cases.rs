@@ -235,3 +235,37 @@ fn staff_and_settings_live_in_the_same_database() {
     assert_eq!(store.service_settings().unwrap().certificate_prefix, "NWM-");
     assert_eq!(store.history(mediation_desk::store::SETTINGS_HISTORY).unwrap().len(), 2);
 }
+
+#[test]
+fn the_case_screens_who_form_corrects_a_misspelt_name_and_refuses_bad_input_naming_each_field() {
+    use mediation_desk::call_form::DateParts;
+    use mediation_desk::details_form::{apply, from_record};
+    let db = TestDb::new();
+    let mut store = db.open();
+    let reference = store.add_case(&case("Zoe Davis"), "Ann", today()).unwrap();
+    let record = store.case(&reference).unwrap();
+    let mut form = from_record(&record);
+    assert_eq!(form.child_name, "Zoe Davis");
+
+    // Every problem at once, each naming its field.
+    form.child_name = "   ".into();
+    form.child_date_of_birth = DateParts { day: "31".into(), month: "2".into(), year: "2015".into() };
+    form.local_authority = "x".repeat(10_000);
+    let errors = apply(&form, &record, today()).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["child_name", "local_authority", "child_date_of_birth"]);
+    assert_eq!(errors[2].message, "Date of birth must be a real date");
+    assert_eq!(store.case(&reference).unwrap().child.name, "Zoe Davis", "nothing saved");
+
+    // Corrected: saved, in the history, and the facts untouched.
+    form.child_name = "Zoë Davies".into();
+    form.child_date_of_birth = DateParts { day: "14".into(), month: "9".into(), year: "2015".into() };
+    form.local_authority = record.local_authority.clone();
+    let input = apply(&form, &record, today()).unwrap();
+    store.update_case(&reference, &input, "Ann", today()).unwrap();
+    let after = store.case(&reference).unwrap();
+    assert_eq!(after.child.name, "Zoë Davies");
+    assert_eq!(after.child.date_of_birth, Some(date("2015-09-14")));
+    assert_eq!(after.facts, record.facts);
+    assert!(store.history(&reference).unwrap().iter().any(|h| h.action == "updated"));
+}
