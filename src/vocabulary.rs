@@ -169,7 +169,7 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "facts.adviser_told_la_on" => "Date the adviser told the LA",
         "facts.cannot_arrange_notice_on" => "Date the LA said it cannot arrange mediation in 30 days",
         "facts.concluded_on" => "Date mediation concluded",
-        "settings.service_name" => "The service's name (Settings)",
+        "settings.service_name" => "The service's name",
         "issued_by" => "Issued by",
         "date" => "Date of issue",
         _ => return None,

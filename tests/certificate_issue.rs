@@ -551,7 +551,10 @@ fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored
     // By the child's name, any case, as typed in the register's search box.
     assert_eq!(numbers(CertificateFilter { search: Some("mensah".into()), ..Default::default() }), vec![third.number.clone()]);
     assert_eq!(numbers(CertificateFilter { search: Some("Zoë".into()), ..Default::default() }).len(), 2);
-    assert_eq!(numbers(CertificateFilter { search: Some(second.number.clone()), ..Default::default() }), vec![second.number.clone()]);
+    assert_eq!(
+        numbers(CertificateFilter { search: Some(second.number.clone()), ..Default::default() }),
+        vec![second.number.clone()]
+    );
     assert_eq!(numbers(CertificateFilter { search: Some("Manchester".into()), ..Default::default() }).len(), 3, "by LA");
     assert!(numbers(CertificateFilter { search: Some("Nobody".into()), ..Default::default() }).is_empty());
     assert_eq!(numbers(CertificateFilter { kind: Some("deemed".into()), ..Default::default() }), vec![third.number.clone()]);

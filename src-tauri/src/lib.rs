@@ -74,6 +74,7 @@ pub fn run() {
             commands::certificates::void_certificate,
             commands::certificates::reissue_certificate,
             commands::certificates::certificate_register,
+            commands::certificates::exemption_letter,
             commands::reports::report_form,
             commands::reports::report,
             commands::reports::save_report,

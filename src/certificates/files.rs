@@ -19,6 +19,11 @@ pub fn print_copy_path(data_dir: &Path, number: &str) -> PathBuf {
     data_dir.join("certificates").join(format!("{}.pdf", file_stem(number)))
 }
 
+/// Where the exemption letter for case `reference` goes: `<data>/letters/<reference>-exemption-letter.pdf`.
+pub fn exemption_letter_path(data_dir: &Path, reference: &str) -> PathBuf {
+    data_dir.join("letters").join(format!("{}-exemption-letter.pdf", file_stem(reference)))
+}
+
 /// Where a preview for case `reference` goes: `<data>/previews/<reference>-preview.pdf`.
 pub fn preview_path(data_dir: &Path, reference: &str) -> PathBuf {
     data_dir.join("previews").join(format!("{}-preview.pdf", file_stem(reference)))

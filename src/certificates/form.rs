@@ -43,6 +43,19 @@ pub fn date_of_issue(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, F
     Ok(date)
 }
 
+/// The date on an exemption letter: required, real, not after today.
+pub fn letter_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let date = date_field("letter_dated", "Date of the letter", parts, true)?
+        .ok_or_else(|| FieldError { field: "letter_dated".into(), message: "Enter the date of the letter".into() })?;
+    if date > today {
+        return Err(FieldError {
+            field: "letter_dated".into(),
+            message: "Date of the letter must be today or in the past".into(),
+        });
+    }
+    Ok(date)
+}
+
 pub fn check(form: &IssueCertificateForm, today: NaiveDate) -> Result<CheckedIssue, FieldError> {
     let issued_on = date_of_issue(&form.issued_on, today)?;
     let issued_by = form.issued_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);

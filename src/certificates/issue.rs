@@ -143,7 +143,7 @@ fn decision(case: &CaseRecord) -> Result<(String, NaiveDate)> {
 
 fn service_details(s: &ServiceSettings) -> Result<ServiceDetails> {
     if s.service_name.trim().is_empty() {
-        return Err(bad("settings.service_name", "is required on a certificate (settings set --service-name ...)"));
+        return Err(bad("settings.service_name", "is required on a certificate and a letter: enter it in Settings (or: mediation-desk settings set --service-name ...)"));
     }
     Ok(ServiceDetails {
         name: s.service_name.clone(),

@@ -416,6 +416,22 @@ impl Store {
         Ok((path, preview))
     }
 
+    /// The exemption letter (`exemption_letter`) written to
+    /// `<data>/letters/<reference>-exemption-letter.pdf`. Returns its path.
+    pub fn exemption_letter_file(
+        &mut self,
+        reference: &str,
+        dated: NaiveDate,
+        signed_by: Option<&str>,
+        who: &str,
+    ) -> Result<std::path::PathBuf> {
+        let pdf = self.exemption_letter(reference, dated, signed_by, who)?;
+        crate::certificates::files::write_pdf(
+            &crate::certificates::files::exemption_letter_path(&self.data_dir(), reference),
+            &pdf,
+        )
+    }
+
     /// What the Case screen's certificate section shows.
     pub fn case_certificates(&self, reference: &str, today: NaiveDate) -> Result<crate::certificates::form::CaseCertificates> {
         let case = self.case(reference)?;

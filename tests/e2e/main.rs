@@ -148,6 +148,22 @@ async fn placement_only_shows_no_certificate_needed() {
         let contact = app.text_of("li.clock[data-key=contact_adviser]").await;
         assert!(contact.contains("Not applicable"), "{contact}");
         assert_eq!(app.text_of("#appeal-deadline").await, "by 5pm on Tue 5 May 2026");
+        // No certificate: the family gets the exemption letter instead, once
+        // the service has entered its name.
+        assert!(app.client.find(fantoccini::Locator::Css("#issue-certificate")).await.is_err(), "no certificate to issue");
+        app.click("#write-letter").await;
+        app.wait_for_text("The service's name is required on a certificate and a letter: enter it in Settings").await;
+        app.click("#nav-settings").await;
+        app.type_into("#service-name", "Greater Manchester SEND Mediation").await;
+        app.click("#save-service").await;
+        app.wait_for_text("Service details saved.").await;
+        app.click("#nav-cases").await;
+        app.click("button[data-reference]").await;
+        app.click("#write-letter").await;
+        let text = app.wait_for_text("Exemption letter written and opened").await;
+        let reference = reference(&app).await;
+        let letter = pdf_text(&app.data_dir.join("letters").join(format!("{reference}-exemption-letter.pdf")));
+        assert!(letter.contains("Zoë Kowalski") && letter.contains("5 May 2026"), "{text}\n{letter}");
         app.close().await;
     })
     .await;

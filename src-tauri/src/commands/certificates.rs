@@ -97,6 +97,23 @@ pub fn reissue_certificate(state: State<AppState>, number: String, issued_on: Da
     issued(&store, record)
 }
 
+/// The letter for a case that needs no certificate, dated as typed,
+/// signed by the staff member chosen (if any); written and opened.
+#[tauri::command]
+pub fn exemption_letter(
+    app: AppHandle,
+    state: State<AppState>,
+    reference: String,
+    dated: DateParts,
+    signed_by: Option<String>,
+) -> Result<String> {
+    let dated = form::letter_date(&dated, today()?)?;
+    let signed_by = signed_by.filter(|s| !s.trim().is_empty());
+    let path = state.store()?.exemption_letter_file(&reference, dated, signed_by.as_deref(), &state.user)?;
+    open_in_viewer(&app, &path)?;
+    Ok(path.display().to_string())
+}
+
 /// The register's filters, as the Certificates screen sends them.
 #[derive(Deserialize, ts_rs::TS)]
 #[ts(export)]

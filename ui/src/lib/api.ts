@@ -71,5 +71,7 @@ export const api = {
     invoke<string>("export_cases", { form, format, withNames, path }),
   importPreview: (name: string, text: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { name, text, mapping }),
   importCases: (text: string, mapping: ImportMapping) => invoke<string>("import_cases", { text, mapping }),
+  exemptionLetter: (reference: string, dated: DateParts, signedBy: string | null) =>
+    invoke<string>("exemption_letter", { reference, dated, signedBy }),
   certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
 };
