@@ -57,7 +57,7 @@ fn five_thousand_rows_with_row_3201_bad_import_nothing() {
     assert_eq!(store.count_cases(false).unwrap(), 0, "nothing imported");
 
     // The dry run lists the same problem and writes nothing.
-    let preview = csv_cases::preview(&text, &m, 5).unwrap();
+    let preview = csv_cases::preview(&text, &m, 5, today()).unwrap();
     assert_eq!(preview.total_rows, 5000);
     assert_eq!(preview.problems, vec!["row 3,201: 'Date sent' 31/02/2025 is not a date".to_string()]);
     assert_eq!(preview.rows.len(), 5);
@@ -102,4 +102,23 @@ fn thousands_separator() {
     assert_eq!(csv_cases::thousands(999), "999");
     assert_eq!(csv_cases::thousands(3201), "3,201");
     assert_eq!(csv_cases::thousands(1234567), "1,234,567");
+}
+
+#[test]
+fn the_dry_run_finds_what_the_import_would_refuse_so_a_clean_dry_run_imports() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let headers: Vec<String> = HEADER.trim().split(',').map(String::from).collect();
+    let m = Mapping::guess_from(&headers);
+    // Row 2's first call (10 Mar) is before the letter was sent (17 Mar).
+    let text = format!("{HEADER}{}{}", row(1, "03/03/2025"), row(2, "17/03/2025"));
+    let preview = csv_cases::preview(&text, &m, 5, today()).unwrap();
+    assert_eq!(preview.problems.len(), 1, "{:?}", preview.problems);
+    let problem = &preview.problems[0];
+    assert!(problem.starts_with("row 2: First contact with the adviser: "), "{problem}");
+    assert_eq!(preview.rows[1].problems, preview.problems);
+    // The import refuses it with the same words, and writes nothing.
+    let err = csv_cases::import(&mut store, &text, &m, "Tester", today()).unwrap_err();
+    assert_eq!(&err.to_string(), problem);
+    assert_eq!(store.count_cases(false).unwrap(), 0);
 }

@@ -140,7 +140,7 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
                 guessed
             };
             if dry_run {
-                let preview = csv_cases::preview(&text, &map, 10).map_err(Failure::bad_input)?;
+                let preview = csv_cases::preview(&text, &map, 10, today()?).map_err(Failure::bad_input)?;
                 for (header, field) in &preview.mapping.columns {
                     println!(
                         "'{header}' -> {}",

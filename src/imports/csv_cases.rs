@@ -200,13 +200,24 @@ fn case_of(
 
 /// The dry run: the first `first` rows with their cells and problems, and
 /// every problem in the file. Writes nothing.
-pub fn preview(text: &str, mapping: &Mapping, first: usize) -> Result<Preview, String> {
+///
+/// Each row that reads is also checked as the store will check it on
+/// import (names, dates, facts that contradict each other), so a clean dry
+/// run imports.
+pub fn preview(text: &str, mapping: &Mapping, first: usize, today: NaiveDate) -> Result<Preview, String> {
     let (headers, records) = read(text)?;
     let cols = columns(&headers, mapping)?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for (i, record) in records.iter().enumerate() {
-        let row_problems = case_of(i + 1, record, &headers, &cols).err().unwrap_or_default();
+        let row_problems = match case_of(i + 1, record, &headers, &cols) {
+            Ok(input) => match crate::store::check_case(&input, today) {
+                Ok(()) => Vec::new(),
+                Err(StoreError::BadInput { field, message }) => vec![row_problem(i + 1, &field, &message)],
+                Err(other) => vec![format!("row {}: {other}", thousands(i + 1))],
+            },
+            Err(problems) => problems,
+        };
         if i < first {
             let cells = cols.iter().map(|(c, _)| (headers[*c].clone(), record.get(*c).unwrap_or("").to_string())).collect();
             rows.push(PreviewRow { row: i + 1, cells, problems: row_problems.clone() });
@@ -214,6 +225,15 @@ pub fn preview(text: &str, mapping: &Mapping, first: usize) -> Result<Preview, S
         problems.extend(row_problems);
     }
     Ok(Preview { headers, mapping: mapping.clone(), rows, total_rows: records.len(), problems })
+}
+
+/// "row 3,201: Date the letter was sent: ...": a problem the store found
+/// with a row's case, its field in the mediators' words where known.
+fn row_problem(row: usize, field: &str, message: &str) -> String {
+    match crate::vocabulary::field_label(field) {
+        Some(label) => format!("row {}: {label}: {message}", thousands(row)),
+        None => format!("row {}: {field}: {message}", thousands(row)),
+    }
 }
 
 /// Why an import wrote nothing.
@@ -257,7 +277,7 @@ pub fn import(store: &mut Store, text: &str, mapping: &Mapping, who: &str, today
         StoreError::BadInput { field, message } if field.starts_with("cases[") => {
             let (index, rest) = field["cases[".len()..].split_once(']').unwrap_or(("", ""));
             match index.parse::<usize>() {
-                Ok(i) => ImportError::Bad(format!("row {}: {}: {message}", thousands(i + 1), rest.trim_start_matches('.'))),
+                Ok(i) => ImportError::Bad(row_problem(i + 1, rest.trim_start_matches('.'), &message)),
                 Err(_) => ImportError::Store(StoreError::BadInput { field, message }),
             }
         }

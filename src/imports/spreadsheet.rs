@@ -49,8 +49,8 @@ pub fn starting_mapping(headers: &[String], saved: Option<&Mapping>) -> Mapping 
 }
 
 /// The dry run of `text` under `mapping`, as the screen shows it.
-pub fn view(file: &str, text: &str, mapping: &Mapping) -> Result<ImportView, StoreError> {
-    let preview = csv_cases::preview(text, mapping, 10).map_err(|m| StoreError::bad("file", m))?;
+pub fn view(file: &str, text: &str, mapping: &Mapping, today: chrono::NaiveDate) -> Result<ImportView, StoreError> {
+    let preview = csv_cases::preview(text, mapping, 10, today).map_err(|m| StoreError::bad("file", m))?;
     let fields = Field::ALL.iter().map(|&f| FieldChoice { value: f, label: f.label().to_string() }).collect();
     Ok(ImportView { file: file.to_string(), preview, fields })
 }

@@ -73,7 +73,7 @@ pub fn import_preview(state: State<AppState>, name: String, text: String, mappin
             spreadsheet::starting_mapping(&headers, state.store()?.import_mapping()?.as_ref())
         }
     };
-    Ok(spreadsheet::view(&name, &text, &mapping)?)
+    Ok(spreadsheet::view(&name, &text, &mapping, today()?)?)
 }
 
 /// Import every row, all or nothing; the mapping is remembered.
