@@ -191,3 +191,58 @@ fn kpi_csv_reads_back_with_python_and_the_pdf_renders() {
         }
     }
 }
+
+#[test]
+fn a_seeded_store_counts_closed_cases_each_closed_after_its_last_event_and_not_after_today() {
+    use mediation_desk::generator;
+    use mediation_desk::rules::problems::each_date;
+    use mediation_desk::store::generated_input;
+
+    let db = TestDb::new();
+    let mut store = db.open();
+    let today = date("2026-04-07");
+    // What `seed` loads.
+    let items: Vec<_> = generator::cases(5, 400, today).into_iter().map(|g| generated_input(g, true)).collect();
+    store.load(&items, "Seeder", today).unwrap();
+
+    let year = KpiFilter { from: date("2024-04-01"), to: date("2025-03-31"), local_authority: None };
+    let r = kpi::kpi_report(&store, &year, today).unwrap();
+    assert!(r.cases_closed > 0, "a year of a seeded store has cases closed in it");
+    let in_year: u32 = store
+        .connection()
+        .query_row("SELECT count(*) FROM cases WHERE closed_on BETWEEN '2024-04-01' AND '2025-03-31'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(r.cases_closed, in_year);
+
+    let closed: Vec<String> = store
+        .connection()
+        .prepare("SELECT reference FROM cases WHERE status = 'closed' ORDER BY reference")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(closed.len() > 100, "{} closed", closed.len());
+    let mut reasons = std::collections::BTreeSet::new();
+    for reference in &closed {
+        let c = store.case(reference).unwrap();
+        let on = c.closed_on.expect("a closed case has a closing date");
+        assert!(on >= c.opened_on, "{reference} closed {on} before it opened {}", c.opened_on);
+        assert!(on <= today, "{reference} closed {on}, after today");
+        each_date(&c.facts, |field, _, d| assert!(d < on, "{reference}: {field} {d} is not before its closing {on}"));
+        let reason = c.closing_reason.clone().expect("a closing reason");
+        if c.facts.declined_on.is_some() && c.facts.withdrew_on.is_none() {
+            assert!(reason.contains("declined"), "{reference}: {reason}");
+        }
+        reasons.insert(reason);
+        // The history says when it was closed.
+        let last = store.history(reference).unwrap().pop().unwrap();
+        assert_eq!(last.action, "closed");
+        assert!(last.changes.to_string().contains(&format!("\"{on}\"")), "{}", last.changes);
+    }
+    assert!(reasons.len() >= 4, "reasons fit each case's route: {reasons:?}");
+
+    // The same seed closes the same cases on the same dates.
+    let again: Vec<_> = generator::cases(5, 400, today).into_iter().map(|g| g.closed).collect();
+    assert_eq!(again, items.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>());
+}

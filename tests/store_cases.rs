@@ -235,3 +235,29 @@ fn staff_and_settings_live_in_the_same_database() {
     assert_eq!(store.service_settings().unwrap().certificate_prefix, "NWM-");
     assert_eq!(store.history(mediation_desk::store::SETTINGS_HISTORY).unwrap().len(), 2);
 }
+
+#[test]
+fn a_loaded_case_is_closed_on_its_date_never_before_it_opened_or_in_the_future() {
+    use mediation_desk::store::Closing;
+    let db = TestDb::new();
+    let mut store = db.open();
+    let closing = |on: &str| Some(Closing { on: date(on), reason: "Certificate issued".into() });
+    // Opened 10 Mar 2026.
+    for (on, expected) in [("2026-03-09", "before the case was opened"), ("2026-04-08", "in the future")] {
+        let err = store.load(&[(case("Noah"), None), (case("Isla"), closing(on))], "Ann", today()).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::BadInput { field, message } if field == "cases[1].closed_on" && message.contains(expected)),
+            "{err}"
+        );
+    }
+    let err =
+        store.load(&[(case("Isla"), Some(Closing { on: date("2026-03-20"), reason: " ".into() }))], "Ann", today()).unwrap_err();
+    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "cases[0].closing_reason"), "{err}");
+    assert_eq!(store.count_cases(false).unwrap(), 0, "a refused load writes nothing");
+
+    let refs = store.load(&[(case("Noah"), None), (case("Isla"), closing("2026-03-20"))], "Ann", today()).unwrap();
+    let (noah, isla) = (store.case(&refs[0]).unwrap(), store.case(&refs[1]).unwrap());
+    assert_eq!((noah.status.as_str(), noah.closed_on), ("open", None));
+    assert_eq!((isla.status.as_str(), isla.closed_on), ("closed", Some(date("2026-03-20"))));
+    assert_eq!(isla.closing_reason.as_deref(), Some("Certificate issued"));
+}

@@ -97,9 +97,16 @@ pub struct CaseInput {
     pub facts: CaseFacts,
 }
 
+/// How a loaded case was closed (`Store::load`): the date and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closing {
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
 /// A case made by the seeded generator, as input (keeping its reference if
-/// asked), and whether it is closed: for `seed`, benchmarks and demos.
-pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool) -> (CaseInput, bool) {
+/// asked), and its closing if it is closed: for `seed`, benchmarks and demos.
+pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool) -> (CaseInput, Option<Closing>) {
     (
         CaseInput {
             reference: keep_reference.then_some(g.reference),
@@ -411,7 +418,8 @@ fn parties_of(input: &CaseInput) -> Parties {
     }
 }
 
-fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
+/// Close the case `reference` on `on` with `reason`.
+fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, on: NaiveDate) -> Result<()> {
     let (id, status, old_reason, old_closed_on): (i64, String, Option<String>, Option<NaiveDate>) = tx
         .prepare_cached("SELECT id, status, closing_reason, closed_on FROM cases WHERE reference = ?1")?
         .query_row([reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -426,12 +434,12 @@ fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, today: Na
                           next_due = NULL, list_order = '2|' || reference
          WHERE id = ?1",
     )?
-    .execute(params![id, reason, today, now_stamp()])?;
+    .execute(params![id, reason, on, now_stamp()])?;
     tx.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?.execute([id])?;
     // Only these three fields change.
     let changes = history::diff(
         &serde_json::json!({"status": status, "closing_reason": old_reason, "closed_on": old_closed_on}),
-        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": today}),
+        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": on}),
     );
     history::append(tx, reference, who, "closed", &changes)?;
     Ok(())
@@ -538,23 +546,32 @@ impl Store {
     }
 
     /// Load cases in one transaction (seeding, importing): all or none.
-    /// Each `true` is closed at once, as an old case that has finished.
-    pub fn load(&mut self, items: &[(CaseInput, bool)], who: &str, today: NaiveDate) -> Result<Vec<String>> {
+    /// Each with a `Closing` is closed at once, on its date (on or after
+    /// the case was opened, not after `today`) and with its reason, as an
+    /// old case that has finished.
+    pub fn load(&mut self, items: &[(CaseInput, Option<Closing>)], who: &str, today: NaiveDate) -> Result<Vec<String>> {
         validate::name("who", who, true)?;
-        for (i, (input, _)) in items.iter().enumerate() {
-            validate::case(input, today).map_err(|e| match e {
-                StoreError::BadInput { field, message } => StoreError::BadInput { field: format!("cases[{i}].{field}"), message },
-                other => other,
-            })?;
+        for (i, (input, closing)) in items.iter().enumerate() {
+            validate::case(input, today)
+                .and_then(|()| match closing {
+                    Some(c) => validate::closing(c, input.opened_on.unwrap_or(today), today),
+                    None => Ok(()),
+                })
+                .map_err(|e| match e {
+                    StoreError::BadInput { field, message } => {
+                        StoreError::BadInput { field: format!("cases[{i}].{field}"), message }
+                    }
+                    other => other,
+                })?;
         }
         let (cal, choices) = (self.calendar()?, self.choices()?);
         let tx = self.begin()?;
         let ctx = SaveContext { cal: &cal, choices, today, who };
         let mut refs = Vec::with_capacity(items.len());
-        for (input, closed) in items {
+        for (input, closing) in items {
             let reference = insert(&tx, input, &ctx)?;
-            if *closed {
-                close_in(&tx, &reference, "Finished (loaded as closed)", who, today)?;
+            if let Some(c) = closing {
+                close_in(&tx, &reference, &c.reason, who, c.on)?;
             }
             refs.push(reference);
         }
