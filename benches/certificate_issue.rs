@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use mediation_desk::facts::{CaseFacts, CertificateKind, Decision, DecisionKind};
 use mediation_desk::generator;
-use mediation_desk::store::{CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store};
+use mediation_desk::store::{CaseInput, Closing, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store};
 
 const BACKGROUND: usize = 5_000;
 const ISSUES: usize = 200;
@@ -27,7 +27,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a folder");
     let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
     let today = d(2026, 4, 7);
-    let items: Vec<(CaseInput, bool)> =
+    let items: Vec<(CaseInput, Option<Closing>)> =
         generator::cases(42, BACKGROUND, today).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     store.load(&items, "Bench", today).expect("loads");
     store

@@ -13,7 +13,7 @@ use mediation_desk::exports::{self, csv_log, CaseFilter};
 use mediation_desk::generator;
 use mediation_desk::imports::{csv_cases, mapping::Mapping};
 use mediation_desk::reports::{kpi, KpiFilter};
-use mediation_desk::store::{CaseInput, Store};
+use mediation_desk::store::{CaseInput, Closing, Store};
 
 const CASES: usize = 50_000;
 
@@ -24,7 +24,7 @@ fn today() -> NaiveDate {
 fn loaded() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a folder");
     let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
-    let items: Vec<(CaseInput, bool)> =
+    let items: Vec<(CaseInput, Option<Closing>)> =
         generator::cases(42, CASES, today()).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     let started = Instant::now();
     store.load(&items, "Bench", today()).expect("loads");

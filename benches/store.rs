@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mediation_desk::generator;
-use mediation_desk::store::{CaseInput, ListFilter, Store};
+use mediation_desk::store::{CaseInput, Closing, ListFilter, Store};
 
 const CASES: usize = 50_000;
 
@@ -18,8 +18,9 @@ fn today() -> NaiveDate {
 }
 
 /// The generator's cases; with `open_newest`, exactly the newest N are
-/// open (by decision date) instead of the generator's own mix.
-fn inputs(open_newest: Option<usize>) -> Vec<(CaseInput, bool)> {
+/// open (by decision date) instead of the generator's own mix (the others
+/// closed on their generated date, or today if the generator left them open).
+fn inputs(open_newest: Option<usize>) -> Vec<(CaseInput, Option<Closing>)> {
     let cases = generator::cases(42, CASES, today());
     let decided =
         |g: &generator::GeneratedCase| g.facts.decision.sent_on.or(g.facts.decision.letter_dated).expect("a decision date");
@@ -33,12 +34,11 @@ fn inputs(open_newest: Option<usize>) -> Vec<(CaseInput, bool)> {
         .map(|g| {
             let closed = match threshold {
                 Some(t) => decided(&g) < t,
-                None => g.closed,
+                None => g.closed.is_some(),
             };
-            {
-                let closed_flag = closed;
-                (mediation_desk::store::generated_input(g, true).0, closed_flag)
-            }
+            let (input, closing) = mediation_desk::store::generated_input(g, true);
+            let finished = || Closing { on: today(), reason: "Finished (loaded as closed)".into() };
+            (input, closed.then(|| closing.unwrap_or_else(finished)))
         })
         .collect()
 }

@@ -2,12 +2,15 @@
 //! The same seed always gives the same cases (its own SplitMix64, so no
 //! library upgrade changes them). Mix, per 100 cases: ~40 declined, ~28
 //! mediated (half with an agreement), ~7 withdrawn, ~7 deemed, ~10 exempt,
-//! ~4 disagreement resolution, ~4 still waiting on the family.
+//! ~4 disagreement resolution, ~4 still waiting on the family. Cases whose
+//! decision is more than 240 days old are closed, a few working days after
+//! the last thing recorded in them, with a reason that fits their route.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{add_days, Calendar};
 use crate::facts::*;
+use crate::store::Closing;
 
 pub struct Rng(u64);
 
@@ -48,7 +51,8 @@ pub struct GeneratedCase {
     pub child_date_of_birth: NaiveDate,
     pub local_authority: &'static str,
     pub note: String,
-    pub closed: bool,
+    /// When and why the case was closed; `None` while it is open.
+    pub closed: Option<Closing>,
     pub facts: CaseFacts,
 }
 
@@ -136,10 +140,13 @@ const NOTES: &[&str] = &[
 pub fn cases(seed: u64, count: usize, until: NaiveDate) -> Vec<GeneratedCase> {
     let cal = Calendar::built_in();
     let mut rng = Rng::new(seed);
-    (0..count).map(|i| one(&mut rng, &cal, i, until)).collect()
+    // Closings draw from a stream of their own, so each seed's facts are
+    // the same as before closing dates were generated.
+    let mut closings = Rng::new(seed ^ 0xC105_ED00_C105_ED00);
+    (0..count).map(|i| one(&mut rng, &mut closings, &cal, i, until)).collect()
 }
 
-fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCase {
+fn one(rng: &mut Rng, closings: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCase {
     // Spread decisions over ten years, later ones a little more often.
     let span = 3650;
     let back = span - (rng.range(0, span) * rng.range(0, span) / span).max(70) + 70;
@@ -296,12 +303,13 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
             }
         }
     }
-    // Keep every date on or before `until` (what a real database holds).
     let (given, family, parent) = (*rng.pick(GIVEN), *rng.pick(FAMILY), *rng.pick(GIVEN));
     let age = rng.range(3, 24);
     let dob =
         NaiveDate::from_ymd_opt(sent.year() - age as i32, rng.range(1, 12) as u32, rng.range(1, 28) as u32).expect("a date");
-    let closed = sent < add_days(until, -240);
+    // Keep every date on or before `until` (what a real database holds).
+    let facts = clamp_to(facts, until);
+    let closed = (sent < add_days(until, -240)).then(|| closing(&facts, closings, cal, until));
     GeneratedCase {
         reference: format!("MD-{}-{:05}", sent.year(), i + 1),
         parent_name: format!("{parent} {family}"),
@@ -310,8 +318,38 @@ fn one(rng: &mut Rng, cal: &Calendar, i: usize, until: NaiveDate) -> GeneratedCa
         local_authority: LOCAL_AUTHORITIES[rng.range(0, LOCAL_AUTHORITIES.len() as i64 - 1) as usize],
         note: (*rng.pick(NOTES)).to_string(),
         closed,
-        facts: clamp_to(facts, until),
+        facts,
     }
+}
+
+/// How a finished case was closed: 1 to 15 working days after the last
+/// date recorded in it (never after `until`), for a reason that fits its
+/// facts.
+fn closing(facts: &CaseFacts, rng: &mut Rng, cal: &Calendar, until: NaiveDate) -> Closing {
+    let mut last: Option<NaiveDate> = None;
+    crate::rules::problems::each_date(facts, |_, _, d| last = last.max(Some(d)));
+    let last = last.expect("a generated case has a decision date");
+    let on = cal.working_days_after(last, rng.range(1, 15) as i32).min(until);
+    let reason = if facts.service == Service::DisagreementResolution {
+        "Referred to disagreement resolution"
+    } else if facts.withdrew_on.is_some() {
+        "Family withdrew from mediation; certificate issued"
+    } else if facts.declined_on.is_some() {
+        "Family declined mediation; certificate issued"
+    } else if facts.concluded_on.is_some() {
+        if facts.agreement.is_some() {
+            "Mediation held and agreement reached; certificate issued"
+        } else {
+            "Mediation held, no agreement; certificate issued"
+        }
+    } else if facts.cannot_arrange_notice_on.is_some() {
+        "Mediation not arranged within 30 days; certificate issued"
+    } else if crate::rules::exemptions::assess(facts).0 == crate::timeline::Route::Exempt {
+        "Exempt from mediation: the family can appeal without a certificate"
+    } else {
+        "No further contact from the family"
+    };
+    Closing { on, reason: reason.to_string() }
 }
 
 /// Drop facts dated after `until`: a generated database never records the future.

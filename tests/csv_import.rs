@@ -122,3 +122,44 @@ fn the_dry_run_finds_what_the_import_would_refuse_so_a_clean_dry_run_imports() {
     assert_eq!(&err.to_string(), problem);
     assert_eq!(store.count_cases(false).unwrap(), 0);
 }
+
+#[test]
+fn rows_without_a_reference_are_numbered_in_order_searchable_and_in_the_history() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    // Already given out: MD-2026-0001.
+    store.add_case(&common::case("Siân Jones"), "Tester", today()).unwrap();
+    let header = "Child name,Parent name,LA,Decision,Date sent,Date of first call,Notes\r\n";
+    let headers: Vec<String> = header.trim().split(',').map(String::from).collect();
+    let m = Mapping::guess_from(&headers);
+    let rows = |bad: Option<usize>| {
+        let mut text = String::from(header);
+        for i in 1..=1_200 {
+            let sent = if Some(i) == bad { "31/02/2026" } else { "03/03/2026" };
+            text.push_str(&format!(
+                "Pupil{i} Brown,Parent {i},Leeds City Council,Refuse to assess,{sent},2026-03-10,Row {i}\r\n"
+            ));
+        }
+        text
+    };
+    // A bad last row: nothing written, no reference used up.
+    let err = csv_cases::import(&mut store, &rows(Some(1_200)), &m, "Tester", today()).unwrap_err();
+    assert_eq!(err.to_string(), "row 1,200: 'Date sent' 31/02/2026 is not a date");
+    assert_eq!(store.count_cases(false).unwrap(), 1);
+
+    let refs = csv_cases::import(&mut store, &rows(None), &m, "Tester", today()).unwrap();
+    let expected: Vec<String> = (2..=1_201).map(|n| format!("MD-2026-{n:04}")).collect();
+    assert_eq!(refs, expected, "numbered in row order after the highest given");
+    for (row, reference) in [(1, "MD-2026-0002"), (600, "MD-2026-0601"), (1_200, "MD-2026-1201")] {
+        // The last word typed is a prefix: "Pupil1" alone would find Pupil10 too.
+        let found = store.search(&format!("Pupil{row} Brown"), 10).unwrap();
+        assert_eq!(found.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>(), vec![reference], "row {row}");
+        assert_eq!(store.search(&format!("Parent {row}"), 2_000).unwrap().iter().filter(|c| c.reference == reference).count(), 1);
+        let history = store.history(reference).unwrap();
+        assert_eq!(history.len(), 1);
+        assert_eq!((history[0].action.as_str(), history[0].who.as_str()), ("created", "Tester"));
+        assert!(history[0].changes.to_string().contains(&format!("Pupil{row} Brown")), "{}", history[0].changes);
+        assert!(history[0].changes.to_string().contains(&format!("Row {row}")), "the note: {}", history[0].changes);
+    }
+    assert_eq!(store.add_case(&common::case("Zoë"), "Tester", today()).unwrap(), "MD-2026-1202");
+}

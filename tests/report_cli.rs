@@ -88,3 +88,14 @@ fn csv_import_guesses_and_saves_a_mapping_dry_runs_and_refuses_a_bad_row() {
     assert_eq!(out, "Imported 2 cases.\n");
     assert_eq!(db.open().count_cases(false).unwrap(), 2);
 }
+
+#[test]
+fn the_report_on_seeded_data_counts_the_cases_closed_in_a_past_year() {
+    let db = TestDb::new();
+    ok(&db, &["seed", "--cases", "200"]);
+    let out = db.dir.path().join("kpi.csv");
+    ok(&db, &["report", "kpi", "--from", "2024-04-01", "--to", "2025-03-31", "--out", out.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let closed: u32 = text.lines().find_map(|l| l.strip_prefix("Cases,Closed,")).expect("a Closed row").parse().unwrap();
+    assert!(closed > 0, "{text}");
+}

@@ -191,3 +191,121 @@ fn kpi_csv_reads_back_with_python_and_the_pdf_renders() {
         }
     }
 }
+
+#[test]
+fn a_seeded_store_counts_closed_cases_each_closed_after_its_last_event_and_not_after_today() {
+    use mediation_desk::generator;
+    use mediation_desk::rules::problems::each_date;
+    use mediation_desk::store::generated_input;
+
+    let db = TestDb::new();
+    let mut store = db.open();
+    let today = date("2026-04-07");
+    // What `seed` loads.
+    let items: Vec<_> = generator::cases(5, 400, today).into_iter().map(|g| generated_input(g, true)).collect();
+    store.load(&items, "Seeder", today).unwrap();
+
+    let year = KpiFilter { from: date("2024-04-01"), to: date("2025-03-31"), local_authority: None };
+    let r = kpi::kpi_report(&store, &year, today).unwrap();
+    assert!(r.cases_closed > 0, "a year of a seeded store has cases closed in it");
+    let in_year: u32 = store
+        .connection()
+        .query_row("SELECT count(*) FROM cases WHERE closed_on BETWEEN '2024-04-01' AND '2025-03-31'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(r.cases_closed, in_year);
+
+    let closed: Vec<String> = store
+        .connection()
+        .prepare("SELECT reference FROM cases WHERE status = 'closed' ORDER BY reference")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(closed.len() > 100, "{} closed", closed.len());
+    let mut reasons = std::collections::BTreeSet::new();
+    for reference in &closed {
+        let c = store.case(reference).unwrap();
+        let on = c.closed_on.expect("a closed case has a closing date");
+        assert!(on >= c.opened_on, "{reference} closed {on} before it opened {}", c.opened_on);
+        assert!(on <= today, "{reference} closed {on}, after today");
+        each_date(&c.facts, |field, _, d| assert!(d < on, "{reference}: {field} {d} is not before its closing {on}"));
+        let reason = c.closing_reason.clone().expect("a closing reason");
+        if c.facts.declined_on.is_some() && c.facts.withdrew_on.is_none() {
+            assert!(reason.contains("declined"), "{reference}: {reason}");
+        }
+        reasons.insert(reason);
+        // The history says when it was closed.
+        let last = store.history(reference).unwrap().pop().unwrap();
+        assert_eq!(last.action, "closed");
+        assert!(last.changes.to_string().contains(&format!("\"{on}\"")), "{}", last.changes);
+    }
+    assert!(reasons.len() >= 4, "reasons fit each case's route: {reasons:?}");
+
+    // The same seed closes the same cases on the same dates.
+    let again: Vec<_> = generator::cases(5, 400, today).into_iter().map(|g| g.closed).collect();
+    assert_eq!(again, items.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>());
+}
+
+/// The filters of the before/after comparison: all years, two financial
+/// years (the generator's cases are mostly older ones), one local
+/// authority, and a month.
+fn comparison_filters() -> Vec<KpiFilter> {
+    let f = |from: &str, to: &str, la: Option<&str>| KpiFilter {
+        from: date(from),
+        to: date(to),
+        local_authority: la.map(String::from),
+    };
+    vec![
+        f("2016-01-01", "2026-04-07", None),
+        f("2019-04-01", "2020-03-31", None),
+        f("2019-04-01", "2020-03-31", Some("Bolton Council")),
+        f("2018-01-01", "2018-01-31", None),
+        f("2025-04-01", "2026-03-31", None),
+    ]
+}
+
+fn seeded(cases: usize) -> (TestDb, Store) {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let items: Vec<_> = mediation_desk::generator::cases(42, cases, date("2026-04-07"))
+        .into_iter()
+        .map(|g| mediation_desk::store::generated_input(g, true))
+        .collect();
+    store.load(&items, "Seeder", date("2026-04-07")).unwrap();
+    (db, store)
+}
+
+/// Before and after making the report faster: the report over 2,000
+/// generated cases (seed 42) for each comparison filter, exactly as the
+/// first implementation (every case loaded with its timeline, then each
+/// figure counted over all of them) gave it. tests/data/kpi_seed42.json
+/// was written by that implementation. If the engine's answers or the
+/// generator change on purpose, rewrite it with KPI_GOLDEN_WRITE=1 and
+/// check the difference.
+#[test]
+fn the_report_over_generated_cases_is_as_the_first_implementation_gave_it() {
+    let (_db, store) = seeded(2_000);
+    let reports: Vec<_> = comparison_filters().iter().map(|f| kpi::kpi_report(&store, f, date("2026-04-07")).unwrap()).collect();
+    let json = serde_json::to_string_pretty(&reports).unwrap() + "\n";
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/kpi_seed42.json");
+    if std::env::var_os("KPI_GOLDEN_WRITE").is_some() {
+        std::fs::write(path, &json).unwrap();
+    }
+    let expected = std::fs::read_to_string(path).unwrap();
+    assert!(reports[0].cases_closed > 0 && reports[1].certificates_issued > 0 && reports[1].mediations_held > 0);
+    assert_eq!(json, expected, "the report differs from the one in {path}");
+}
+
+/// The report reads only what it counts, a case at a time on every core:
+/// the same figures as counting every case loaded with its timeline.
+#[test]
+fn the_report_counts_the_same_as_over_every_case_loaded_with_its_timeline() {
+    use mediation_desk::exports::{load_cases, CaseFilter};
+    let (_db, store) = seeded(2_000);
+    for f in comparison_filters() {
+        let loaded = CaseFilter { to: Some(f.to), local_authority: f.local_authority.clone(), ..CaseFilter::default() };
+        let rows = load_cases(&store, &loaded, date("2026-04-07")).unwrap();
+        assert_eq!(kpi::kpi_report(&store, &f, date("2026-04-07")).unwrap(), kpi::kpi_from_rows(&rows, &f), "{f:?}");
+    }
+}

@@ -269,3 +269,97 @@ fn the_case_screens_who_form_corrects_a_misspelt_name_and_refuses_bad_input_nami
     assert_eq!(after.facts, record.facts);
     assert!(store.history(&reference).unwrap().iter().any(|h| h.action == "updated"));
 }
+
+#[test]
+fn a_loaded_case_is_closed_on_its_date_never_before_it_opened_or_in_the_future() {
+    use mediation_desk::store::Closing;
+    let db = TestDb::new();
+    let mut store = db.open();
+    let closing = |on: &str| Some(Closing { on: date(on), reason: "Certificate issued".into() });
+    // Opened 10 Mar 2026.
+    for (on, expected) in [("2026-03-09", "before the case was opened"), ("2026-04-08", "in the future")] {
+        let err = store.load(&[(case("Noah"), None), (case("Isla"), closing(on))], "Ann", today()).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::BadInput { field, message } if field == "cases[1].closed_on" && message.contains(expected)),
+            "{err}"
+        );
+    }
+    let err =
+        store.load(&[(case("Isla"), Some(Closing { on: date("2026-03-20"), reason: " ".into() }))], "Ann", today()).unwrap_err();
+    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "cases[0].closing_reason"), "{err}");
+    assert_eq!(store.count_cases(false).unwrap(), 0, "a refused load writes nothing");
+
+    let refs = store.load(&[(case("Noah"), None), (case("Isla"), closing("2026-03-20"))], "Ann", today()).unwrap();
+    let (noah, isla) = (store.case(&refs[0]).unwrap(), store.case(&refs[1]).unwrap());
+    assert_eq!((noah.status.as_str(), noah.closed_on), ("open", None));
+    assert_eq!((isla.status.as_str(), isla.closed_on), ("closed", Some(date("2026-03-20"))));
+    assert_eq!(isla.closing_reason.as_deref(), Some("Certificate issued"));
+}
+
+#[test]
+fn a_load_gives_the_references_saving_one_case_at_a_time_would() {
+    // Cases opened in 2026 and 2025, some with a reference of their own.
+    let inputs = || {
+        let item = |reference: Option<&str>, opened: &str| {
+            let mut c = case("Amelia Brown");
+            c.reference = reference.map(String::from);
+            c.opened_on = Some(date(opened));
+            c
+        };
+        vec![
+            item(None, "2026-03-10"),
+            item(Some("MD-2026-0100"), "2026-03-10"),
+            item(None, "2026-03-11"),
+            item(None, "2025-12-01"),
+            item(Some("MD-2025-0007"), "2025-12-01"),
+            item(Some("MD-2025-0003"), "2025-12-01"),
+            item(None, "2025-12-02"),
+            // The next after 9999 is 10000 (the highest number, not the last in text order).
+            item(Some("MD-2026-9999"), "2026-03-12"),
+            item(None, "2026-03-12"),
+            item(None, "2026-03-12"),
+        ]
+    };
+    let expected = [
+        "MD-2026-0044",
+        "MD-2026-0100",
+        "MD-2026-0101",
+        "MD-2025-0001",
+        "MD-2025-0007",
+        "MD-2025-0003",
+        "MD-2025-0008",
+        "MD-2026-9999",
+        "MD-2026-10000",
+        "MD-2026-10001",
+    ];
+    // Each store already gave out MD-2026-0042 and MD-2026-0043 (deleted:
+    // never given again).
+    let prepared = || {
+        let db = TestDb::new();
+        let mut store = db.open();
+        let mut first = case("Noah");
+        first.reference = Some("MD-2026-0042".into());
+        store.add_case(&first, "Ann", today()).unwrap();
+        let second = store.add_case(&case("Isla"), "Ann", today()).unwrap();
+        store.delete_case(&second, "Ann").unwrap();
+        (db, store)
+    };
+
+    let (_one_db, mut one_by_one) = prepared();
+    let singly: Vec<String> = inputs().iter().map(|c| one_by_one.add_case(c, "Ann", today()).unwrap()).collect();
+    assert_eq!(singly, expected);
+
+    let (_db, mut store) = prepared();
+    let items: Vec<_> = inputs().into_iter().map(|c| (c, None)).collect();
+    // A refused load gives out nothing: the same references after it.
+    let mut bad = items.clone();
+    bad.push((case(""), None));
+    assert!(store.load(&bad, "Ann", today()).is_err());
+    let loaded = store.load(&items, "Ann", today()).unwrap();
+    assert_eq!(loaded, expected);
+    for reference in &loaded {
+        assert_eq!(store.case(reference).unwrap().reference, *reference);
+        assert_eq!(store.history(reference).unwrap()[0].action, "created");
+    }
+    assert_eq!(store.add_case(&case("Zoë"), "Ann", today()).unwrap(), "MD-2026-10002");
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use mediation_desk::store::{fts_query, ListFilter};
+use mediation_desk::store::{fts_query, Closing, ListFilter};
 
 fn refs(found: Vec<mediation_desk::store::CaseSummary>) -> Vec<String> {
     let mut r: Vec<String> = found.into_iter().map(|c| c.reference).collect();
@@ -153,7 +153,7 @@ fn results_come_in_case_list_order_however_many_match() {
             let mut c = case(&g.child_name);
             c.opened_on = None;
             c.facts = g.facts;
-            (c, i % 3 == 0)
+            (c, (i % 3 == 0).then(|| Closing { on: today(), reason: "Finished".into() }))
         })
         .collect();
     store.load(&items, "Ann", today()).unwrap();

@@ -148,7 +148,7 @@ fn materialised_equals_computed_over_generated_cases() {
             c.reference = None;
             c.opened_on = None;
             c.facts = g.facts;
-            (c, false)
+            (c, None)
         })
         .collect();
     store.load(&items, "Ann", today()).unwrap();

@@ -221,7 +221,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             let seed: u64 = number("--seed", &seed, u64::MAX)?;
             let mut store = args.open()?;
             let today = today()?;
-            let items: Vec<(CaseInput, bool)> =
+            let items: Vec<(CaseInput, Option<store::Closing>)> =
                 generator::cases(seed, count, today).into_iter().map(|g| store::generated_input(g, true)).collect();
             let started = std::time::Instant::now();
             let refs = store.load(&items, &args.who(), today).map_err(fail)?;

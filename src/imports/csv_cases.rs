@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::mapping::{Field, Mapping};
 use crate::facts::{DecisionKind, Issue};
-use crate::store::{CaseInput, PersonInput, Store, StoreError};
+use crate::store::{CaseInput, Closing, PersonInput, Store, StoreError};
 
 /// 3201 as "3,201".
 pub fn thousands(n: usize) -> String {
@@ -271,7 +271,7 @@ pub fn parse(text: &str, mapping: &Mapping) -> Result<Vec<CaseInput>, ImportErro
 /// Returns the references given.
 pub fn import(store: &mut Store, text: &str, mapping: &Mapping, who: &str, today: NaiveDate) -> Result<Vec<String>, ImportError> {
     let cases = parse(text, mapping)?;
-    let items: Vec<(CaseInput, bool)> = cases.into_iter().map(|c| (c, false)).collect();
+    let items: Vec<(CaseInput, Option<Closing>)> = cases.into_iter().map(|c| (c, None)).collect();
     store.load(&items, who, today).map_err(|e| match e {
         // `load` names the case as cases[i]; say the row instead.
         StoreError::BadInput { field, message } if field.starts_with("cases[") => {

@@ -2,6 +2,8 @@
 //! what is stored and shown (`CaseRecord`, `CaseView`), and adding,
 //! updating, closing, deleting and listing them, each in one transaction.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -97,9 +99,16 @@ pub struct CaseInput {
     pub facts: CaseFacts,
 }
 
+/// How a loaded case was closed (`Store::load`): the date and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closing {
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
 /// A case made by the seeded generator, as input (keeping its reference if
-/// asked), and whether it is closed: for `seed`, benchmarks and demos.
-pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool) -> (CaseInput, bool) {
+/// asked), and its closing if it is closed: for `seed`, benchmarks and demos.
+pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool) -> (CaseInput, Option<Closing>) {
     (
         CaseInput {
             reference: keep_reference.then_some(g.reference),
@@ -270,16 +279,50 @@ fn record(input: &PersonInput, default_role: CallerRole) -> PersonRecord {
     PersonRecord { name: input.name.clone(), role: input.role.unwrap_or(default_role), date_of_birth: input.date_of_birth }
 }
 
-/// The next free reference of `year`: one more than the highest ever issued.
-fn next_reference(conn: &Connection, year: i32) -> Result<String> {
-    let prefix = format!("MD-{year:04}-");
+/// The highest reference number ever issued in `year` (0 if none).
+fn highest_reference(conn: &Connection, year: i32) -> Result<i64> {
     let highest: Option<i64> = conn
         .prepare_cached(
             "SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM references_used
              WHERE reference >= ?1 AND reference < ?2",
         )?
-        .query_row(params![prefix, format!("MD-{year:04}.")], |r| r.get(0))?;
-    Ok(format!("{prefix}{:04}", highest.unwrap_or(0) + 1))
+        .query_row(params![format!("MD-{year:04}-"), format!("MD-{year:04}.")], |r| r.get(0))?;
+    Ok(highest.unwrap_or(0))
+}
+
+/// The highest reference number issued in each year, for the saves of one
+/// transaction: read from the store once per year, then kept up to date
+/// with each reference inserted. (Reading it for every case scanned all
+/// the year's references each time: most of a 5,000-row import.)
+#[derive(Default)]
+pub(crate) struct References {
+    highest: HashMap<i32, i64>,
+}
+
+impl References {
+    /// The next free reference of `year`: one more than the highest ever issued.
+    fn next(&mut self, conn: &Connection, year: i32) -> Result<String> {
+        let highest = match self.highest.get(&year) {
+            Some(n) => *n,
+            None => {
+                let n = highest_reference(conn, year)?;
+                self.highest.insert(year, n);
+                n
+            }
+        };
+        Ok(format!("MD-{year:04}-{:04}", highest + 1))
+    }
+
+    /// `reference` (validated: `MD-YYYY-NNNN`) has been inserted.
+    fn issued(&mut self, reference: &str) {
+        let year = reference.get(3..7).and_then(|y| y.parse::<i32>().ok());
+        let number = reference.get(8..).and_then(|n| n.parse::<i64>().ok());
+        if let (Some(year), Some(number)) = (year, number) {
+            if let Some(highest) = self.highest.get_mut(&year) {
+                *highest = (*highest).max(number);
+            }
+        }
+    }
 }
 
 /// Everything one save needs besides the input.
@@ -291,7 +334,7 @@ pub(crate) struct SaveContext<'a> {
 }
 
 /// Insert a new, validated case inside `tx`; returns its reference.
-pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> Result<String> {
+pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, refs: &mut References) -> Result<String> {
     let opened_on = input.opened_on.unwrap_or(ctx.today);
     let reference = match &input.reference {
         Some(r) => {
@@ -306,10 +349,11 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext) -> 
             }
             r.clone()
         }
-        None => next_reference(tx, opened_on.year())?,
+        None => refs.next(tx, opened_on.year())?,
     };
     let now = now_stamp();
     tx.prepare_cached("INSERT INTO references_used (reference, issued_at) VALUES (?1, ?2)")?.execute(params![reference, now])?;
+    refs.issued(&reference);
     let la_id = people::organisation_id(tx, LOCAL_AUTHORITY, &input.local_authority)?;
     let icb_id = match &input.icb {
         Some(name) => Some(people::organisation_id(tx, ICB, name)?),
@@ -411,7 +455,8 @@ fn parties_of(input: &CaseInput) -> Parties {
     }
 }
 
-fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
+/// Close the case `reference` on `on` with `reason`.
+fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, on: NaiveDate) -> Result<()> {
     let (id, status, old_reason, old_closed_on): (i64, String, Option<String>, Option<NaiveDate>) = tx
         .prepare_cached("SELECT id, status, closing_reason, closed_on FROM cases WHERE reference = ?1")?
         .query_row([reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -426,12 +471,12 @@ fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, today: Na
                           next_due = NULL, list_order = '2|' || reference
          WHERE id = ?1",
     )?
-    .execute(params![id, reason, today, now_stamp()])?;
+    .execute(params![id, reason, on, now_stamp()])?;
     tx.prepare_cached("DELETE FROM case_clocks WHERE case_id = ?1")?.execute([id])?;
     // Only these three fields change.
     let changes = history::diff(
         &serde_json::json!({"status": status, "closing_reason": old_reason, "closed_on": old_closed_on}),
-        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": today}),
+        &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": on}),
     );
     history::append(tx, reference, who, "closed", &changes)?;
     Ok(())
@@ -532,29 +577,39 @@ impl Store {
         let (cal, choices) = (self.calendar()?, self.choices()?);
         let tx = self.begin()?;
         let ctx = SaveContext { cal: &cal, choices, today, who };
-        let reference = insert(&tx, input, &ctx)?;
+        let reference = insert(&tx, input, &ctx, &mut References::default())?;
         tx.commit()?;
         Ok(reference)
     }
 
     /// Load cases in one transaction (seeding, importing): all or none.
-    /// Each `true` is closed at once, as an old case that has finished.
-    pub fn load(&mut self, items: &[(CaseInput, bool)], who: &str, today: NaiveDate) -> Result<Vec<String>> {
+    /// Each with a `Closing` is closed at once, on its date (on or after
+    /// the case was opened, not after `today`) and with its reason, as an
+    /// old case that has finished.
+    pub fn load(&mut self, items: &[(CaseInput, Option<Closing>)], who: &str, today: NaiveDate) -> Result<Vec<String>> {
         validate::name("who", who, true)?;
-        for (i, (input, _)) in items.iter().enumerate() {
-            validate::case(input, today).map_err(|e| match e {
-                StoreError::BadInput { field, message } => StoreError::BadInput { field: format!("cases[{i}].{field}"), message },
-                other => other,
-            })?;
+        for (i, (input, closing)) in items.iter().enumerate() {
+            validate::case(input, today)
+                .and_then(|()| match closing {
+                    Some(c) => validate::closing(c, input.opened_on.unwrap_or(today), today),
+                    None => Ok(()),
+                })
+                .map_err(|e| match e {
+                    StoreError::BadInput { field, message } => {
+                        StoreError::BadInput { field: format!("cases[{i}].{field}"), message }
+                    }
+                    other => other,
+                })?;
         }
         let (cal, choices) = (self.calendar()?, self.choices()?);
         let tx = self.begin()?;
         let ctx = SaveContext { cal: &cal, choices, today, who };
         let mut refs = Vec::with_capacity(items.len());
-        for (input, closed) in items {
-            let reference = insert(&tx, input, &ctx)?;
-            if *closed {
-                close_in(&tx, &reference, "Finished (loaded as closed)", who, today)?;
+        let mut issued = References::default();
+        for (input, closing) in items {
+            let reference = insert(&tx, input, &ctx, &mut issued)?;
+            if let Some(c) = closing {
+                close_in(&tx, &reference, &c.reason, who, c.on)?;
             }
             refs.push(reference);
         }

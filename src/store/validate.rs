@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::cases::{CallerRole, CaseInput, PersonInput};
+use super::cases::{CallerRole, CaseInput, Closing, PersonInput};
 use super::{Result, StoreError};
 use crate::rules::problems;
 
@@ -116,6 +116,26 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     }
     if let Some(p) = problems::find(&input.facts, today).into_iter().next() {
         return Err(StoreError::bad(format!("facts.{}", p.field), p.message));
+    }
+    Ok(())
+}
+
+/// A case closed as it is loaded: a reason, and a date on or after the
+/// case was opened and not in the future.
+pub fn closing(c: &Closing, opened_on: NaiveDate, today: NaiveDate) -> Result<()> {
+    text("closing_reason", &c.reason, MAX_TEXT_CHARS, true, true)?;
+    if c.on > today {
+        return Err(StoreError::bad("closed_on", format!("{} is in the future", crate::calendar::dates::long(c.on))));
+    }
+    if c.on < opened_on {
+        return Err(StoreError::bad(
+            "closed_on",
+            format!(
+                "{} is before the case was opened ({})",
+                crate::calendar::dates::long(c.on),
+                crate::calendar::dates::long(opened_on)
+            ),
+        ));
     }
     Ok(())
 }
