@@ -63,6 +63,54 @@ pub fn load_where(
     names: bool,
     keep: &(dyn Fn(&CaseFacts, NaiveDate, Option<NaiveDate>) -> bool + Sync),
 ) -> Result<Vec<CaseRow>> {
+    let parts = each_case(store, filter, today, names, keep, &Vec::new, &|rows: &mut Vec<CaseRow>, row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        out.extend(part);
+    }
+    Ok(out)
+}
+
+/// The columns of one case as read, before its facts are parsed.
+struct Stored {
+    id: i64,
+    reference: String,
+    status: String,
+    closing_reason: Option<String>,
+    closed_on: Option<NaiveDate>,
+    opened_on: NaiveDate,
+    local_authority: String,
+    icb: Option<String>,
+    child_name: String,
+    child_date_of_birth: Option<NaiveDate>,
+    caller_name: Option<String>,
+    /// Where its facts (JSON) are in the text of all the facts.
+    facts: std::ops::Range<usize>,
+}
+
+/// How many cases a thread takes at a time: small enough that a thread
+/// slowed by other work on the machine leaves the rest to the others.
+const BATCH: usize = 256;
+
+/// The cases matching `filter` (and `keep`, as for `load_where`), each
+/// with its timeline on `today`, handed to `each` one at a time on every
+/// core and dropped there: no more than a batch of timelines is held at
+/// once on each thread. The cases are taken in batches of consecutive
+/// cases (by reference); each batch is given its own `start()`, and the
+/// batches' values are returned in order, so what `each` writes into them,
+/// read in order, is in the order of the references.
+pub(crate) fn each_case<S: Send>(
+    store: &Store,
+    filter: &CaseFilter,
+    today: NaiveDate,
+    names: bool,
+    keep: &(dyn Fn(&CaseFacts, NaiveDate, Option<NaiveDate>) -> bool + Sync),
+    start: &(dyn Fn() -> S + Sync),
+    each: &(dyn Fn(&mut S, CaseRow) -> Result<()> + Sync),
+) -> Result<Vec<S>> {
     let (cal, choices) = (store.calendar()?, store.choices()?);
     let mut sql = String::from(
         "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, c.id
@@ -89,55 +137,85 @@ pub fn load_where(
         sql.push_str(" AND c.reference = ?");
         args.push(reference.clone());
     }
-    sql.push_str(" ORDER BY c.reference");
+    // In the table's order (no ORDER BY: reading by the reference's index
+    // visits the table in a random order, twice as slow), sorted by
+    // reference below. References are unique, and Rust orders strings
+    // byte by byte as SQLite's BINARY collation does: the same order.
     let conn = store.connection();
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    // Read the rows (SQLite, one thread), then parse the facts and compute
-    // the timelines in parallel.
-    let mut raw: Vec<(CaseRow, String)> = Vec::new();
-    let mut ids: Vec<i64> = Vec::new();
+    // The facts of all the cases, end to end in one string.
+    let mut text = String::new();
+    let mut stored: Vec<Stored> = Vec::new();
     while let Some(r) = rows.next()? {
-        ids.push(r.get(8)?);
-        raw.push((
-            CaseRow {
-                reference: r.get(0)?,
-                status: r.get(1)?,
-                closing_reason: r.get(2)?,
-                closed_on: r.get(3)?,
-                opened_on: r.get(4)?,
-                local_authority: r.get(5)?,
-                icb: r.get(6)?,
-                child_name: String::new(),
-                child_date_of_birth: None,
-                caller_name: None,
-                facts: CaseFacts::default(),
-                timeline: empty_timeline(today),
-            },
-            r.get(7)?,
-        ));
+        let start = text.len();
+        text.push_str(r.get_ref(7)?.as_str().map_err(rusqlite::Error::from)?);
+        stored.push(Stored {
+            id: r.get(8)?,
+            reference: r.get(0)?,
+            status: r.get(1)?,
+            closing_reason: r.get(2)?,
+            closed_on: r.get(3)?,
+            opened_on: r.get(4)?,
+            local_authority: r.get(5)?,
+            icb: r.get(6)?,
+            child_name: String::new(),
+            child_date_of_birth: None,
+            caller_name: None,
+            facts: start..text.len(),
+        });
     }
+    stored.sort_unstable_by(|a, b| a.reference.cmp(&b.reference));
     if names {
-        add_names(store, &ids, &mut raw)?;
+        add_names(store, &mut stored)?;
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = raw.len().div_ceil(threads).max(1);
-    let done: Vec<Result<Vec<CaseRow>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = raw
-            .chunks_mut(chunk)
-            .map(|part| {
-                let (cal, choices) = (&cal, &choices);
+
+    // Batches of consecutive cases, taken in turn by the threads.
+    let mut batches: Vec<(usize, Vec<Stored>)> = Vec::with_capacity(stored.len().div_ceil(BATCH));
+    let mut cases = stored.into_iter();
+    loop {
+        let batch: Vec<Stored> = cases.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        batches.push((batches.len(), batch));
+    }
+    let count = batches.len();
+    let queue = std::sync::Mutex::new(batches.into_iter());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8).min(count.max(1));
+    let (text, cal, choices, queue) = (&text, &cal, &choices, &queue);
+    let done: Vec<Result<Vec<(usize, S)>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(move || {
-                    let mut out = Vec::with_capacity(part.len());
-                    for (row, text) in part.iter_mut() {
-                        let facts: CaseFacts = serde_json::from_str(text)?;
-                        if !keep(&facts, row.opened_on, row.closed_on) {
-                            continue;
+                    let mut out = Vec::new();
+                    loop {
+                        let next = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next();
+                        let Some((index, batch)) = next else { break };
+                        let mut value = start();
+                        for case in batch {
+                            let facts: CaseFacts = serde_json::from_str(&text[case.facts.clone()])?;
+                            if !keep(&facts, case.opened_on, case.closed_on) {
+                                continue;
+                            }
+                            let timeline = crate::rules::timeline(&facts, cal, choices, today);
+                            let row = CaseRow {
+                                reference: case.reference,
+                                status: case.status,
+                                closing_reason: case.closing_reason,
+                                closed_on: case.closed_on,
+                                opened_on: case.opened_on,
+                                local_authority: case.local_authority,
+                                icb: case.icb,
+                                child_name: case.child_name,
+                                child_date_of_birth: case.child_date_of_birth,
+                                caller_name: case.caller_name,
+                                facts,
+                                timeline,
+                            };
+                            each(&mut value, row)?;
                         }
-                        let mut row = std::mem::replace(row, CaseRow::placeholder(today));
-                        row.timeline = crate::rules::timeline(&facts, cal, choices, today);
-                        row.facts = facts;
-                        out.push(row);
+                        out.push((index, value));
                     }
                     Ok(out)
                 })
@@ -145,17 +223,18 @@ pub fn load_where(
             .collect();
         handles.into_iter().map(|h| h.join().expect("a timeline thread panicked")).collect()
     });
-    let mut out = Vec::with_capacity(raw.len());
+    let mut parts: Vec<(usize, S)> = Vec::with_capacity(count);
     for part in done {
-        out.extend(part?);
+        parts.extend(part?);
     }
-    Ok(out)
+    parts.sort_unstable_by_key(|(index, _)| *index);
+    Ok(parts.into_iter().map(|(_, value)| value).collect())
 }
 
 /// The child's name and date of birth and the caller's name, for each of
-/// the rows (one pass over the people table: faster than a lookup a case).
-fn add_names(store: &Store, ids: &[i64], raw: &mut [(CaseRow, String)]) -> Result<()> {
-    let index: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+/// the cases (one pass over the people table: faster than a lookup a case).
+fn add_names(store: &Store, cases: &mut [Stored]) -> Result<()> {
+    let index: std::collections::HashMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut stmt = store.connection().prepare(
         "SELECT case_id, part, name, date_of_birth FROM people WHERE part IN ('child', 'caller')
          ORDER BY case_id, part, position DESC",
@@ -164,49 +243,15 @@ fn add_names(store: &Store, ids: &[i64], raw: &mut [(CaseRow, String)]) -> Resul
     while let Some(r) = rows.next()? {
         let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
         // Ordered by position, last first: the first person of each part is written last.
-        let row = &mut raw[i].0;
-        if r.get::<_, String>(1)? == "child" {
-            row.child_name = r.get(2)?;
-            row.child_date_of_birth = r.get(3)?;
+        let case = &mut cases[i];
+        if r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)? == "child" {
+            case.child_name = r.get(2)?;
+            case.child_date_of_birth = r.get(3)?;
         } else {
-            row.caller_name = Some(r.get(2)?);
+            case.caller_name = Some(r.get(2)?);
         }
     }
     Ok(())
-}
-
-/// A timeline with nothing in it (a placeholder until the engine's is computed).
-fn empty_timeline(today: NaiveDate) -> Timeline {
-    Timeline {
-        route: crate::timeline::Route::NotYetKnown,
-        route_text: String::new(),
-        exemptions: Vec::new(),
-        clocks: Vec::new(),
-        problems: Vec::new(),
-        notices: Vec::new(),
-        choices: crate::rules::choices::CountingChoices::default(),
-        today,
-        next_clock: None,
-    }
-}
-
-impl CaseRow {
-    fn placeholder(today: NaiveDate) -> CaseRow {
-        CaseRow {
-            reference: String::new(),
-            status: String::new(),
-            closing_reason: None,
-            closed_on: None,
-            opened_on: today,
-            local_authority: String::new(),
-            icb: None,
-            child_name: String::new(),
-            child_date_of_birth: None,
-            caller_name: None,
-            facts: CaseFacts::default(),
-            timeline: empty_timeline(today),
-        }
-    }
 }
 
 /// A word for an enum value: its snake_case JSON name with spaces

@@ -59,7 +59,6 @@ pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) ->
             return Err(StoreError::bad("to", format!("{to} is before the start of the period, {from}")));
         }
     }
-    let io = |e: std::io::Error| StoreError::Other(format!("cannot write the export: {e}"));
     let mut filter = CaseFilter {
         from: request.from,
         to: request.to,
@@ -69,15 +68,8 @@ pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) ->
     };
     Ok(match request.format {
         ExportFormat::Json => full_json::export(store)?.into_bytes(),
-        ExportFormat::Csv | ExportFormat::Pseudonymised => {
-            let rows = super::load_cases(store, &filter, today)?;
-            let mut bytes = Vec::new();
-            match request.format {
-                ExportFormat::Csv => csv_log::write(&mut bytes, &rows, None).map_err(io)?,
-                _ => pseudonymised::write(&mut bytes, &rows).map_err(io)?,
-            }
-            bytes
-        }
+        ExportFormat::Csv => csv_log::export(store, &filter, today, None)?,
+        ExportFormat::Pseudonymised => pseudonymised::export(store, &filter, today)?,
         ExportFormat::Ics => {
             filter.open_only = filter.reference.is_none();
             let rows = super::load_cases(store, &filter, today)?;
