@@ -33,14 +33,19 @@ fn database() -> PathBuf {
     dir
 }
 
-/// Resident memory (kB) of `pid` and every process below it.
+/// Resident memory (kB) of `pid`, and of it with every process below it
+/// (WebKit's web and network processes) counted proportionally: a shared
+/// page (the WebKit library is mapped in all three) counts once, split
+/// between the processes that share it (PSS), not once per process.
 fn resident_kb(pid: u32) -> (u64, u64) {
-    let rss = |pid: u32| -> u64 {
-        std::fs::read_to_string(format!("/proc/{pid}/status"))
+    let field = |file: &str, name: &str| -> u64 {
+        std::fs::read_to_string(file)
             .ok()
-            .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+            .and_then(|s| s.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
             .unwrap_or(0)
     };
+    let rss = |pid: u32| field(&format!("/proc/{pid}/status"), "VmRSS:");
+    let pss = |pid: u32| field(&format!("/proc/{pid}/smaps_rollup"), "Pss:");
     let mut all = vec![pid];
     let mut i = 0;
     while i < all.len() {
@@ -48,7 +53,7 @@ fn resident_kb(pid: u32) -> (u64, u64) {
         all.extend(children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()));
         i += 1;
     }
-    (rss(pid), all.iter().map(|p| rss(*p)).sum())
+    (rss(pid), all.iter().map(|p| pss(*p)).sum())
 }
 
 fn cold_start(data: &Path, display: &str) -> (u64, u64, u64, u64) {
@@ -102,7 +107,7 @@ async fn main() {
     runs.sort();
     for (painted, wall, main_kb, total_kb) in &runs {
         println!(
-            "start to Today painted: {painted} ms (wall {wall} ms); resident: app {} MB, with WebKit processes {} MB",
+            "start to Today painted: {painted} ms (wall {wall} ms); resident: app {} MB; with WebKit's processes, shared pages counted once (PSS): {} MB",
             main_kb / 1024,
             total_kb / 1024
         );

@@ -35,12 +35,17 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             let dir = data_dir(app);
-            let store = std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
-                .and_then(|_| {
-                    mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME)).map_err(|e| e.to_string())
-                });
-            app.manage(state::AppState::new(store));
+            app.manage(state::AppState::new());
+            // Open (and check) the database while the window starts.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let store = std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
+                    .and_then(|_| {
+                        mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME)).map_err(|e| e.to_string())
+                    });
+                handle.state::<state::AppState>().opened(store);
+            });
             reminders::start(app.handle().clone());
             Ok(())
         })

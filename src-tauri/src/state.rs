@@ -1,61 +1,87 @@
 //! The app's state: the open case store (or why it could not be opened),
-//! and who is using the app. A restore swaps the store for the restored
-//! database under the same lock, so no command sees it half-done.
+//! and who is using the app. The store is opened (and its integrity
+//! checked, before anything is written) on a thread of its own while the
+//! window starts, so the two overlap; a command that comes first waits for
+//! it. A restore swaps the store for the restored database under the same
+//! lock, so no command sees it half-done.
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use mediation_desk::store::Store;
 
 use crate::commands::error::{CommandError, Result};
 
+/// The store once opening has finished: open, or why not.
+type Opened = Option<std::result::Result<Store, String>>;
+
 pub struct AppState {
-    store: Mutex<std::result::Result<Store, String>>,
+    store: Mutex<Opened>,
+    opened: Condvar,
     /// The person using the app, recorded in each case's history.
     pub user: String,
 }
 
 /// The open store, locked for one command.
-pub struct StoreGuard<'a>(MutexGuard<'a, std::result::Result<Store, String>>);
+pub struct StoreGuard<'a>(MutexGuard<'a, Opened>);
 
 impl Deref for StoreGuard<'_> {
     type Target = Store;
     fn deref(&self) -> &Store {
-        self.0.as_ref().expect("checked open when the guard was made")
+        match &*self.0 {
+            Some(Ok(store)) => store,
+            _ => unreachable!("checked open when the guard was made"),
+        }
     }
 }
 
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        self.0.as_mut().expect("checked open when the guard was made")
+        match &mut *self.0 {
+            Some(Ok(store)) => store,
+            _ => unreachable!("checked open when the guard was made"),
+        }
     }
 }
 
 impl AppState {
-    pub fn new(store: std::result::Result<Store, String>) -> AppState {
+    /// The state before the store is open: see `opened`.
+    pub fn new() -> AppState {
         let user = ["MEDIATION_DESK_USER", "USER", "LOGNAME", "USERNAME"]
             .iter()
             .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
             .unwrap_or_else(|| "mediator".into());
-        AppState { store: Mutex::new(store), user }
+        AppState { store: Mutex::new(None), opened: Condvar::new(), user }
     }
 
-    fn lock(&self) -> MutexGuard<'_, std::result::Result<Store, String>> {
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    /// Opening has finished: the store, or why it could not be opened.
+    pub fn opened(&self, store: std::result::Result<Store, String>) {
+        *self.store.lock().unwrap_or_else(|e| e.into_inner()) = Some(store);
+        self.opened.notify_all();
+    }
+
+    /// The lock, once opening has finished.
+    fn lock(&self) -> MutexGuard<'_, Opened> {
+        let guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        self.opened.wait_while(guard, |slot| slot.is_none()).unwrap_or_else(|e| e.into_inner())
     }
 
     /// The store, or the reason it could not be opened.
     pub fn store(&self) -> Result<StoreGuard<'_>> {
         let guard = self.lock();
         match &*guard {
-            Ok(_) => Ok(StoreGuard(guard)),
-            Err(message) => Err(CommandError::from(message.clone())),
+            Some(Ok(_)) => Ok(StoreGuard(guard)),
+            Some(Err(message)) => Err(CommandError::from(message.clone())),
+            None => unreachable!("lock waits until the store is opened"),
         }
     }
 
     pub fn open_error(&self) -> Option<String> {
-        self.lock().as_ref().err().cloned()
+        match &*self.lock() {
+            Some(Err(message)) => Some(message.clone()),
+            _ => None,
+        }
     }
 
     /// Replace the database with the backup at `backup` (the core checks
@@ -64,12 +90,13 @@ impl AppState {
     pub fn restore(&self, backup: &Path) -> Result<Option<String>> {
         let mut guard = self.lock();
         let db = match &*guard {
-            Ok(store) => store.path().to_path_buf(),
-            Err(message) => return Err(CommandError::from(message.clone())),
+            Some(Ok(store)) => store.path().to_path_buf(),
+            Some(Err(message)) => return Err(CommandError::from(message.clone())),
+            None => unreachable!("lock waits until the store is opened"),
         };
-        let (outcome, reopened) =
-            mediation_desk::store::restore_open(std::mem::replace(&mut *guard, Err(String::new())).ok(), &db, backup);
-        *guard = reopened.map_err(|e| e.to_string());
+        let open = guard.take().and_then(|s| s.ok());
+        let (outcome, reopened) = mediation_desk::store::restore_open(open, &db, backup);
+        *guard = Some(reopened.map_err(|e| e.to_string()));
         Ok(outcome?.map(|p| p.display().to_string()))
     }
 }
