@@ -45,28 +45,9 @@ fn refused(o: &Output) -> String {
 }
 
 fn setup(db: &TestDb) {
-    ok(&run(
-        db,
-        &[
-            "settings",
-            "set",
-            "--service-name",
-            "Greater Manchester SEND Mediation",
-            "--address",
-            "Unit 4, Canal Wharf",
-            "--address",
-            "Manchester M1 4AB",
-            "--phone",
-            "0161 496 0000",
-            "--email",
-            "mediation@gm.example.org.uk",
-            "--certificate-prefix",
-            "GM",
-        ],
-        None,
-    ));
-    ok(&run(db, &["staff", "add", "Łukasz Nowak", "--role", "adviser", "--registration", "CMC-123456"], None));
-    ok(&run(db, &["staff", "add", "Siân Roberts", "--role", "mediator", "--registration", "College of Mediators 04417"], None));
+    for args in SERVICE_SET_UP {
+        ok(&run(db, args, None));
+    }
 }
 
 fn add(db: &TestDb, parent: &str, child: &str, facts: &str) -> String {

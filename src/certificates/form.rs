@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::call_form::{date_field, DateParts, FieldError};
 use crate::facts::{CertificateKind, Issue};
-use crate::store::{CertificateRecord, IssueOptions, StaffMember, MAX_TEXT_CHARS};
+use crate::store::{CertificateFilter, CertificateRecord, IssueOptions, StaffMember, Store, MAX_TEXT_CHARS};
 use crate::timeline::Timeline;
 
 /// "Issue a certificate", as typed.
@@ -33,27 +33,25 @@ pub struct CheckedIssue {
     pub options: IssueOptions,
 }
 
-/// A date of issue: required, real, and not after today.
-pub fn date_of_issue(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
-    let date = date_field("issued_on", "Date of issue", parts, true)?
-        .ok_or_else(|| FieldError { field: "issued_on".into(), message: "Enter the date of issue".into() })?;
+/// A required date that cannot be in the future (`label` as the form shows it).
+fn past_date(field: &str, label: &str, parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let problem = |message: String| FieldError { field: field.into(), message };
+    let date = date_field(field, label, parts, true)?
+        .ok_or_else(|| problem(format!("Enter the {}", crate::text::lower_first(label))))?;
     if date > today {
-        return Err(FieldError { field: "issued_on".into(), message: "Date of issue must be today or in the past".into() });
+        return Err(problem(format!("{label} must be today or in the past")));
     }
     Ok(date)
 }
 
+/// A date of issue: required, real, and not after today.
+pub fn date_of_issue(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    past_date("issued_on", "Date of issue", parts, today)
+}
+
 /// The date on an exemption letter: required, real, not after today.
 pub fn letter_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
-    let date = date_field("letter_dated", "Date of the letter", parts, true)?
-        .ok_or_else(|| FieldError { field: "letter_dated".into(), message: "Enter the date of the letter".into() })?;
-    if date > today {
-        return Err(FieldError {
-            field: "letter_dated".into(),
-            message: "Date of the letter must be today or in the past".into(),
-        });
-    }
-    Ok(date)
+    past_date("letter_dated", "Date of the letter", parts, today)
 }
 
 pub fn check(form: &IssueCertificateForm, today: NaiveDate) -> Result<CheckedIssue, FieldError> {
@@ -99,4 +97,29 @@ pub fn suggested_kind(timeline: &Timeline, certificates: &[CertificateRecord]) -
     [CertificateKind::AfterMediation, CertificateKind::Deemed, CertificateKind::Withdrawn, CertificateKind::Declined]
         .into_iter()
         .find(|&kind| timeline.clocks.iter().any(|c| c.key == super::issue::clock_key(kind) && c.status.is_pending()))
+}
+
+/// The register's filters, as the Certificates screen sends them.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterQuery {
+    pub search: Option<String>,
+    /// `all`, `in_force` or `voided`.
+    pub status: String,
+    /// A kind's name, or none for every kind.
+    pub kind: Option<String>,
+}
+
+/// The register as the Certificates screen shows it: filtered, newest first.
+pub fn register(store: &Store, query: &RegisterQuery) -> crate::store::Result<Vec<CertificateRecord>> {
+    let filter = CertificateFilter {
+        in_force_only: query.status == "in_force",
+        voided_only: query.status == "voided",
+        kind: query.kind.clone().filter(|k| !k.is_empty()),
+        search: query.search.clone(),
+        ..CertificateFilter::default()
+    };
+    let mut rows = store.certificates(&filter)?;
+    rows.reverse();
+    Ok(rows)
 }

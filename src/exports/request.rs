@@ -51,6 +51,32 @@ pub struct ExportRequest {
     pub with_names: bool,
 }
 
+impl ExportRequest {
+    /// The cases of a period and LA (the Reports screen's choice).
+    pub fn for_period(filter: &crate::reports::KpiFilter, format: ExportFormat, with_names: bool) -> ExportRequest {
+        ExportRequest {
+            format,
+            from: Some(filter.from),
+            to: Some(filter.to),
+            local_authority: filter.local_authority.clone(),
+            reference: None,
+            with_names,
+        }
+    }
+}
+
+/// Write the export to `path` (its format's extension added if missing),
+/// whole; returns the path written.
+pub fn save_export(
+    store: &Store,
+    request: &ExportRequest,
+    path: &std::path::Path,
+    today: NaiveDate,
+) -> Result<std::path::PathBuf> {
+    let bytes = export_bytes(store, request, today)?;
+    crate::files::write_whole(&crate::files::with_extension(path, request.format.extension()), &bytes)
+}
+
 /// The export's bytes. A period whose end is before its start is refused,
 /// naming `to`.
 pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) -> Result<Vec<u8>> {

@@ -48,6 +48,43 @@ pub fn starting_mapping(headers: &[String], saved: Option<&Mapping>) -> Mapping 
     Mapping { columns }
 }
 
+/// The dry run as the screen first shows it, under the mapping chosen, or
+/// (none chosen yet) the one to start from: the `saved` mapping, else
+/// guesses from the header names.
+pub fn first_view(
+    file: &str,
+    text: &str,
+    chosen: Option<&Mapping>,
+    saved: Option<&Mapping>,
+    today: chrono::NaiveDate,
+) -> Result<ImportView, StoreError> {
+    match chosen {
+        Some(mapping) => view(file, text, mapping, today),
+        None => {
+            let headers = headers(text).map_err(|m| StoreError::bad("file", format!("{file}: {m}")))?;
+            view(file, text, &starting_mapping(&headers, saved), today)
+        }
+    }
+}
+
+/// Import every row of `text`, all or nothing, and remember the mapping
+/// for next time. Returns a sentence for the screen; a refusal says that
+/// nothing was imported.
+pub fn import(
+    store: &mut crate::store::Store,
+    text: &str,
+    mapping: &Mapping,
+    who: &str,
+    today: chrono::NaiveDate,
+) -> Result<String, csv_cases::ImportError> {
+    let refs = csv_cases::import(store, text, mapping, who, today).map_err(|e| match e {
+        csv_cases::ImportError::Bad(m) => csv_cases::ImportError::Bad(format!("{m}. Nothing was imported.")),
+        other => other,
+    })?;
+    store.set_import_mapping(mapping, who).map_err(csv_cases::ImportError::Store)?;
+    Ok(format!("Imported {} cases.", csv_cases::thousands(refs.len())))
+}
+
 /// The dry run of `text` under `mapping`, as the screen shows it.
 pub fn view(file: &str, text: &str, mapping: &Mapping, today: chrono::NaiveDate) -> Result<ImportView, StoreError> {
     let preview = csv_cases::preview(text, mapping, 10, today).map_err(|m| StoreError::bad("file", m))?;

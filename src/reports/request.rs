@@ -63,6 +63,18 @@ impl ReportFormat {
     }
 }
 
+/// Save the report to `path`: CSV when its name ends `.csv`, else PDF
+/// (`.pdf` added if missing). Written whole; returns the path written.
+pub fn save_report(store: &Store, filter: &KpiFilter, path: &std::path::Path, today: NaiveDate) -> Result<std::path::PathBuf> {
+    let format = ReportFormat::from_path(path).unwrap_or(ReportFormat::Pdf);
+    let path = match format {
+        ReportFormat::Pdf => crate::files::with_extension(path, "pdf"),
+        ReportFormat::Csv => path.to_path_buf(),
+    };
+    let bytes = report_bytes(store, filter, format, today)?;
+    crate::files::write_whole(&path, &bytes)
+}
+
 /// The report for `filter` as a PDF (with the service's name) or CSV.
 pub fn report_bytes(store: &Store, filter: &KpiFilter, format: ReportFormat, today: NaiveDate) -> Result<Vec<u8>> {
     let report = kpi::kpi_report(store, filter, today)?;

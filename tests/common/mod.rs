@@ -126,3 +126,26 @@ pub fn ensure_icalendar() {
         assert!(status.success(), "pip install icalendar failed");
     }
 }
+
+/// The command lines a service runs once before its first certificate:
+/// its details, then its adviser and its mediator.
+pub const SERVICE_SET_UP: [&[&str]; 3] = [
+    &[
+        "settings",
+        "set",
+        "--service-name",
+        "Greater Manchester SEND Mediation",
+        "--address",
+        "Unit 4, Canal Wharf",
+        "--address",
+        "Manchester M1 4AB",
+        "--phone",
+        "0161 496 0000",
+        "--email",
+        "mediation@gm.example.org.uk",
+        "--certificate-prefix",
+        "GM",
+    ],
+    &["staff", "add", "Łukasz Nowak", "--role", "adviser", "--registration", "Civil Mediation Council CMC-123456"],
+    &["staff", "add", "Siân Roberts", "--role", "mediator", "--registration", "College of Mediators 04417"],
+];

@@ -3,6 +3,8 @@
 //! Mon 16 Mar 2026 (`harness::TODAY`); every expected date below was worked
 //! out by hand from the calendar.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 
 use std::path::Path;
@@ -42,27 +44,9 @@ fn cli(data_dir: &Path, args: &[&str]) {
 
 /// The service's details and its two staff, as a service sets them up once.
 fn set_up_service(data_dir: &Path) {
-    cli(
-        data_dir,
-        &[
-            "settings",
-            "set",
-            "--service-name",
-            "Greater Manchester SEND Mediation",
-            "--address",
-            "Unit 4, Canal Wharf",
-            "--address",
-            "Manchester M1 4AB",
-            "--phone",
-            "0161 496 0000",
-            "--email",
-            "mediation@gm.example.org.uk",
-            "--certificate-prefix",
-            "GM",
-        ],
-    );
-    cli(data_dir, &["staff", "add", "Łukasz Nowak", "--role", "adviser", "--registration", "Civil Mediation Council CMC-123456"]);
-    cli(data_dir, &["staff", "add", "Siân Roberts", "--role", "mediator", "--registration", "College of Mediators 04417"]);
+    for args in common::SERVICE_SET_UP {
+        cli(data_dir, args);
+    }
 }
 
 /// The text of a PDF, as `pdftotext` reads it.

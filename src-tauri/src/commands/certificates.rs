@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use mediation_desk::call_form::DateParts;
-use mediation_desk::certificates::form::{self, CaseCertificates, IssueCertificateForm};
-use mediation_desk::store::{CertificateFilter, CertificateRecord, IssuedRecord, LateWarning};
-use serde::{Deserialize, Serialize};
+use mediation_desk::certificates::form::{self, CaseCertificates, IssueCertificateForm, RegisterQuery};
+use mediation_desk::store::{CertificateRecord, IssuedRecord, LateWarning};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -114,28 +114,8 @@ pub fn exemption_letter(
     Ok(path.display().to_string())
 }
 
-/// The register's filters, as the Certificates screen sends them.
-#[derive(Deserialize, ts_rs::TS)]
-#[ts(export)]
-pub struct RegisterQuery {
-    pub search: Option<String>,
-    /// `all`, `in_force` or `voided`.
-    pub status: String,
-    /// A kind's name, or none for every kind.
-    pub kind: Option<String>,
-}
-
-/// The register, newest first.
+/// The register, newest first, as the Certificates screen filters it.
 #[tauri::command]
 pub fn certificate_register(state: State<AppState>, query: RegisterQuery) -> Result<Vec<CertificateRecord>> {
-    let filter = CertificateFilter {
-        in_force_only: query.status == "in_force",
-        voided_only: query.status == "voided",
-        kind: query.kind.filter(|k| !k.is_empty()),
-        search: query.search,
-        ..CertificateFilter::default()
-    };
-    let mut rows = state.store()?.certificates(&filter)?;
-    rows.reverse();
-    Ok(rows)
+    Ok(form::register(&*state.store()?, &query)?)
 }

@@ -21,6 +21,7 @@ import type { CaseView } from "../generated/CaseView";
 import type { CommandError } from "../generated/CommandError";
 import type { CountingChoices } from "../generated/CountingChoices";
 import type { FactsPreview } from "../generated/FactsPreview";
+import type { FieldError } from "../generated/FieldError";
 import type { NewCallForm } from "../generated/NewCallForm";
 import type { ServiceSettings } from "../generated/ServiceSettings";
 import type { SettingsView } from "../generated/SettingsView";
@@ -33,6 +34,13 @@ import type { TodayItem } from "../generated/TodayItem";
 export function asError(e: unknown): CommandError {
   if (e && typeof e === "object" && "message" in e) return e as CommandError;
   return { message: String(e), field: null, fields: [] };
+}
+
+/** An error as the problems of a form, for its error summary: the core's
+ * field errors, or its one message against its field (else `fallback`). */
+export function fieldErrors(e: unknown, fallback: string): FieldError[] {
+  const err = asError(e);
+  return err.fields.length ? err.fields : [{ field: err.field ?? fallback, message: err.message }];
 }
 
 export const api = {
