@@ -33,19 +33,30 @@ fn database() -> PathBuf {
     dir
 }
 
-/// Resident memory (kB) of `pid`, and of it with every process below it
-/// (WebKit's web and network processes) counted proportionally: a shared
-/// page (the WebKit library is mapped in all three) counts once, split
-/// between the processes that share it (PSS), not once per process.
-fn resident_kb(pid: u32) -> (u64, u64) {
+/// Resident memory of a process tree, in kB.
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Resident {
+    /// The top process alone (VmRSS), as `ps` and a system monitor show it.
+    top_rss: u64,
+    /// Every process below it too (WebKit's web and network processes),
+    /// a shared page (the WebKit library is mapped in all three) counted
+    /// once, split between the processes that share it (PSS).
+    all_pss: u64,
+    /// Of that, the processes' own memory (heaps, JavaScript, the page).
+    private: u64,
+    /// Of that, pages of shared libraries and binaries (WebKitGTK,
+    /// JavaScriptCore, Mesa's LLVM): code, shared with any other program
+    /// using them and dropped by the kernel when memory is short.
+    files: u64,
+}
+
+fn resident(pid: u32) -> Resident {
     let field = |file: &str, name: &str| -> u64 {
         std::fs::read_to_string(file)
             .ok()
             .and_then(|s| s.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
             .unwrap_or(0)
     };
-    let rss = |pid: u32| field(&format!("/proc/{pid}/status"), "VmRSS:");
-    let pss = |pid: u32| field(&format!("/proc/{pid}/smaps_rollup"), "Pss:");
     let mut all = vec![pid];
     let mut i = 0;
     while i < all.len() {
@@ -53,10 +64,51 @@ fn resident_kb(pid: u32) -> (u64, u64) {
         all.extend(children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()));
         i += 1;
     }
-    (rss(pid), all.iter().map(|p| pss(*p)).sum())
+    let sum = |name: &str| all.iter().map(|p| field(&format!("/proc/{p}/smaps_rollup"), name)).sum();
+    Resident {
+        top_rss: field(&format!("/proc/{pid}/status"), "VmRSS:"),
+        all_pss: sum("Pss:"),
+        private: sum("Pss_Anon:") + sum("Pss_Shmem:"),
+        files: sum("Pss_File:"),
+    }
 }
 
-fn cold_start(data: &Path, display: &str) -> (u64, u64, u64, u64) {
+impl std::fmt::Display for Resident {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "main process {} MB (RSS); with WebKit's processes {} MB (PSS: {} MB their own memory, {} MB shared library code)",
+            self.top_rss / 1024,
+            self.all_pss / 1024,
+            self.private / 1024,
+            self.files / 1024
+        )
+    }
+}
+
+/// The same figures for a bare WebKitGTK window with one static line and no
+/// script (`scripts/lib/bare_webkit_window.py`): the floor under any app on
+/// the system webview. None if python3-gi or WebKit's typelib is missing.
+fn bare_webkit_window(display: &str) -> Option<Resident> {
+    let script = harness::workspace_root().join("scripts/lib/bare_webkit_window.py");
+    let mut window = Command::new("/usr/bin/python3")
+        .arg(script)
+        .env("DISPLAY", display)
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .ok()?;
+    std::thread::sleep(Duration::from_secs(4));
+    let running = window.try_wait().ok()?.is_none();
+    let figures = resident(window.id());
+    let _ = Command::new("kill").args(["-s", "KILL", "--", &format!("-{}", window.id())]).status();
+    let _ = window.wait();
+    running.then_some(figures)
+}
+
+fn cold_start(data: &Path, display: &str) -> (u64, u64, Resident) {
     let started = Instant::now();
     let mut app = Command::new(release("mediation-desk-app"))
         .env("DISPLAY", display)
@@ -78,10 +130,10 @@ fn cold_start(data: &Path, display: &str) -> (u64, u64, u64, u64) {
     }
     let wall = started.elapsed().as_millis() as u64;
     std::thread::sleep(Duration::from_secs(2));
-    let (main_kb, total_kb) = resident_kb(app.id());
+    let memory = resident(app.id());
     let _ = Command::new("kill").args(["-s", "KILL", "--", &format!("-{}", app.id())]).status();
     let _ = app.wait();
-    (painted_ms, wall, main_kb, total_kb)
+    (painted_ms, wall, memory)
 }
 
 use std::os::unix::process::CommandExt;
@@ -102,17 +154,18 @@ async fn main() {
     // Warm the file cache once, then three cold starts of the process.
     cold_start(&data, display);
     let mut runs: Vec<_> = (0..3).map(|_| cold_start(&data, display)).collect();
+    let bare = bare_webkit_window(display);
     let _ = xvfb.kill();
     let _ = xvfb.wait();
     runs.sort();
-    for (painted, wall, main_kb, total_kb) in &runs {
-        println!(
-            "start to Today painted: {painted} ms (wall {wall} ms); resident: app {} MB; with WebKit's processes, shared pages counted once (PSS): {} MB",
-            main_kb / 1024,
-            total_kb / 1024
-        );
+    for (painted, wall, memory) in &runs {
+        println!("start to Today painted: {painted} ms (wall {wall} ms); resident: {memory}");
     }
     println!("median start to Today painted: {} ms", runs[1].0);
+    match bare {
+        Some(memory) => println!("a bare WebKitGTK window (one static line, no script), for comparison: {memory}"),
+        None => println!("a bare WebKitGTK window: not measured (needs python3-gi and gir1.2-webkit2-4.1)"),
+    }
 
     // A keystroke in search, through the real window.
     std::env::set_var("MEDIATION_DESK_APP", release("mediation-desk-app"));
