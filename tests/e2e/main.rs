@@ -357,6 +357,11 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         app.click("#save-facts").await;
         app.wait_for_text("Saved.").await;
         app.screenshot("case-agreement").await;
+        app.client
+            .execute("document.querySelector('li.clock[data-key=agreement_action_1_draft]').scrollIntoView({block: 'center'})", vec![])
+            .await
+            .unwrap();
+        app.screenshot("case-agreement-clocks").await;
         // Saved: it is there when the case is opened again.
         app.click("#nav-today").await;
         app.click("#nav-cases").await;
