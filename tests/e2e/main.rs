@@ -358,7 +358,10 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         app.wait_for_text("Saved.").await;
         app.screenshot("case-agreement").await;
         app.client
-            .execute("document.querySelector('li.clock[data-key=agreement_action_1_draft]').scrollIntoView({block: 'center'})", vec![])
+            .execute(
+                "document.querySelector('li.clock[data-key=agreement_action_1_draft]').scrollIntoView({block: 'center'})",
+                vec![],
+            )
             .await
             .unwrap();
         app.screenshot("case-agreement-clocks").await;
