@@ -183,6 +183,11 @@ async fn search_finds_a_name_with_diacritics_typed_without_them() {
         let list = app.text_of(".case-list").await;
         assert!(list.contains("Siân Ó Súilleabháin") && !list.contains("Oliver Brown"), "{list}");
         app.screenshot("search").await;
+        // By keyboard: the down arrow moves from the search box to the case, Enter opens it.
+        app.keys(DOWN).await;
+        app.keys(ENTER).await;
+        let header = app.text_of("section[data-screen=case] h1").await;
+        assert!(header.contains("Siân Ó Súilleabháin"), "{header}");
         app.close().await;
     })
     .await;
