@@ -3,10 +3,10 @@
 /// "The contents of the EHC plan" in running text: "the contents ...".
 /// An initialism ("EHC ...", "LA ...") is left as it is.
 pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
+    let mut rest = text.chars();
+    match rest.next() {
+        Some(first) if first.is_uppercase() && rest.clone().next().is_some_and(|second| !second.is_uppercase()) => {
+            first.to_lowercase().chain(rest).collect()
         }
         _ => text.to_string(),
     }
@@ -21,5 +21,7 @@ mod tests {
         assert_eq!(lower_first("The date on the letter"), "the date on the letter");
         assert_eq!(lower_first("EHC plan"), "EHC plan");
         assert_eq!(lower_first(""), "");
+        assert_eq!(lower_first("A"), "A");
+        assert_eq!(lower_first("Éire"), "éire");
     }
 }
