@@ -582,3 +582,28 @@ fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored
     let section = store.case_certificates(&noah, date("2026-04-02")).unwrap();
     assert_eq!(section.suggested_kind, Some(CertificateKind::Deemed));
 }
+
+/// With the family's notice as the start of the 30 days (a setting), a
+/// deemed certificate names that notice as when the LA was told, even when
+/// the adviser told the LA earlier: its two dates agree with each other and
+/// with the engine's 30-day clock.
+#[test]
+fn a_deemed_certificate_names_the_notice_the_30_days_ran_from() {
+    use mediation_desk::rules::choices::{CountingChoices, ThirtyDaysStart};
+    let db = TestDb::new();
+    let mut store = db.open();
+    setup(&mut store);
+    let choices = CountingChoices { thirty_days_start: ThirtyDaysStart::FamilyNotice, ..store.choices().unwrap() };
+    store.set_choices(&choices, "Ann").unwrap();
+    let mut input = case_for(CertificateKind::Deemed, "Ama Mensah", "Noah Mensah");
+    input.icb = None;
+    input.facts.adviser_told_la_on = Some(date("2026-03-09"));
+    let reference = store.add_case(&input, "Ann", today()).unwrap();
+    let day_30 = store.case_view(&reference, today()).unwrap().timeline.clock("mediation_held").unwrap().due_date;
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann").unwrap();
+    let text = pdf_text(&record.pdf);
+    assert_has(&text, &format!("The local authority was told on {}", long(date("2026-03-11"))));
+    assert_has(&text, &format!("within 30 days, by {}", long(day_30)));
+    assert!(!text.contains(&long(date("2026-03-09"))), "the adviser's earlier notice is not the one counted:\n{text}");
+}

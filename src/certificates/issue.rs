@@ -226,21 +226,24 @@ fn kind_details(
                 )
             })?;
             not_before("facts.cannot_arrange_notice_on", "the LA's notice", on)?;
-            let la_told_on = match (facts.family_told_la_on, facts.adviser_told_la_on) {
-                (Some(a), Some(b)) => a.min(b),
-                (Some(a), None) | (None, Some(a)) => a,
-                (None, None) => {
-                    return Err(bad(
-                        "facts.family_told_la_on",
-                        "is required for a deemed certificate (the date the LA was told of the wish to mediate)",
-                    ))
-                }
-            };
-            let day_30 = timeline
+            let earliest_notice = facts.family_told_la_on.into_iter().chain(facts.adviser_told_la_on).min().ok_or_else(|| {
+                bad(
+                    "facts.family_told_la_on",
+                    "is required for a deemed certificate (the date the LA was told of the wish to mediate)",
+                )
+            })?;
+            let thirty_days = timeline
                 .clock(crate::rules::MEDIATION_HELD.key)
-                .map(|c| c.due_date)
                 .ok_or_else(|| bad("facts.family_told_la_on", "the 30 days could not be counted from the facts recorded"))?;
-            KindDetails::Deemed { la_told_on, day_30, could_not_arrange_on: on }
+            // The date the 30 days ran from, as the engine chose it under the
+            // service's reading, so "the LA was told on" and "by day 30" agree.
+            // When the ICB arranges, the days run from the LA's notice to the
+            // ICB; the certificate still names when the LA itself was told.
+            let la_told_on = match crate::rules::thirty_days::arranger(facts) {
+                crate::rules::thirty_days::Arranger::Icb => earliest_notice,
+                crate::rules::thirty_days::Arranger::LocalAuthority => thirty_days.trigger.date,
+            };
+            KindDetails::Deemed { la_told_on, day_30: thirty_days.due_date, could_not_arrange_on: on }
         }
         CertificateKind::AfterMediation => {
             let concluded_on = facts.concluded_on.ok_or_else(|| {
@@ -345,10 +348,10 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
     let number = (req.number != PREVIEW_NUMBER).then(|| req.number.clone());
     facts_after.certificates.push(IssuedCertificate { kind: req.kind, issued_on: req.issued_on, number, voided: false });
     let after = crate::rules::timeline(&facts_after, req.cal, req.choices, req.issued_on);
-    let appeal_deadline = match after.appeal_deadline() {
-        Some(clock) => clock.due_date,
-        None => crate::rules::appeal::deadline(req.cal, req.choices.appeal_extension, decision_sent_on, Some(req.issued_on)),
-    };
+    let appeal_deadline = after
+        .appeal_deadline()
+        .map(|clock| clock.due_date)
+        .ok_or_else(|| bad("facts.decision.sent_on", "the appeal deadline could not be counted from the facts recorded"))?;
     let content = CertificateContent {
         service,
         number: req.number.clone(),
@@ -397,10 +400,10 @@ pub fn prepare_exemption_letter(
         .map(|a| ExemptIssue { issue: a.label.to_string(), reason: format!("{}. Source: {}.", a.reason, a.citation) })
         .collect();
     let (decision, decision_sent_on) = decision(case)?;
-    let appeal_deadline = match timeline.appeal_deadline() {
-        Some(clock) => clock.due_date,
-        None => crate::rules::appeal::deadline(cal, choices.appeal_extension, decision_sent_on, None),
-    };
+    let appeal_deadline = timeline
+        .appeal_deadline()
+        .map(|clock| clock.due_date)
+        .ok_or_else(|| bad("facts.decision.sent_on", "the appeal deadline could not be counted from the facts recorded"))?;
     let signed_by =
         signed_by.map(|s| Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() });
     Ok(ExemptionLetterContent {
