@@ -184,7 +184,7 @@ fn every_kind_prints_every_field_with_names_in_many_latin_scripts() {
         assert_eq!(case.facts.certificates.len(), 1);
         assert_eq!(case.facts.certificates[0].number.as_deref(), Some(record.number.as_str()));
         let view = store.case_view(&reference, issued_on).unwrap();
-        let clock = view.timeline.clock(mediation_desk::certificates::issue::clock_key(kind)).unwrap();
+        let clock = view.timeline.clock(mediation_desk::rules::certificate_clock(kind)).unwrap();
         assert_eq!(clock.status, mediation_desk::timeline::Status::MetOnTime);
     }
 }

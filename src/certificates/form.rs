@@ -96,7 +96,7 @@ pub fn suggested_kind(timeline: &Timeline, certificates: &[CertificateRecord]) -
     }
     [CertificateKind::AfterMediation, CertificateKind::Deemed, CertificateKind::Withdrawn, CertificateKind::Declined]
         .into_iter()
-        .find(|&kind| timeline.clocks.iter().any(|c| c.key == super::issue::clock_key(kind) && c.status.is_pending()))
+        .find(|&kind| timeline.clocks.iter().any(|c| c.key == crate::rules::certificate_clock(kind) && c.status.is_pending()))
 }
 
 /// The register's filters, as the Certificates screen sends them.

@@ -55,16 +55,6 @@ pub fn kind_phrase(kind: CertificateKind) -> &'static str {
     }
 }
 
-/// The engine's clock for issuing a certificate of `kind`.
-pub fn clock_key(kind: CertificateKind) -> &'static str {
-    match kind {
-        CertificateKind::Declined => crate::rules::CERTIFICATE_DECLINED.key,
-        CertificateKind::Withdrawn => crate::rules::CERTIFICATE_WITHDRAWN.key,
-        CertificateKind::Deemed => crate::rules::CERTIFICATE_DEEMED.key,
-        CertificateKind::AfterMediation => crate::rules::CERTIFICATE_AFTER_MEDIATION.key,
-    }
-}
-
 /// A certificate number: `GM-2026-00042`.
 pub fn format_number(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-{year:04}-{seq:05}")
@@ -342,7 +332,7 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
     }
     let details = kind_details(req.kind, &case.facts, &before, req.issued_on, req.resolved)?;
     let issued_by = check_issuer(req.kind, req.issuer)?;
-    let due_on = before.clock(clock_key(req.kind)).map(|c| c.due_date);
+    let due_on = before.clock(crate::rules::certificate_clock(req.kind)).map(|c| c.due_date);
 
     let mut facts_after = case.facts.clone();
     let number = (req.number != PREVIEW_NUMBER).then(|| req.number.clone());

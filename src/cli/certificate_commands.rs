@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
+use super::report_commands::write_file;
 use super::store_commands::{fail, json, out, today, StoreArgs};
 use super::{date_arg, Failure};
 use mediation_desk::calendar::dates;
@@ -126,13 +127,9 @@ pub enum LetterCommand {
     },
 }
 
-fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::write(path, bytes).map_err(|e| Failure::bad_input(format!("--out: cannot write {}: {e}", path.display())))
-}
-
 fn issued(record: &IssuedRecord, path: Option<&Path>) -> Result<(), Failure> {
     if let Some(path) = path {
-        write_pdf(path, &record.pdf)?;
+        write_file(path, &record.pdf)?;
     }
     if let Some(late) = &record.late {
         eprintln!("warning: {} {}", record.number, late.message);
@@ -152,7 +149,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
             if preview {
                 let record = store.preview_certificate(&reference, kind.kind(), date, &options).map_err(fail)?;
                 let path = path.ok_or_else(|| Failure::bad_input("--out: a preview needs a file to write to"))?;
-                write_pdf(&path, &record.pdf)?;
+                write_file(&path, &record.pdf)?;
                 if let Some(late) = &record.late {
                     eprintln!("warning: would be {}", late.message);
                 }
@@ -166,7 +163,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
             let pdf = store.certificate_pdf(&number).map_err(fail)?;
             match path {
                 Some(path) => {
-                    write_pdf(&path, &pdf)?;
+                    write_file(&path, &pdf)?;
                     let record = store.certificate(&number).map_err(fail)?;
                     out(&format!("{number} written to {} (sha256 {})\n", path.display(), record.sha256))
                 }
@@ -230,7 +227,7 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
             };
             let mut store = args.open()?;
             let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail)?;
-            write_pdf(&path, &pdf)?;
+            write_file(&path, &pdf)?;
             out(&format!("exemption letter for {reference} written to {}\n", path.display()))
         }
     }

@@ -89,7 +89,8 @@ pub enum ReportCommand {
     },
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+/// Write `--out`; a failure is bad input naming the flag.
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::write(path, bytes).map_err(|e| Failure::bad_input(format!("--out: cannot write {}: {e}", path.display())))
 }
 

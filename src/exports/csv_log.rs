@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::pseudonymised::Pseudonymiser;
 use super::{words, CaseFilter, CaseRow};
-use crate::facts::{CertificateKind, IssuedCertificate};
+use crate::facts::IssuedCertificate;
 use crate::rules;
 use crate::store::Store;
 use crate::timeline::{Status, Timeline};
@@ -33,22 +33,12 @@ pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The clock that a certificate of `kind` answers.
-pub fn certificate_clock(kind: CertificateKind) -> &'static str {
-    match kind {
-        CertificateKind::Declined => rules::CERTIFICATE_DECLINED.key,
-        CertificateKind::Withdrawn => rules::CERTIFICATE_WITHDRAWN.key,
-        CertificateKind::Deemed => rules::CERTIFICATE_DEEMED.key,
-        CertificateKind::AfterMediation => rules::CERTIFICATE_AFTER_MEDIATION.key,
-    }
-}
-
 /// "on time", "late", "voided" or "" for one certificate, from the engine's clock.
 pub fn certificate_timing(cert: &IssuedCertificate, timeline: &Timeline) -> &'static str {
     if cert.voided {
         return "voided";
     }
-    match timeline.clock(certificate_clock(cert.kind)) {
+    match timeline.clock(rules::certificate_clock(cert.kind)) {
         Some(c) if c.met_by.as_ref().is_some_and(|m| m.date == cert.issued_on) => match c.status {
             Status::MetOnTime => "on time",
             Status::MetLate => "late",

@@ -49,21 +49,9 @@ pub struct CaseRow {
 }
 
 /// The cases matching `filter`, by reference, each with its timeline on `today`.
+/// The timelines are computed on every core.
 pub fn load_cases(store: &Store, filter: &CaseFilter, today: NaiveDate) -> Result<Vec<CaseRow>> {
-    load_where(store, filter, today, true, &|_, _, _| true)
-}
-
-/// As `load_cases`, keeping only the cases `keep(facts, opened_on,
-/// closed_on)` accepts (before their timelines are computed), and without
-/// names unless `names`. The timelines are computed on every core.
-pub fn load_where(
-    store: &Store,
-    filter: &CaseFilter,
-    today: NaiveDate,
-    names: bool,
-    keep: &(dyn Fn(&CaseFacts, NaiveDate, Option<NaiveDate>) -> bool + Sync),
-) -> Result<Vec<CaseRow>> {
-    let parts = each_case(store, filter, today, names, keep, &Vec::new, &|rows: &mut Vec<CaseRow>, row| {
+    let parts = each_case(store, filter, today, true, &|_, _, _| true, &Vec::new, &|rows: &mut Vec<CaseRow>, row| {
         rows.push(row);
         Ok(())
     })?;
@@ -95,7 +83,9 @@ struct Stored {
 /// slowed by other work on the machine leaves the rest to the others.
 const BATCH: usize = 256;
 
-/// The cases matching `filter` (and `keep`, as for `load_where`), each
+/// The cases matching `filter` that `keep(facts, opened_on, closed_on)`
+/// accepts (before their timelines are computed; names read only if
+/// `names`), each
 /// with its timeline on `today`, handed to `each` one at a time on every
 /// core and dropped there: no more than a batch of timelines is held at
 /// once on each thread. The cases are taken in batches of consecutive

@@ -59,12 +59,6 @@ pub fn age_band(date_of_birth: Option<NaiveDate>, on: NaiveDate) -> &'static str
     }
 }
 
-/// Write the pseudonymised log with a fresh random key.
-pub fn write<W: std::io::Write>(out: W, rows: &[super::CaseRow]) -> std::io::Result<()> {
-    let p = Pseudonymiser::random()?;
-    super::csv_log::write(out, rows, Some(&p))
-}
-
 /// The pseudonymised log of the cases matching `filter` (clocks judged on
 /// `today`), straight from the store (`csv_log::export`), with a fresh
 /// random key.

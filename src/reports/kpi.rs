@@ -147,10 +147,6 @@ const OUTCOMES: [(Option<Outcome>, &str); 5] = [
 ];
 
 /// The route category a case falls in, in words.
-pub fn route_category(row: &CaseRow) -> &'static str {
-    route_of(&row.facts, row.timeline.route)
-}
-
 fn route_of(f: &CaseFacts, route: Route) -> &'static str {
     match route {
         Route::Exempt => return "Exempt",
@@ -171,10 +167,6 @@ fn route_of(f: &CaseFacts, route: Route) -> &'static str {
 }
 
 /// The outcome recorded, or derived (see the module notes).
-pub fn outcome_of(row: &CaseRow) -> Option<Outcome> {
-    outcome_from(&row.facts)
-}
-
 fn outcome_from(f: &CaseFacts) -> Option<Outcome> {
     f.outcome.or(if f.withdrew_on.is_some() {
         Some(Outcome::Withdrawn)

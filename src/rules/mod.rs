@@ -129,6 +129,17 @@ pub const CERTIFICATE_AFTER_MEDIATION: ClockRule = ClockRule {
     citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source]",
 };
 
+/// The clock that issuing a certificate of `kind` answers.
+pub fn certificate_clock(kind: crate::facts::CertificateKind) -> &'static str {
+    use crate::facts::CertificateKind;
+    match kind {
+        CertificateKind::Declined => CERTIFICATE_DECLINED.key,
+        CertificateKind::Withdrawn => CERTIFICATE_WITHDRAWN.key,
+        CertificateKind::Deemed => CERTIFICATE_DEEMED.key,
+        CertificateKind::AfterMediation => CERTIFICATE_AFTER_MEDIATION.key,
+    }
+}
+
 /// The appeal: `appeal` applies HESC rules 20(1)(c) and 12. [V]
 pub const APPEAL: ClockRule = ClockRule {
     key: "appeal",

@@ -118,8 +118,7 @@ fn local_today() -> NaiveDate {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::certificates::pdf::hex(&Sha256::digest(bytes))
 }
 
 fn late_warning(due_on: Option<NaiveDate>, issued_on: NaiveDate, late: bool) -> Option<LateWarning> {
