@@ -183,13 +183,15 @@ fn kpi_csv_reads_back_with_python_and_the_pdf_renders() {
     assert_eq!(pdf, kpi_pdf::render(&r, "Northern Mediation Service").unwrap(), "the same report gives the same bytes");
     let pdf_path = db.dir.path().join("kpi.pdf");
     std::fs::write(&pdf_path, &pdf).unwrap();
-    if let Ok(o) = std::process::Command::new("pdftotext").arg(&pdf_path).arg("-").output() {
-        if o.status.success() {
-            let text = String::from_utf8_lossy(&o.stdout);
-            assert!(text.contains("Commissioner's report"), "{text}");
-            assert!(text.contains("Meetings postponed by the local authority"), "{text}");
-        }
-    }
+    let o = std::process::Command::new("pdftotext")
+        .arg(&pdf_path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(o.status.success(), "pdftotext read the report");
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Commissioner's report"), "{text}");
+    assert!(text.contains("Meetings postponed by the local authority"), "{text}");
 }
 
 #[test]

@@ -54,9 +54,10 @@ ensure_ui_packages() {
   (cd ui && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } || npm ci --no-audit --no-fund --loglevel=error)
 }
 
-# End-to-end tests: WebKitWebDriver, a virtual display, ImageMagick for screenshots, tauri-driver.
+# End-to-end tests: WebKitWebDriver, a virtual display, ImageMagick for screenshots,
+# kill (procps) to end the driver's process group, tauri-driver.
 ensure_e2e_tools() {
-  ensure_apt webkit2gtk-driver xvfb xauth imagemagick
+  ensure_apt webkit2gtk-driver xvfb imagemagick procps
   if [ ! -x "$HOME/.cargo/bin/tauri-driver" ] && ! command -v tauri-driver >/dev/null; then
     echo "setup: installing tauri-driver 2.1.0 (a few minutes, once)" >&2
     cargo install tauri-driver --locked --version 2.1.0 --quiet

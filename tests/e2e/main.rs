@@ -220,6 +220,7 @@ async fn an_invalid_date_shows_the_error_summary_and_saves_nothing() {
         // Nothing was saved.
         app.click("#nav-cases").await;
         app.select("#filter-status", "all").await;
+        app.wait_for("#case-count[data-loaded=true]").await;
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert_eq!(app.text_of("#case-count").await, "0");
         app.close().await;
