@@ -12,10 +12,8 @@ use tauri::Manager;
 /// Where the database lives: `MEDIATION_DESK_DATA_DIR` if set, else the
 /// platform's app-data folder.
 fn data_dir(app: &tauri::App) -> PathBuf {
-    match std::env::var_os("MEDIATION_DESK_DATA_DIR").filter(|v| !v.is_empty()) {
-        Some(dir) => PathBuf::from(dir),
-        None => app.path().app_data_dir().unwrap_or_else(|_| mediation_desk::store::default_data_dir()),
-    }
+    mediation_desk::store::data_dir_override()
+        .unwrap_or_else(|| app.path().app_data_dir().unwrap_or_else(|_| mediation_desk::store::default_data_dir()))
 }
 
 /// When the process started, for the start-up figure.

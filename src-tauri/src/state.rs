@@ -48,10 +48,7 @@ impl DerefMut for StoreGuard<'_> {
 impl AppState {
     /// The state before the store is open: see `opened`.
     pub fn new() -> AppState {
-        let user = ["MEDIATION_DESK_USER", "USER", "LOGNAME", "USERNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-            .unwrap_or_else(|| "mediator".into());
+        let user = mediation_desk::store::current_user().unwrap_or_else(|| "mediator".into());
         AppState { store: Mutex::new(None), opened: Condvar::new(), user }
     }
 

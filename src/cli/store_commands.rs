@@ -143,14 +143,7 @@ impl StoreArgs {
     }
 
     pub(super) fn who(&self) -> String {
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        self.as_user
-            .clone()
-            .or_else(|| env("MEDIATION_DESK_USER"))
-            .or_else(|| env("USER"))
-            .or_else(|| env("LOGNAME"))
-            .or_else(|| env("USERNAME"))
-            .unwrap_or_else(|| "unknown user".into())
+        self.as_user.clone().or_else(store::current_user).unwrap_or_else(|| "unknown user".into())
     }
 
     pub(super) fn open(&self) -> Result<Store, Failure> {

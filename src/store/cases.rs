@@ -254,6 +254,43 @@ pub struct ListFilter {
     pub limit: Option<usize>,
 }
 
+/// The case list's search box and filters as the Cases screen sends them:
+/// empty means "any".
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseListQuery {
+    pub search: Option<String>,
+    /// `open`, `closed` or `all`.
+    pub status: String,
+    pub local_authority: Option<String>,
+    pub decision_kind: Option<String>,
+    pub route: Option<String>,
+    pub limit: Option<usize>,
+}
+
+impl From<CaseListQuery> for ListFilter {
+    fn from(query: CaseListQuery) -> ListFilter {
+        let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        ListFilter {
+            open_only: query.status == "open",
+            closed_only: query.status == "closed",
+            search: given(query.search),
+            local_authority: given(query.local_authority),
+            decision_kind: given(query.decision_kind),
+            route: given(query.route),
+            limit: query.limit,
+        }
+    }
+}
+
+/// The timeline and its picture for facts not yet saved.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FactsPreview {
+    pub timeline: Timeline,
+    pub chart: Option<crate::chart::Chart>,
+}
+
 /// The facts as stored: JSON without its `null` members.
 pub(crate) fn facts_json(facts: &CaseFacts) -> Result<String> {
     let mut value = serde_json::to_value(facts)?;
@@ -735,10 +772,21 @@ impl Store {
     /// A case with its timeline on `today` and its history.
     pub fn case_view(&self, reference: &str, today: NaiveDate) -> Result<CaseView> {
         let case = self.case(reference)?;
-        let timeline = crate::rules::timeline(&case.facts, &self.calendar()?, &self.choices()?, today);
+        let FactsPreview { timeline, chart } = self.preview(&case.facts, today)?;
         let history = self.history(reference)?;
-        let chart = crate::chart::chart(&case.facts, &timeline);
         Ok(CaseView { case, timeline, chart, history })
+    }
+
+    /// The engine's timeline for `facts` on `today`, with this store's
+    /// bank holidays and counting choices.
+    pub fn timeline_for(&self, facts: &CaseFacts, today: NaiveDate) -> Result<Timeline> {
+        Ok(crate::rules::timeline(facts, &self.calendar()?, &self.choices()?, today))
+    }
+
+    /// The timeline and its picture for `facts` on `today`.
+    pub fn preview(&self, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
+        let timeline = self.timeline_for(facts, today)?;
+        Ok(FactsPreview { chart: crate::chart::chart(facts, &timeline), timeline })
     }
 
     /// The case list, sorted by next due clock (cases with none last),

@@ -22,8 +22,8 @@ use crate::rules::choices::CountingChoices;
 
 pub use backup::{find_backups, restore, restore_open, BackupFile};
 pub use cases::{
-    generated_input, CallerRole, CaseInput, CaseRecord, CaseSummary, CaseView, Closing, ListFilter, NoteRecord,
-    OrganisationInput, PersonInput, PersonRecord,
+    generated_input, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, CaseView, Closing, FactsPreview, ListFilter,
+    NoteRecord, OrganisationInput, PersonInput, PersonRecord,
 };
 pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
@@ -102,12 +102,26 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Who is making changes, for the history: `$MEDIATION_DESK_USER`, else
+/// the operating system's user, if any is set.
+pub fn current_user() -> Option<String> {
+    ["MEDIATION_DESK_USER", "USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+}
+
+/// `$MEDIATION_DESK_DATA_DIR` when set: the data directory chosen for this
+/// run (tests give each run its own), overriding any default.
+pub fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os("MEDIATION_DESK_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
 /// The data directory: `$MEDIATION_DESK_DATA_DIR`, else
 /// `$XDG_DATA_HOME/mediation-desk`, else `~/.local/share/mediation-desk`.
 pub fn default_data_dir() -> PathBuf {
     let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    if let Some(dir) = non_empty("MEDIATION_DESK_DATA_DIR") {
-        return PathBuf::from(dir);
+    if let Some(dir) = data_dir_override() {
+        return dir;
     }
     if let Some(dir) = non_empty("XDG_DATA_HOME") {
         return PathBuf::from(dir).join("mediation-desk");

@@ -5,9 +5,8 @@
 use mediation_desk::call_form::{self, NewCallForm};
 use mediation_desk::details_form::{self, CaseDetailsForm};
 use mediation_desk::facts::CaseFacts;
-use mediation_desk::store::{CaseSummary, CaseView, ListFilter, TodayItem};
-use mediation_desk::{rules, Timeline};
-use serde::Deserialize;
+use mediation_desk::store::{CaseListQuery, CaseSummary, CaseView, FactsPreview, TodayItem};
+use mediation_desk::Timeline;
 use tauri::State;
 
 use super::error::{today, Result};
@@ -19,31 +18,9 @@ pub fn today_view(state: State<AppState>, days: u32) -> Result<Vec<TodayItem>> {
     Ok(store.today(today()?, days)?)
 }
 
-#[derive(Deserialize, ts_rs::TS)]
-#[ts(export)]
-pub struct CaseListQuery {
-    pub search: Option<String>,
-    /// `open`, `closed` or `all`.
-    pub status: String,
-    pub local_authority: Option<String>,
-    pub decision_kind: Option<String>,
-    pub route: Option<String>,
-    pub limit: Option<usize>,
-}
-
 #[tauri::command]
 pub fn list_cases(state: State<AppState>, query: CaseListQuery) -> Result<Vec<CaseSummary>> {
-    let store = state.store()?;
-    let filter = ListFilter {
-        open_only: query.status == "open",
-        closed_only: query.status == "closed",
-        search: query.search.filter(|s| !s.trim().is_empty()),
-        local_authority: query.local_authority.filter(|s| !s.is_empty()),
-        decision_kind: query.decision_kind.filter(|s| !s.is_empty()),
-        route: query.route.filter(|s| !s.is_empty()),
-        limit: query.limit,
-    };
-    Ok(store.list_cases(&filter)?)
+    Ok(state.store()?.list_cases(&query.into())?)
 }
 
 #[tauri::command]
@@ -60,10 +37,8 @@ pub fn case_view(state: State<AppState>, reference: String) -> Result<CaseView> 
 /// The clocks the New call form describes so far.
 #[tauri::command]
 pub fn preview_call(state: State<AppState>, form: NewCallForm) -> Result<Timeline> {
-    let store = state.store()?;
     let today = today()?;
-    let facts = call_form::preview_facts(&form, today);
-    Ok(rules::timeline(&facts, &store.calendar()?, &store.choices()?, today))
+    Ok(state.store()?.timeline_for(&call_form::preview_facts(&form, today), today)?)
 }
 
 /// Save a new call as a case; the new reference.
@@ -78,16 +53,7 @@ pub fn log_call(state: State<AppState>, form: NewCallForm) -> Result<String> {
 /// The timeline (and its picture) for edited facts before they are saved.
 #[tauri::command]
 pub fn preview_facts(state: State<AppState>, facts: CaseFacts) -> Result<FactsPreview> {
-    let store = state.store()?;
-    let timeline = rules::timeline(&facts, &store.calendar()?, &store.choices()?, today()?);
-    Ok(FactsPreview { chart: mediation_desk::chart::chart(&facts, &timeline), timeline })
-}
-
-#[derive(serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct FactsPreview {
-    pub timeline: Timeline,
-    pub chart: Option<mediation_desk::chart::Chart>,
+    Ok(state.store()?.preview(&facts, today()?)?)
 }
 
 #[tauri::command]

@@ -2,4 +2,7 @@
 import type { Chart } from "./Chart";
 import type { Timeline } from "./Timeline";
 
+/**
+ * The timeline and its picture for facts not yet saved.
+ */
 export type FactsPreview = { timeline: Timeline, chart: Chart | null, };
