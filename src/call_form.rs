@@ -23,6 +23,13 @@ pub struct DateParts {
 }
 
 impl DateParts {
+    /// A saved date in the boxes (`7`, `4`, `2026`), or empty boxes.
+    pub fn of(date: Option<NaiveDate>) -> DateParts {
+        use chrono::Datelike;
+        date.map(|d| DateParts { day: d.day().to_string(), month: d.month().to_string(), year: d.year().to_string() })
+            .unwrap_or_default()
+    }
+
     fn is_empty(&self) -> bool {
         self.day.trim().is_empty() && self.month.trim().is_empty() && self.year.trim().is_empty()
     }

@@ -22,17 +22,11 @@ pub struct CaseDetailsForm {
     pub local_authority: String,
 }
 
-fn parts(date: Option<NaiveDate>) -> DateParts {
-    use chrono::Datelike;
-    date.map(|d| DateParts { day: d.day().to_string(), month: d.month().to_string(), year: d.year().to_string() })
-        .unwrap_or_default()
-}
-
 /// The form filled from the case as saved.
 pub fn from_record(case: &CaseRecord) -> CaseDetailsForm {
     CaseDetailsForm {
         child_name: case.child.name.clone(),
-        child_date_of_birth: parts(case.child.date_of_birth),
+        child_date_of_birth: DateParts::of(case.child.date_of_birth),
         caller_name: case.caller.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
         caller_role: case.caller.as_ref().map(|c| c.role).unwrap_or_default(),
         local_authority: case.local_authority.clone(),

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod details_form;
 pub mod exports;
 pub mod facts;
+pub mod facts_form;
 pub mod files;
 pub mod generator;
 pub mod imports;

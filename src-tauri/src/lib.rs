@@ -65,6 +65,7 @@ pub fn run() {
             commands::cases::case_view,
             commands::cases::preview_call,
             commands::cases::log_call,
+            commands::cases::facts_form,
             commands::cases::preview_facts,
             commands::cases::save_facts,
             commands::cases::add_note,

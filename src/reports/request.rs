@@ -25,9 +25,8 @@ pub struct ReportForm {
 pub fn default_form(today: NaiveDate) -> ReportForm {
     use chrono::Datelike;
     let year = if today.month() >= 4 { today.year() } else { today.year() - 1 };
-    let parts = |d: NaiveDate| DateParts { day: d.day().to_string(), month: d.month().to_string(), year: d.year().to_string() };
     let from = NaiveDate::from_ymd_opt(year, 4, 1).expect("1 April exists");
-    ReportForm { from: parts(from), to: parts(today), local_authority: None }
+    ReportForm { from: DateParts::of(Some(from)), to: DateParts::of(Some(today)), local_authority: None }
 }
 
 /// The period and LA, or the first problem.

@@ -377,6 +377,18 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         app.click("button[data-reference]").await;
         let final_plan = app.text_of("li.clock[data-key=agreement_action_1_final]").await;
         assert!(final_plan.contains("Mon 18 May 2026"), "{final_plan}");
+        // A half-typed date is named, and the saved date is kept, not cleared.
+        app.type_date("fact-decision-sent_on", "12", "", "2026").await;
+        app.click("#save-facts").await;
+        let summary = app.wait_for_text("Date the letter was sent must include a month").await;
+        assert!(summary.contains("There is a problem"), "{summary}");
+        app.screenshot("case-facts-error").await;
+        app.click("#nav-today").await;
+        app.click("#nav-cases").await;
+        app.click("button[data-reference]").await;
+        app.wait_for("section[data-screen=case]").await;
+        let month = app.wait_for("#fact-decision-sent_on-month").await.prop("value").await.unwrap();
+        assert_eq!(month.as_deref(), Some("1"), "the saved month of the date sent is kept");
         app.close().await;
     })
     .await;

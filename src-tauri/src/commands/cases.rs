@@ -4,7 +4,7 @@
 
 use mediation_desk::call_form::{self, NewCallForm};
 use mediation_desk::details_form::{self, CaseDetailsForm};
-use mediation_desk::facts::CaseFacts;
+use mediation_desk::facts_form::{self, FactsForm};
 use mediation_desk::store::{CaseListQuery, CaseSummary, CaseView, FactsPreview, TodayItem};
 use mediation_desk::Timeline;
 use tauri::State;
@@ -50,16 +50,25 @@ pub fn log_call(state: State<AppState>, form: NewCallForm) -> Result<String> {
     Ok(store.add_case(&input, &state.user, today)?)
 }
 
-/// The timeline (and its picture) for edited facts before they are saved.
+/// The facts form filled from the case as saved.
 #[tauri::command]
-pub fn preview_facts(state: State<AppState>, facts: CaseFacts) -> Result<FactsPreview> {
-    Ok(state.store()?.preview(&facts, today()?)?)
+pub fn facts_form(state: State<AppState>, reference: String) -> Result<FactsForm> {
+    Ok(facts_form::from_facts(&state.store()?.case(&reference)?.facts))
+}
+
+/// The timeline (and its picture) for the facts as typed so far, before they are saved.
+#[tauri::command]
+pub fn preview_facts(state: State<AppState>, reference: String, form: FactsForm) -> Result<FactsPreview> {
+    let store = state.store()?;
+    let facts = facts_form::so_far(&form, &store.case(&reference)?.facts);
+    Ok(store.preview(&facts, today()?)?)
 }
 
 #[tauri::command]
-pub fn save_facts(state: State<AppState>, reference: String, facts: CaseFacts) -> Result<CaseView> {
+pub fn save_facts(state: State<AppState>, reference: String, form: FactsForm) -> Result<CaseView> {
     let today = today()?;
     let mut store = state.store()?;
+    let facts = facts_form::check(&form, &store.case(&reference)?.facts)?;
     store.update_facts(&reference, facts, &state.user, today)?;
     Ok(store.case_view(&reference, today)?)
 }

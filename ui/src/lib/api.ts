@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { CaseCertificates } from "../generated/CaseCertificates";
 import type { CaseDetailsForm } from "../generated/CaseDetailsForm";
-import type { CaseFacts } from "../generated/CaseFacts";
+import type { FactsForm } from "../generated/FactsForm";
 import type { CertificateRecord } from "../generated/CertificateRecord";
 import type { DateParts } from "../generated/DateParts";
 import type { ExportFormat } from "../generated/ExportFormat";
@@ -52,8 +52,9 @@ export const api = {
   caseView: (reference: string) => invoke<CaseView>("case_view", { reference }),
   previewCall: (form: NewCallForm) => invoke<Timeline>("preview_call", { form }),
   logCall: (form: NewCallForm) => invoke<string>("log_call", { form }),
-  previewFacts: (facts: CaseFacts) => invoke<FactsPreview>("preview_facts", { facts }),
-  saveFacts: (reference: string, facts: CaseFacts) => invoke<CaseView>("save_facts", { reference, facts }),
+  factsForm: (reference: string) => invoke<FactsForm>("facts_form", { reference }),
+  previewFacts: (reference: string, form: FactsForm) => invoke<FactsPreview>("preview_facts", { reference, form }),
+  saveFacts: (reference: string, form: FactsForm) => invoke<CaseView>("save_facts", { reference, form }),
   addNote: (reference: string, text: string) => invoke<CaseView>("add_note", { reference, text }),
   caseDetails: (reference: string) => invoke<CaseDetailsForm>("case_details", { reference }),
   saveDetails: (reference: string, form: CaseDetailsForm) => invoke<CaseView>("save_details", { reference, form }),

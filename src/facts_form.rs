@@ -1,0 +1,286 @@
+//! The Case screen's facts form: the dated facts a mediator edits as day,
+//! month and year boxes, the meetings, and the written agreement with its
+//! actions. Saving checks every box as the New call form does: a half-typed
+//! or impossible date is an error naming its box, never a fact quietly
+//! cleared. The live preview uses each date once its boxes make a real date.
+//!
+//! Errors name the screen's inputs: `facts.decision.sent_on` (shown as
+//! `fact-decision-sent_on`), `meeting-0`, `agreement-dated`,
+//! `action-0-agreed`, `action-0-done-1`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::call_form::{date_field, DateParts, FieldError};
+use crate::facts::{Agreement, AgreementAction, AgreementActionKind, CaseFacts, Meeting, MeetingStatus};
+
+/// The dated facts the form shows, in order: where each lives in the
+/// facts, and its label.
+const DATED_FACTS: [(&str, &str); 12] = [
+    ("decision.letter_dated", "Date on the letter"),
+    ("decision.sent_on", "Date the letter was sent"),
+    ("first_contact_on", "First contact with the adviser"),
+    ("declined_on", "Family said they do not wish to mediate"),
+    ("family_told_la_on", "Family told the LA they want mediation"),
+    ("adviser_told_la_on", "Adviser told the LA"),
+    ("la_told_icb_on", "LA told the ICB (health)"),
+    ("mediation_arranged_on", "Meeting arranged on"),
+    ("cannot_arrange_notice_on", "LA said it cannot arrange mediation in 30 days"),
+    ("withdrew_on", "Family withdrew from mediation"),
+    ("concluded_on", "Mediation concluded"),
+    ("appeal_received_on", "Tribunal received the appeal"),
+];
+
+/// The place in the facts of one dated fact.
+fn slot<'f>(facts: &'f mut CaseFacts, path: &str) -> &'f mut Option<NaiveDate> {
+    match path {
+        "decision.letter_dated" => &mut facts.decision.letter_dated,
+        "decision.sent_on" => &mut facts.decision.sent_on,
+        "first_contact_on" => &mut facts.first_contact_on,
+        "declined_on" => &mut facts.declined_on,
+        "family_told_la_on" => &mut facts.family_told_la_on,
+        "adviser_told_la_on" => &mut facts.adviser_told_la_on,
+        "la_told_icb_on" => &mut facts.la_told_icb_on,
+        "mediation_arranged_on" => &mut facts.mediation_arranged_on,
+        "cannot_arrange_notice_on" => &mut facts.cannot_arrange_notice_on,
+        "withdrew_on" => &mut facts.withdrew_on,
+        "concluded_on" => &mut facts.concluded_on,
+        "appeal_received_on" => &mut facts.appeal_received_on,
+        other => unreachable!("{other} is not in DATED_FACTS"),
+    }
+}
+
+/// One dated fact as boxes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct DatedFact {
+    /// Where it lives in the facts: `decision.sent_on`, `declined_on`, ...
+    pub path: String,
+    pub label: String,
+    pub date: DateParts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MeetingForm {
+    pub date: DateParts,
+    pub status: MeetingStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActionForm {
+    pub kind: AgreementActionKind,
+    pub description: String,
+    pub agreed_due: DateParts,
+    /// One date a stage of the action (`rules::agreement::stages`).
+    pub done: Vec<DateParts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AgreementForm {
+    pub dated: DateParts,
+    pub la_was_party: bool,
+    pub actions: Vec<ActionForm>,
+}
+
+/// The form, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct FactsForm {
+    pub dates: Vec<DatedFact>,
+    pub meetings: Vec<MeetingForm>,
+    pub agreement: Option<AgreementForm>,
+}
+
+/// An action's boxes for when each of its stages was done, as many as it has stages.
+pub fn blank_stages(kind: AgreementActionKind) -> Vec<DateParts> {
+    vec![DateParts::default(); crate::rules::agreement::stages(kind).len()]
+}
+
+/// The form filled from the facts as saved.
+pub fn from_facts(facts: &CaseFacts) -> FactsForm {
+    let mut facts = facts.clone();
+    let dates = DATED_FACTS
+        .iter()
+        .map(|(path, label)| DatedFact {
+            path: path.to_string(),
+            label: label.to_string(),
+            date: DateParts::of(*slot(&mut facts, path)),
+        })
+        .collect();
+    let meetings = facts.meetings.iter().map(|m| MeetingForm { date: DateParts::of(Some(m.date)), status: m.status }).collect();
+    let agreement = facts.agreement.as_ref().map(|a| AgreementForm {
+        dated: DateParts::of(Some(a.dated)),
+        la_was_party: a.la_was_party,
+        actions: a
+            .actions
+            .iter()
+            .map(|x| ActionForm {
+                kind: x.kind,
+                description: x.description.clone(),
+                agreed_due: DateParts::of(x.agreed_due),
+                done: (0..blank_stages(x.kind).len()).map(|i| DateParts::of(x.done_on.get(i).copied().flatten())).collect(),
+            })
+            .collect(),
+    });
+    FactsForm { dates, meetings, agreement }
+}
+
+/// The saved facts with the form's in place, for saving: every problem at once.
+pub fn check(form: &FactsForm, saved: &CaseFacts) -> Result<CaseFacts, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let facts = build(form, saved, &mut |field, label, parts| {
+        date_field(field, label, parts, false).map_err(|e| errors.push(e)).ok().flatten()
+    });
+    if errors.is_empty() {
+        Ok(facts)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The saved facts with the form's in place as far as it is typed, for the
+/// live preview: a date counts once its boxes make a real date.
+pub fn so_far(form: &FactsForm, saved: &CaseFacts) -> CaseFacts {
+    build(form, saved, &mut |field, label, parts| date_field(field, label, parts, false).ok().flatten())
+}
+
+fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &DateParts) -> Option<NaiveDate>) -> CaseFacts {
+    let mut facts = saved.clone();
+    for fact in &form.dates {
+        if let Some((path, label)) = DATED_FACTS.iter().find(|(path, _)| *path == fact.path) {
+            *slot(&mut facts, path) = date(&format!("facts.{path}"), label, &fact.date);
+        }
+    }
+    // A meeting without a date is left out, as before it was typed; what
+    // the form does not show (notice, who postponed) is kept.
+    facts.meetings = form
+        .meetings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let on = date(&format!("meeting-{i}"), &format!("Meeting {}", i + 1), &m.date)?;
+            let kept = saved.meetings.get(i);
+            Some(Meeting {
+                date: on,
+                status: m.status,
+                notice_sent_on: kept.and_then(|k| k.notice_sent_on),
+                postponed_by: kept.and_then(|k| k.postponed_by),
+            })
+        })
+        .collect();
+    facts.agreement = form.agreement.as_ref().and_then(|a| {
+        let actions = a
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, x)| AgreementAction {
+                kind: x.kind,
+                description: x.description.clone(),
+                agreed_due: date(
+                    &format!("action-{i}-agreed"),
+                    &format!("Action {}: the date agreed in writing", i + 1),
+                    &x.agreed_due,
+                ),
+                done_on: x
+                    .done
+                    .iter()
+                    .enumerate()
+                    .map(|(s, d)| date(&format!("action-{i}-done-{s}"), &format!("Action {}: done on", i + 1), d))
+                    .collect(),
+            })
+            .collect();
+        // An agreement without its date is left out, as before it was typed.
+        let dated = date("agreement-dated", "Date of the agreement", &a.dated)?;
+        Some(Agreement {
+            dated,
+            la_was_party: a.la_was_party,
+            la_told_on: saved.agreement.as_ref().and_then(|s| s.la_told_on),
+            actions,
+        })
+    });
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(day: &str, month: &str, year: &str) -> DateParts {
+        DateParts { day: day.into(), month: month.into(), year: year.into() }
+    }
+
+    fn saved() -> CaseFacts {
+        serde_json::from_str(
+            r#"{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-02-26","sent_on":"2026-03-02"},
+                "first_contact_on":"2026-03-16",
+                "meetings":[{"date":"2026-03-30","status":"held","notice_sent_on":"2026-03-20"}],
+                "agreement":{"dated":"2026-03-30","la_was_party":false,"la_told_on":"2026-04-01",
+                             "actions":[{"kind":"make_and_maintain_plan","description":"Plan","done_on":["2026-04-20",null]}]}}"#,
+        )
+        .unwrap()
+    }
+
+    fn date_of<'f>(form: &'f mut FactsForm, path: &str) -> &'f mut DateParts {
+        &mut form.dates.iter_mut().find(|d| d.path == path).unwrap().date
+    }
+
+    #[test]
+    fn the_form_gives_back_the_facts_it_was_filled_from() {
+        let facts = saved();
+        let form = from_facts(&facts);
+        assert_eq!(form.dates.len(), DATED_FACTS.len());
+        assert_eq!(form.dates[1].label, "Date the letter was sent");
+        assert_eq!(form.dates[1].date, parts("2", "3", "2026"));
+        assert_eq!(
+            form.agreement.as_ref().unwrap().actions[0].done.len(),
+            blank_stages(AgreementActionKind::MakeAndMaintainPlan).len()
+        );
+        assert_eq!(check(&form, &facts).unwrap(), facts);
+        assert_eq!(so_far(&form, &facts), facts);
+    }
+
+    #[test]
+    fn a_half_typed_or_impossible_date_is_an_error_on_saving_not_a_cleared_fact() {
+        let facts = saved();
+        let mut form = from_facts(&facts);
+        *date_of(&mut form, "decision.sent_on") = parts("2", "", "2026");
+        *date_of(&mut form, "first_contact_on") = parts("31", "2", "2026");
+        form.meetings[0].date = parts("30", "3", "26");
+        let errors = check(&form, &facts).unwrap_err();
+        let named: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+        assert_eq!(
+            named,
+            [
+                ("facts.decision.sent_on", "Date the letter was sent must include a month"),
+                ("facts.first_contact_on", "First contact with the adviser must be a real date"),
+                ("meeting-0", "Meeting 1: the year must include 4 numbers"),
+            ]
+        );
+        // The preview meanwhile counts without them.
+        let preview = so_far(&form, &facts);
+        assert_eq!(preview.decision.sent_on, None);
+        assert!(preview.meetings.is_empty());
+    }
+
+    #[test]
+    fn cleared_boxes_clear_a_fact_and_what_the_form_does_not_show_is_kept() {
+        let facts = saved();
+        let mut form = from_facts(&facts);
+        *date_of(&mut form, "first_contact_on") = DateParts::default();
+        form.meetings[0].status = MeetingStatus::Postponed;
+        let checked = check(&form, &facts).unwrap();
+        assert_eq!(checked.first_contact_on, None);
+        assert_eq!(checked.meetings[0].status, MeetingStatus::Postponed);
+        assert_eq!(checked.meetings[0].notice_sent_on, facts.meetings[0].notice_sent_on);
+        assert_eq!(checked.agreement.as_ref().unwrap().la_told_on, facts.agreement.as_ref().unwrap().la_told_on);
+        // An agreement whose date is cleared is left out.
+        form.agreement.as_mut().unwrap().dated = DateParts::default();
+        assert_eq!(check(&form, &facts).unwrap().agreement, None);
+    }
+}
