@@ -38,6 +38,11 @@ export function asError(e: unknown): CommandError {
 
 /** An error as the problems of a form, for its error summary: the core's
  * field errors, or its one message against its field (else `fallback`). */
+/** The message for one field among a form's errors, or "". */
+export function errorFor(errors: FieldError[], field: string): string {
+  return errors.find((e) => e.field === field)?.message ?? "";
+}
+
 export function fieldErrors(e: unknown, fallback: string): FieldError[] {
   const err = asError(e);
   return err.fields.length ? err.fields : [{ field: err.field ?? fallback, message: err.message }];

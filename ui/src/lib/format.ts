@@ -1,3 +1,6 @@
+import type { Choice } from "../generated/Choice";
+import type { DateParts } from "../generated/DateParts";
+
 // Showing dates the product's way ("Tue 7 Apr 2026") from the core's
 // YYYY-MM-DD strings. Display only: no date is computed here.
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -10,16 +13,22 @@ export function longDate(iso: string | null | undefined): string {
   return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** "2026-04-07" as the three boxes of a date input. */
-export function toParts(iso: string | null | undefined) {
+/** When a clock is due, as the core gives it: "by 5pm on Tue 5 May 2026" or "Tue 5 May 2026". */
+export function dueText(clock: { due_by_time: string | null; due_date: string }): string {
+  return `${clock.due_by_time ? `by ${clock.due_by_time} on ` : ""}${longDate(clock.due_date)}`;
+}
+
+/** "2026-04-07" as the three boxes of a date input; empty boxes for no date. */
+export function toParts(iso: string | null | undefined): DateParts {
   if (!iso) return { day: "", month: "", year: "" };
   const [year, month, day] = iso.split("-");
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 
-/** The three boxes back to "YYYY-MM-DD", or null while incomplete. The core checks it is a real date. */
-export function fromParts(p: { day: string; month: string; year: string }): string | null {
-  const d = p.day.trim(), m = p.month.trim(), y = p.year.trim();
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
-  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+/** Empty date boxes. */
+export const emptyDate = (): DateParts => toParts(null);
+
+/** A value's label in one of the core's vocabulary lists, or the value itself. */
+export function labelOf(list: Choice[], value: string | null | undefined): string {
+  return list.find((c) => c.value === value)?.label ?? value ?? "";
 }
