@@ -172,6 +172,7 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "settings.service_name" => "The service's name",
         "issued_by" => "Issued by",
         "date" => "Date of issue",
+        "closing_reason" => "The reason for closing the case",
         _ => return None,
     })
 }

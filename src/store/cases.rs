@@ -744,7 +744,7 @@ impl Store {
     /// Close an open case with a reason.
     pub fn close_case(&mut self, reference: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
         validate::name("who", who, true)?;
-        validate::text("reason", reason, validate::MAX_TEXT_CHARS, true, true)?;
+        validate::text("closing_reason", reason, validate::MAX_TEXT_CHARS, true, true)?;
         let tx = self.begin()?;
         close_in(&tx, reference, reason, who, today)?;
         tx.commit()?;

@@ -148,6 +148,18 @@ async fn placement_only_shows_no_certificate_needed() {
         let reference = reference(&app).await;
         let letter = pdf_text(&app.data_dir.join("letters").join(format!("{reference}-exemption-letter.pdf")));
         assert!(letter.contains("Zoë Kowalski") && letter.contains("5 May 2026"), "{text}\n{letter}");
+        // The family has its letter: the case is closed, with a reason, and leaves the open cases.
+        app.click("details.close-case summary").await;
+        app.click("#close-case").await;
+        app.wait_for_text("The reason for closing the case is required").await;
+        app.type_into("#closing-reason", "Exemption letter sent").await;
+        app.click("#close-case").await;
+        app.wait_for_text("closed: Exemption letter sent").await;
+        app.click("#nav-cases").await;
+        app.wait_for("#case-count[data-loaded=true]").await;
+        assert_eq!(app.text_of("#case-count").await, "0", "no open case");
+        app.select("#filter-status", "closed").await;
+        app.wait_for_text("Zoë Kowalski").await;
         app.close().await;
     })
     .await;
