@@ -6,30 +6,12 @@
 
 mod common;
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use common::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mediation-desk");
-
 fn run(db: &TestDb, args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut cmd = Command::new(BIN);
-    cmd.arg("--db")
-        .arg(db.path())
-        .args(args)
-        .env("MEDIATION_DESK_TODAY", "2026-04-07")
-        .env("MEDIATION_DESK_USER", "Ann Admin")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    let mut input = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).unwrap();
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
+    mediation_desk(Some(&db.path()), args, stdin, &[("MEDIATION_DESK_USER", "Ann Admin")])
 }
 
 fn ok(o: &Output) -> String {

@@ -3,21 +3,12 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mediation-desk");
-
 fn run(db: &TestDb, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db.path())
-        .args(args)
-        .env("MEDIATION_DESK_TODAY", "2026-04-07")
-        .env_remove("MEDIATION_DESK_USER")
-        .output()
-        .unwrap()
+    mediation_desk(Some(&db.path()), args, None, &[])
 }
 
 fn ok(db: &TestDb, args: &[&str]) -> String {

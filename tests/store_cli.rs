@@ -3,39 +3,17 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::*;
 use mediation_desk::store::Store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mediation-desk");
-
 fn run(db: &TestDb, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(BIN);
-    cmd.arg("--db")
-        .arg(db.path())
-        .args(args)
-        .env("MEDIATION_DESK_TODAY", "2026-04-07")
-        .env_remove("MEDIATION_DESK_USER")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    } else {
-        drop(child.stdin.take());
-    }
-    child.wait_with_output().unwrap()
+    mediation_desk(Some(&db.path()), args, stdin, &[])
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
+fn run_as(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    mediation_desk(Some(&db.path()), args, Some(stdin), &[("MEDIATION_DESK_USER", "Maya Mediator")])
 }
 
 fn case_json(child: &str) -> String {
@@ -79,20 +57,8 @@ fn add_show_update_close_and_history() {
 
     let mut changed = case("Siân Jones-Evans");
     changed.note = None;
-    let mut cmd_env = Command::new(BIN);
-    let o = cmd_env
-        .args(["--db", db.path().to_str().unwrap(), "case", "update", "MD-2026-0001", "-"])
-        .env("MEDIATION_DESK_USER", "Maya Mediator")
-        .env("MEDIATION_DESK_TODAY", "2026-04-07")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin.take().unwrap().write_all(serde_json::to_string(&changed).unwrap().as_bytes())?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let json = serde_json::to_string(&changed).unwrap();
+    let o = run_as(&db, &["case", "update", "MD-2026-0001", "-"], &json);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     let o = run(&db, &["case", "close", "MD-2026-0001", "--reason", "Appeal lodged"], None);
@@ -207,19 +173,13 @@ fn a_newer_database_exits_1_with_one_line() {
 #[test]
 fn the_default_database_is_in_the_data_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(BIN)
-        .args(["case", "add", "-"])
-        .env("MEDIATION_DESK_DATA_DIR", dir.path().join("data"))
-        .env("MEDIATION_DESK_TODAY", "2026-04-07")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin.take().unwrap().write_all(case_json("Ama").as_bytes())?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let data = dir.path().join("data");
+    let o = mediation_desk(
+        None,
+        &["case", "add", "-"],
+        Some(&case_json("Ama")),
+        &[("MEDIATION_DESK_DATA_DIR", data.to_str().unwrap())],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let path = dir.path().join("data").join("mediation-desk.sqlite3");
     assert_eq!(Store::open(path).unwrap().count_cases(false).unwrap(), 1);

@@ -8,7 +8,7 @@ mod common;
 mod harness;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use harness::{within, App};
 
@@ -32,13 +32,8 @@ async fn fill_refusal_call(app: &App, child: &str) {
 
 /// Run the command line on the app's database before the app starts.
 fn cli(data_dir: &Path, args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
-        .arg("--db")
-        .arg(data_dir.join("mediation-desk.sqlite3"))
-        .args(args)
-        .env("MEDIATION_DESK_TODAY", harness::TODAY)
-        .output()
-        .unwrap();
+    let db = data_dir.join("mediation-desk.sqlite3");
+    let out = common::mediation_desk(Some(&db), args, None, &[("MEDIATION_DESK_TODAY", harness::TODAY)]);
     assert!(out.status.success(), "mediation-desk {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -68,19 +63,9 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Add a case with the command line before the app starts.
 fn add_case_with_cli(data_dir: &Path, json: &str) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
-        .args(["--db"])
-        .arg(data_dir.join("mediation-desk.sqlite3"))
-        .args(["case", "add", "-"])
-        .env("MEDIATION_DESK_TODAY", harness::TODAY)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(json.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "case add failed");
+    let db = data_dir.join("mediation-desk.sqlite3");
+    let out = common::mediation_desk(Some(&db), &["case", "add", "-"], Some(json), &[("MEDIATION_DESK_TODAY", harness::TODAY)]);
+    assert!(out.status.success(), "case add failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -505,13 +490,10 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         assert!(bytes.starts_with(b"%PDF"));
         let words = pdf_text(&pdf_path);
         assert!(words.contains("GM-2026-00001") && words.contains("Dafydd Jones"), "{words}");
-        let register = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
-            .arg("--db")
-            .arg(app.data_dir.join("mediation-desk.sqlite3"))
-            .args(["certificate", "list", "--json"])
-            .output()
-            .unwrap();
-        let register = String::from_utf8_lossy(&register.stdout);
+        let db = app.data_dir.join("mediation-desk.sqlite3");
+        let register = common::mediation_desk(Some(&db), &["certificate", "list", "--json"], None, &[]);
+        assert!(register.status.success(), "certificate list: {}", common::stderr(&register));
+        let register = common::stdout(&register);
         assert!(register.contains(&sha256_hex(&bytes)), "the file's SHA-256 is the register's: {register}");
 
         // The register screen finds it by the child's name, and opens it.
