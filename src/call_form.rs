@@ -116,6 +116,16 @@ pub fn date_field(field: &str, label: &str, parts: &DateParts, required: bool) -
     }
 }
 
+/// A date another form must have: an empty one is "Enter the ...".
+pub fn required_date_field(field: &str, label: &str, parts: &DateParts) -> Result<NaiveDate, FieldError> {
+    let mut errors = Errors(Vec::new());
+    match (date(&mut errors, field, label, parts, true), errors.0.pop()) {
+        (Some(date), None) => Ok(date),
+        (_, Some(error)) => Err(error),
+        (None, None) => unreachable!("a required date is either read or refused"),
+    }
+}
+
 /// One text field of another form, checked the same way: trimmed, `Ok(None)`
 /// when empty and not required, refused when too long or with control characters.
 pub fn text_field(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<Option<String>, FieldError> {

@@ -52,7 +52,7 @@ pub struct Chart {
 
 pub fn chart(facts: &CaseFacts, timeline: &Timeline) -> Option<Chart> {
     let mut marks: Vec<(String, NaiveDate, &str)> = Vec::new();
-    if let Some(d) = facts.decision.sent_on.or(facts.decision.letter_dated) {
+    if let Some(d) = facts.decision.sent_or_dated() {
         marks.push(("Decision sent".into(), d, "decision"));
     }
     if let Some(d) = facts.first_contact_on {
@@ -72,7 +72,7 @@ pub fn chart(facts: &CaseFacts, timeline: &Timeline) -> Option<Chart> {
         spans.push(("30 days for mediation".into(), c.trigger.date, c.due_date, "thirty_days"));
     }
     if let Some(c) = timeline.appeal_deadline() {
-        let from = facts.decision.sent_on.or(facts.decision.letter_dated).unwrap_or(c.trigger.date);
+        let from = facts.decision.sent_or_dated().unwrap_or(c.trigger.date);
         spans.push(("Appeal window".into(), from, c.due_date, "appeal"));
     }
     let all = marks.iter().map(|m| m.1).chain(spans.iter().flat_map(|s| [s.1, s.2]));

@@ -73,6 +73,14 @@ pub struct Decision {
     pub letter_missing: Vec<LetterItem>,
 }
 
+impl Decision {
+    /// The date the law runs from: the date sent, or the date on the letter
+    /// where that is all that is recorded (the engine notes which it used).
+    pub fn sent_or_dated(&self) -> Option<NaiveDate> {
+        self.sent_on.or(self.letter_dated)
+    }
+}
+
 /// What an appealable decision letter must state (SEND Regs 2014 reg 32).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::call_form::{date_field, DateParts, FieldError};
+use crate::call_form::{required_date_field, DateParts, FieldError};
 use crate::facts::{CertificateKind, Issue};
 use crate::store::{CertificateFilter, CertificateRecord, IssueOptions, StaffMember, Store, MAX_TEXT_CHARS};
 use crate::timeline::Timeline;
@@ -36,8 +36,7 @@ pub struct CheckedIssue {
 /// A required date that cannot be in the future (`label` as the form shows it).
 fn past_date(field: &str, label: &str, parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     let problem = |message: String| FieldError { field: field.into(), message };
-    let date = date_field(field, label, parts, true)?
-        .ok_or_else(|| problem(format!("Enter the {}", crate::text::lower_first(label))))?;
+    let date = required_date_field(field, label, parts)?;
     if date > today {
         return Err(problem(format!("{label} must be today or in the past")));
     }

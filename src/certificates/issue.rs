@@ -122,12 +122,8 @@ fn parent_name(case: &CaseRecord) -> Result<String> {
 
 fn decision(case: &CaseRecord) -> Result<(String, NaiveDate)> {
     let kind = case.facts.decision.kind.ok_or_else(|| bad("facts.decision.kind", "is required on a certificate"))?;
-    let sent = case
-        .facts
-        .decision
-        .sent_on
-        .or(case.facts.decision.letter_dated)
-        .ok_or_else(|| bad("facts.decision.sent_on", "is required on a certificate"))?;
+    let sent =
+        case.facts.decision.sent_or_dated().ok_or_else(|| bad("facts.decision.sent_on", "is required on a certificate"))?;
     Ok((decision_label(kind).to_string(), sent))
 }
 
@@ -252,9 +248,19 @@ fn kind_details(
     })
 }
 
-/// Who may issue which kind (statutory-clocks.md section 5).
+/// Who issues a certificate of `kind`: the mediator after mediation, a
+/// mediation adviser otherwise (statutory-clocks.md section 5).
+pub fn issuer_role(kind: CertificateKind) -> StaffRole {
+    if kind == CertificateKind::AfterMediation {
+        StaffRole::Mediator
+    } else {
+        StaffRole::Adviser
+    }
+}
+
+/// Check the issuer has the role the kind needs.
 fn check_issuer(kind: CertificateKind, issuer: &StaffMember) -> Result<Signatory> {
-    let needed = if kind == CertificateKind::AfterMediation { StaffRole::Mediator } else { StaffRole::Adviser };
+    let needed = issuer_role(kind);
     if issuer.role != needed {
         let (is, must) = match needed {
             StaffRole::Mediator => ("a mediation adviser", "the mediator"),

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{kpi, kpi_pdf, KpiFilter};
-use crate::call_form::{date_field, DateParts, FieldError};
+use crate::call_form::{required_date_field, DateParts, FieldError};
 use crate::store::{Result, Store, StoreError};
 
 /// The Reports screen's choices, as typed.
@@ -31,10 +31,8 @@ pub fn default_form(today: NaiveDate) -> ReportForm {
 
 /// The period and LA, or the first problem.
 pub fn check(form: &ReportForm) -> std::result::Result<KpiFilter, FieldError> {
-    let missing = |field: &str, label: &str| FieldError { field: field.into(), message: format!("Enter the {label}") };
-    let from =
-        date_field("from", "Start of the period", &form.from, true)?.ok_or_else(|| missing("from", "start of the period"))?;
-    let to = date_field("to", "End of the period", &form.to, true)?.ok_or_else(|| missing("to", "end of the period"))?;
+    let from = required_date_field("from", "Start of the period", &form.from)?;
+    let to = required_date_field("to", "End of the period", &form.to)?;
     if to < from {
         return Err(FieldError { field: "to".into(), message: "End of the period must be on or after the start".into() });
     }

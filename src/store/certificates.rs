@@ -111,10 +111,11 @@ pub struct IssueOptions {
     pub resolved: Vec<Issue>,
 }
 
-/// The computer's date: a date of issue may not be after it, and the
-/// case's clocks are refreshed against it.
+/// Today, as everywhere in the app (`dates::today`: the computer's date,
+/// or `MEDIATION_DESK_TODAY`): a date of issue may not be after it, and
+/// the case's clocks are refreshed against it.
 fn local_today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    dates::today().unwrap_or_else(|_| chrono::Local::now().date_naive())
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -136,15 +137,13 @@ fn late_warning(due_on: Option<NaiveDate>, issued_on: NaiveDate, late: bool) -> 
 
 /// The staff member named, or the only one of the role the kind needs.
 fn issuer(conn: &Connection, kind: CertificateKind, name: Option<&str>) -> Result<super::StaffMember> {
-    let staff = super::people::all_staff(conn)?;
     match name {
-        Some(name) => staff.into_iter().find(|s| s.name == name).ok_or_else(|| {
+        Some(name) => super::people::staff_by_name(conn, name)?.ok_or_else(|| {
             StoreError::bad("issued_by", format!("{name} is not one of the service's staff (staff add NAME ...)"))
         }),
         None => {
-            let role =
-                if kind == CertificateKind::AfterMediation { super::StaffRole::Mediator } else { super::StaffRole::Adviser };
-            let mut fitting: Vec<_> = staff.into_iter().filter(|s| s.role == role).collect();
+            let role = issue::issuer_role(kind);
+            let mut fitting: Vec<_> = super::people::all_staff(conn)?.into_iter().filter(|s| s.role == role).collect();
             match fitting.len() {
                 1 => Ok(fitting.remove(0)),
                 0 => Err(StoreError::bad(
@@ -240,7 +239,7 @@ struct Plan<'a> {
 fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<IssuedRecord> {
     let case_id = cases::case_id(tx, plan.reference)?;
     let case = cases::read_record(tx, case_id)?;
-    let service = settings::get_in::<super::ServiceSettings>(tx, "service")?.unwrap_or_default();
+    let service = settings::service_in(tx)?;
     let (cal, choices) = (settings::calendar_in(tx)?, settings::choices_in(tx)?);
     let issuer = issuer(tx, plan.kind, plan.options.issued_by.as_deref())?;
     let prefix = service.certificate_prefix.trim().trim_end_matches('-').to_string();
@@ -573,13 +572,11 @@ impl Store {
         validate::name("who", who, true)?;
         let tx = self.begin()?;
         let case = cases::read_record(&tx, cases::case_id(&tx, reference)?)?;
-        let service = settings::get_in::<super::ServiceSettings>(&tx, "service")?.unwrap_or_default();
+        let service = settings::service_in(&tx)?;
         let (cal, choices) = (settings::calendar_in(&tx)?, settings::choices_in(&tx)?);
         let signer = match signed_by {
             Some(name) => Some(
-                super::people::all_staff(&tx)?
-                    .into_iter()
-                    .find(|s| s.name == name)
+                super::people::staff_by_name(&tx, name)?
                     .ok_or_else(|| StoreError::bad("signed_by", format!("{name} is not one of the service's staff")))?,
             ),
             None => None,

@@ -151,6 +151,6 @@ fn staff_row(r: &rusqlite::Row) -> rusqlite::Result<StaffMember> {
     })
 }
 
-fn staff_by_name(conn: &Connection, name: &str) -> Result<Option<StaffMember>> {
+pub(crate) fn staff_by_name(conn: &Connection, name: &str) -> Result<Option<StaffMember>> {
     Ok(conn.query_row("SELECT name, role, registration FROM staff WHERE name = ?1", [name], staff_row).optional()?)
 }

@@ -57,6 +57,11 @@ pub(crate) fn put_in<T: Serialize + ?Sized>(conn: &Connection, key: &str, value:
     Ok(())
 }
 
+/// The service's details, read inside a transaction (empty until set).
+pub(crate) fn service_in(conn: &Connection) -> Result<ServiceSettings> {
+    Ok(get_in::<ServiceSettings>(conn, SERVICE)?.unwrap_or_default())
+}
+
 pub(crate) fn calendar_in(conn: &Connection) -> Result<Calendar> {
     let cal = Calendar::built_in();
     Ok(match get_in::<ImportedHolidays>(conn, HOLIDAYS)? {
