@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::calendar::dates;
 use crate::facts::{CaseFacts, Decision, DecisionKind, Issue, LetterItem, Service};
-use crate::store::{CallerRole, CaseInput, PersonInput};
+use crate::store::{CallerRole, CaseInput, PersonInput, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
 /// A date as typed into three boxes: day, month, year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -128,16 +128,29 @@ pub fn required_date_field(field: &str, label: &str, parts: &DateParts) -> Resul
 
 /// One text field of another form, checked the same way: trimmed, `Ok(None)`
 /// when empty and not required, refused when too long or with control characters.
-pub fn text_field(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<Option<String>, FieldError> {
+pub fn text_field(field: &str, label: &str, value: &str, kind: Text, required: bool) -> Result<Option<String>, FieldError> {
     let mut errors = Errors(Vec::new());
-    let value = text(&mut errors, field, label, value, max, required);
+    let value = text(&mut errors, field, label, value, kind, required);
     match errors.0.pop() {
         Some(error) => Err(error),
         None => Ok(value),
     }
 }
 
-fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, required: bool) -> Option<String> {
+/// What a text field holds, with the store's limits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// A name (a person, an LA): one line, up to `MAX_NAME_CHARS`.
+    Name,
+    /// A note: several lines, up to `MAX_NOTE_CHARS`.
+    Note,
+}
+
+fn text(errors: &mut Errors, field: &str, label: &str, value: &str, kind: Text, required: bool) -> Option<String> {
+    let (max, lines) = match kind {
+        Text::Name => (MAX_NAME_CHARS, false),
+        Text::Note => (MAX_NOTE_CHARS, true),
+    };
     let value = value.trim();
     if value.is_empty() {
         if required {
@@ -149,7 +162,7 @@ fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, 
         errors.add(field, format!("{label} must be {max} characters or fewer"));
         return None;
     }
-    if value.chars().any(|c| c.is_control() && c != '\n') {
+    if value.chars().any(|c| c.is_control() && !(lines && c == '\n')) {
         errors.add(field, format!("{label} must not contain control characters"));
         return None;
     }
@@ -159,15 +172,15 @@ fn text(errors: &mut Errors, field: &str, label: &str, value: &str, max: usize, 
 /// Check the form; either the case to save or every problem at once.
 pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
     let mut errors = Errors(Vec::new());
-    let caller_name = text(&mut errors, "caller_name", "Caller's name", &form.caller_name, 200, true);
-    let child_name = text(&mut errors, "child_name", "Child or young person's name", &form.child_name, 200, true);
+    let caller_name = text(&mut errors, "caller_name", "Caller's name", &form.caller_name, Text::Name, true);
+    let child_name = text(&mut errors, "child_name", "Child or young person's name", &form.child_name, Text::Name, true);
     let dob = date(&mut errors, "child_date_of_birth", "Date of birth", &form.child_date_of_birth, false);
     if let Some(dob) = dob {
         if dob > today {
             errors.add("child_date_of_birth", "Date of birth must be in the past");
         }
     }
-    let la = text(&mut errors, "local_authority", "Local authority", &form.local_authority, 200, true);
+    let la = text(&mut errors, "local_authority", "Local authority", &form.local_authority, Text::Name, true);
     let statutory = form.service == Service::MediationAdvice;
     if statutory && form.decision_kind.is_none() {
         errors.add("decision_kind", "Select the decision the family is calling about");
@@ -197,7 +210,7 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
             errors.add("call_date", "Date of this call must be on or after the date the letter was sent");
         }
     }
-    let note = text(&mut errors, "note", "Note", &form.note, 100_000, false);
+    let note = text(&mut errors, "note", "Note", &form.note, Text::Note, false);
     let facts = CaseFacts {
         service: form.service,
         decision: Decision { kind: form.decision_kind, letter_dated, sent_on, letter_missing: form.letter_missing.clone() },
@@ -246,5 +259,21 @@ pub fn preview_facts(form: &NewCallForm, today: NaiveDate) -> CaseFacts {
         issues: if form.decision_kind == Some(DecisionKind::PlanContents) { form.issues.clone() } else { Vec::new() },
         first_contact_on: call,
         ..CaseFacts::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_one_line_and_a_note_may_have_several() {
+        let name = text_field("child_name", "Child or young person's name", "Siân\nJones", Text::Name, true);
+        assert_eq!(name.unwrap_err().message, "Child or young person's name must not contain control characters");
+        let long = "a".repeat(MAX_NAME_CHARS + 1);
+        let name = text_field("child_name", "Child or young person's name", &long, Text::Name, true);
+        assert_eq!(name.unwrap_err().message, "Child or young person's name must be 200 characters or fewer");
+        let note = text_field("note", "Note", "Rang twice.\nWill call back.", Text::Note, false);
+        assert_eq!(note.unwrap().as_deref(), Some("Rang twice.\nWill call back."));
     }
 }

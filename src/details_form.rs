@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::call_form::{date_field, text_field, DateParts, FieldError};
+use crate::call_form::{date_field, text_field, DateParts, FieldError, Text};
 use crate::store::{CallerRole, CaseInput, CaseRecord, PersonInput};
 
 /// The form, as typed.
@@ -37,9 +37,9 @@ pub fn from_record(case: &CaseRecord) -> CaseDetailsForm {
 pub fn apply(form: &CaseDetailsForm, case: &CaseRecord, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut keep = |r: Result<Option<String>, FieldError>| r.map_err(|e| errors.push(e)).ok().flatten();
-    let child_name = keep(text_field("child_name", "Child or young person's name", &form.child_name, 200, true));
-    let caller_name = keep(text_field("caller_name", "Caller's name", &form.caller_name, 200, false));
-    let local_authority = keep(text_field("local_authority", "Local authority", &form.local_authority, 200, true));
+    let child_name = keep(text_field("child_name", "Child or young person's name", &form.child_name, Text::Name, true));
+    let caller_name = keep(text_field("caller_name", "Caller's name", &form.caller_name, Text::Name, false));
+    let local_authority = keep(text_field("local_authority", "Local authority", &form.local_authority, Text::Name, true));
     let dob = date_field("child_date_of_birth", "Date of birth", &form.child_date_of_birth, false)
         .map_err(|e| errors.push(e))
         .ok()
