@@ -81,16 +81,23 @@ fn issue(text: &str) -> Option<Issue> {
     })
 }
 
-/// The headers and data rows of the file (a leading BOM is dropped).
-fn read(text: &str) -> Result<(Vec<String>, Vec<csv::StringRecord>), String> {
+/// A reader over the file's rows (a leading BOM dropped, rows of any
+/// length), and its header row's names, trimmed.
+pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
+    let headers = reader
         .headers()
         .map_err(|e| format!("the header row cannot be read ({e})"))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
+    Ok((reader, headers))
+}
+
+/// The headers and data rows of the file.
+fn read(text: &str) -> Result<(Vec<String>, Vec<csv::StringRecord>), String> {
+    let (mut reader, headers) = open(text)?;
     let mut rows = Vec::new();
     for (i, r) in reader.records().enumerate() {
         rows.push(r.map_err(|e| format!("row {}: cannot be read ({e})", thousands(i + 1)))?);

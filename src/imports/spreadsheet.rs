@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::csv_cases::{self, Preview};
-use super::mapping::{guess, Field, Mapping};
+use super::mapping::{Field, Mapping};
 use crate::store::StoreError;
 
 /// One field a column can be mapped to, for the screen's choices.
@@ -29,23 +29,19 @@ pub struct ImportView {
 
 /// The header row's names, trimmed.
 pub fn headers(text: &str) -> Result<Vec<String>, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| format!("the header row cannot be read ({e})"))?;
-    Ok(headers.iter().map(|h| h.trim().to_string()).collect())
+    Ok(super::csv_cases::open(text)?.1)
 }
 
 /// The mapping to start from: for each header, the saved mapping's field
 /// if it has that header, else the guess from its name, else Ignore.
 pub fn starting_mapping(headers: &[String], saved: Option<&Mapping>) -> Mapping {
-    let columns = headers
-        .iter()
-        .map(|h| {
-            let field = saved.and_then(|m| m.columns.get(h).copied()).or_else(|| guess(h)).unwrap_or(Field::Ignore);
-            (h.clone(), field)
-        })
-        .collect();
-    Mapping { columns }
+    let mut mapping = Mapping::guess_from(headers);
+    for (header, field) in mapping.columns.iter_mut() {
+        if let Some(kept) = saved.and_then(|m| m.columns.get(header)) {
+            *field = *kept;
+        }
+    }
+    mapping
 }
 
 /// The dry run as the screen first shows it, under the mapping chosen, or
