@@ -6,9 +6,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Command;
-
 use chrono::NaiveDate;
 use common::*;
 use mediation_desk::calendar::dates;
@@ -38,18 +35,6 @@ fn setup(store: &mut Store) {
     ] {
         store.save_staff(&StaffMember { name: name.into(), role, registration: Some(reg.into()) }, "Admin").unwrap();
     }
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
-    file.write_all(bytes).unwrap();
-    file.flush().unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", file.path().to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn assert_has(text: &str, wanted: &str) {

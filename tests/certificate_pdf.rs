@@ -4,8 +4,12 @@
 //!
 //! Needs poppler-utils (`pdftotext`, `pdfinfo`) on the PATH.
 
+mod common;
+
 use std::io::Write;
 use std::process::Command;
+
+use common::pdf_text;
 
 use chrono::NaiveDate;
 use mediation_desk::certificates::{
@@ -35,14 +39,6 @@ fn run(program: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The text of the PDF, whitespace runs collapsed to one space (lines
-/// wrap, and label and value columns sit side by side).
-fn text_of(bytes: &[u8]) -> String {
-    let file = pdf_file(bytes);
-    let raw = run("pdftotext", &["-layout", "-enc", "UTF-8", file.path().to_str().unwrap(), "-"]);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn page_count(bytes: &[u8]) -> usize {
     let file = pdf_file(bytes);
     let info = run("pdfinfo", &[file.path().to_str().unwrap()]);
@@ -62,7 +58,7 @@ fn long(date: NaiveDate) -> String {
 fn check_certificate(c: &CertificateContent) {
     let bytes = render_certificate(c).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = text_of(&bytes);
+    let text = pdf_text(&bytes);
 
     assert_has(&text, "Riverside SEND Mediation");
     assert_has(&text, "Unit 4, Canal Wharf");
@@ -162,7 +158,7 @@ fn decomposed_accents_are_composed_before_printing() {
     let mut c = samples::certificate(CertificateKind::Declined);
     // "Nguyễn" typed as e + circumflex + tilde, "Zoë" as e + diaeresis.
     c.parent_name = "Nguye\u{302}\u{303}n Zoe\u{308}".into();
-    let text = text_of(&render_certificate(&c).unwrap());
+    let text = pdf_text(&render_certificate(&c).unwrap());
     assert_has(&text, "Parent or young person Nguyễn Zoë");
 }
 
@@ -173,7 +169,7 @@ fn after_mediation_with_nothing_resolved_says_none() {
         *meeting_dates = vec![d(2026, 2, 3)];
         issues_resolved.clear();
     }
-    let text = text_of(&render_certificate(&c).unwrap());
+    let text = pdf_text(&render_certificate(&c).unwrap());
     assert_has(&text, "Issues resolved in mediation None");
     assert_has(&text, "Mediation took place on Tue 3 Feb 2026 and concluded on");
 }
@@ -182,7 +178,7 @@ fn after_mediation_with_nothing_resolved_says_none() {
 fn exemption_letter_prints_every_field() {
     let letter = samples::exemption_letter();
     let bytes = render_exemption_letter(&letter).unwrap();
-    let text = text_of(&bytes);
+    let text = pdf_text(&bytes);
     assert_has(&text, "Riverside SEND Mediation");
     assert_has(&text, "No mediation certificate needed");
     assert_has(&text, &format!("Date of this letter {}", long(letter.dated)));
@@ -335,7 +331,7 @@ fn long_names_wrap_inside_the_margins() {
         c.parent_name = long_name.clone();
         c.child_name = unbroken.clone();
         let bytes = render_certificate(&c).unwrap();
-        let text = text_of(&bytes);
+        let text = pdf_text(&bytes);
         assert_has(&text, &format!("Parent or young person {long_name}"));
         assert!(text.replace(' ', "").contains(&unbroken), "the unbroken name is all there");
         let (width, height, boxes) = word_boxes(&bytes);
@@ -360,7 +356,7 @@ fn long_names_wrap_inside_the_margins() {
     for (x_min, _, x_max, _, word) in &boxes {
         assert!(*x_min >= 56.0 && *x_max <= width - 56.0, "{word:?}");
     }
-    assert_has(&text_of(&bytes), &format!("Dear {long_name},"));
+    assert_has(&pdf_text(&bytes), &format!("Dear {long_name},"));
 }
 
 #[test]
@@ -381,7 +377,7 @@ fn a_long_name_on_a_declined_certificate_still_fits_one_page() {
 fn deemed_without_an_icb_names_the_local_authority() {
     let mut c = samples::certificate(CertificateKind::Deemed);
     c.icb = None;
-    let text = text_of(&render_certificate(&c).unwrap());
+    let text = pdf_text(&render_certificate(&c).unwrap());
     assert_has(&text, "that the local authority could not arrange mediation within 30 days.");
     check_certificate(&c);
 }
@@ -390,7 +386,7 @@ fn deemed_without_an_icb_names_the_local_authority() {
 fn greek_and_cyrillic_names_print() {
     let mut c = samples::certificate(CertificateKind::Withdrawn);
     c.parent_name = "Олександр Δημήτρης".into();
-    let text = text_of(&render_certificate(&c).unwrap());
+    let text = pdf_text(&render_certificate(&c).unwrap());
     assert_has(&text, "Parent or young person Олександр Δημήτρης");
 }
 
@@ -400,7 +396,7 @@ fn a_certificate_without_service_contact_details_still_renders() {
     c.service.address_lines.clear();
     c.service.phone.clear();
     c.service.email.clear();
-    let text = text_of(&render_certificate(&c).unwrap());
+    let text = pdf_text(&render_certificate(&c).unwrap());
     assert_has(&text, "Riverside SEND Mediation Mediation certificate");
     assert!(!text.contains("Phone:"));
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{date, person, TestDb};
+use common::{date, pdf_text, person, TestDb};
 use mediation_desk::facts::*;
 use mediation_desk::reports::{kpi, kpi_pdf, KpiFilter};
 use mediation_desk::store::{CaseInput, PersonInput, Store};
@@ -181,15 +181,7 @@ fn kpi_csv_reads_back_with_python_and_the_pdf_renders() {
     let pdf = kpi_pdf::render(&r, "Northern Mediation Service").unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     assert_eq!(pdf, kpi_pdf::render(&r, "Northern Mediation Service").unwrap(), "the same report gives the same bytes");
-    let pdf_path = db.dir.path().join("kpi.pdf");
-    std::fs::write(&pdf_path, &pdf).unwrap();
-    let o = std::process::Command::new("pdftotext")
-        .arg(&pdf_path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(o.status.success(), "pdftotext read the report");
-    let text = String::from_utf8_lossy(&o.stdout);
+    let text = pdf_text(&pdf);
     assert!(text.contains("Commissioner's report"), "{text}");
     assert!(text.contains("Meetings postponed by the local authority"), "{text}");
 }

@@ -102,6 +102,24 @@ pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("UTF-8 on stderr")
 }
 
+/// The text of a PDF as poppler's `pdftotext -layout` reads it, runs of
+/// whitespace collapsed to one space (lines wrap; label and value columns
+/// sit side by side). Needs poppler-utils.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    use std::io::Write;
+    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().expect("a temporary file");
+    file.write_all(bytes).expect("the PDF is written");
+    file.flush().expect("the PDF is written");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(file.path())
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8 from pdftotext").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Row counts of every table, to show nothing changed.
 pub fn counts(store: &Store) -> Vec<(String, i64)> {
     let conn = store.connection();

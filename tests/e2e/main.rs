@@ -8,7 +8,6 @@ mod common;
 mod harness;
 
 use std::path::Path;
-use std::process::Command;
 
 use harness::{within, App};
 
@@ -42,12 +41,6 @@ fn set_up_service(data_dir: &Path) {
     for args in common::SERVICE_SET_UP {
         cli(data_dir, args);
     }
-}
-
-/// The text of a PDF, as `pdftotext` reads it.
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs (apt install poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The reference of the case on screen.
@@ -131,7 +124,9 @@ async fn placement_only_shows_no_certificate_needed() {
         app.click("#write-letter").await;
         let text = app.wait_for_text("Exemption letter written and opened").await;
         let reference = reference(&app).await;
-        let letter = pdf_text(&app.data_dir.join("letters").join(format!("{reference}-exemption-letter.pdf")));
+        let letter = common::pdf_text(
+            &std::fs::read(app.data_dir.join("letters").join(format!("{reference}-exemption-letter.pdf"))).unwrap(),
+        );
         assert!(letter.contains("Zoë Kowalski") && letter.contains("5 May 2026"), "{text}\n{letter}");
         // The family has its letter: the case is closed, with a reason, and leaves the open cases.
         app.click("details.close-case summary").await;
@@ -429,9 +424,10 @@ async fn mediation_not_arranged_in_30_days_and_a_deemed_certificate_issued() {
         app.wait_for_text("Details saved.").await;
         app.click("#preview-certificate").await;
         app.wait_for_text("Preview opened").await;
-        assert!(
-            pdf_text(&app.data_dir.join("previews").join(format!("{}-preview.pdf", reference(&app).await))).contains("PREVIEW")
-        );
+        assert!(common::pdf_text(
+            &std::fs::read(app.data_dir.join("previews").join(format!("{}-preview.pdf", reference(&app).await))).unwrap()
+        )
+        .contains("PREVIEW"));
         app.click("#issue-certificate").await;
         let text = app.wait_for_text("Certificate GM-2026-00001 issued").await;
         assert!(!text.contains("Issued late"), "{text}");
@@ -488,7 +484,7 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         let pdf_path = app.data_dir.join("certificates").join("GM-2026-00001.pdf");
         let bytes = std::fs::read(&pdf_path).expect("the print copy is on disk");
         assert!(bytes.starts_with(b"%PDF"));
-        let words = pdf_text(&pdf_path);
+        let words = common::pdf_text(&std::fs::read(pdf_path).unwrap());
         assert!(words.contains("GM-2026-00001") && words.contains("Dafydd Jones"), "{words}");
         let db = app.data_dir.join("mediation-desk.sqlite3");
         let register = common::mediation_desk(Some(&db), &["certificate", "list", "--json"], None, &[]);
@@ -521,7 +517,8 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         app.click("#confirm-reissue").await;
         let text = app.wait_for_text("Certificate GM-2026-00002 issued, replacing GM-2026-00001").await;
         assert!(text.contains("Voided"), "{text}");
-        assert!(pdf_text(&app.data_dir.join("certificates").join("GM-2026-00002.pdf")).contains("GM-2026-00001"));
+        assert!(common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00002.pdf")).unwrap())
+            .contains("GM-2026-00001"));
         app.screenshot("case-certificate-reissued").await;
         app.close().await;
     })
