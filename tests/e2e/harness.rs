@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// One WebKit session at a time, across the tests' separate runtimes.
 /// The date the app believes is today in every test: Mon 16 Mar 2026.
 pub const TODAY: &str = "2026-03-16";
 
+/// One WebKit session at a time, across the tests' separate runtimes.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub fn workspace_root() -> PathBuf {

@@ -43,6 +43,13 @@ fn set_up_service(data_dir: &Path) {
     }
 }
 
+/// Open the first case in the case list (the tests' cases are alone there).
+async fn open_first_case(app: &App) {
+    app.click("#nav-cases").await;
+    app.click("button[data-reference]").await;
+    app.wait_for("section[data-screen=case]").await;
+}
+
 /// The reference of the case on screen.
 async fn reference(app: &App) -> String {
     let section = app.wait_for("section[data-screen=case]").await;
@@ -119,8 +126,7 @@ async fn placement_only_shows_no_certificate_needed() {
         app.type_into("#service-name", "Greater Manchester SEND Mediation").await;
         app.click("#save-service").await;
         app.wait_for_text("Service details saved.").await;
-        app.click("#nav-cases").await;
-        app.click("button[data-reference]").await;
+        open_first_case(&app).await;
         app.click("#write-letter").await;
         let text = app.wait_for_text("Exemption letter written and opened").await;
         let reference = reference(&app).await;
@@ -336,9 +342,7 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
             );
         })
         .await;
-        app.click("#nav-cases").await;
-        app.click("button[data-reference]").await;
-        app.wait_for("section[data-screen=case]").await;
+        open_first_case(&app).await;
         // 30 days from Tue 20 Jan 2026 is Thu 19 Feb; the meeting on Mon 2 Mar was late.
         let held = app.text_of("li.clock[data-key=mediation_held]").await;
         assert!(held.contains("Thu 19 Feb 2026") && held.contains("Met late"), "{held}");
@@ -365,8 +369,7 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         app.screenshot("case-agreement-clocks").await;
         // Saved: it is there when the case is opened again.
         app.click("#nav-today").await;
-        app.click("#nav-cases").await;
-        app.click("button[data-reference]").await;
+        open_first_case(&app).await;
         let final_plan = app.text_of("li.clock[data-key=agreement_action_1_final]").await;
         assert!(final_plan.contains("Mon 18 May 2026"), "{final_plan}");
         // A half-typed date is named, and the saved date is kept, not cleared.
@@ -376,9 +379,7 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         assert!(summary.contains("There is a problem"), "{summary}");
         app.screenshot("case-facts-error").await;
         app.click("#nav-today").await;
-        app.click("#nav-cases").await;
-        app.click("button[data-reference]").await;
-        app.wait_for("section[data-screen=case]").await;
+        open_first_case(&app).await;
         let month = app.wait_for("#fact-decision-sent_on-month").await.prop("value").await.unwrap();
         assert_eq!(month.as_deref(), Some("1"), "the saved month of the date sent is kept");
         app.close().await;
@@ -460,9 +461,7 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
             );
         })
         .await;
-        app.click("#nav-cases").await;
-        app.click("button[data-reference]").await;
-        app.wait_for("section[data-screen=case]").await;
+        open_first_case(&app).await;
         // The family says on Thu 5 Mar 2026 that they do not wish to mediate:
         // the certificate is due 3 working days later, Tue 10 Mar 2026.
         app.type_date("fact-declined_on", "5", "3", "2026").await;
