@@ -138,6 +138,7 @@ async fn placement_only_shows_no_certificate_needed() {
         app.click("details.close-case summary").await;
         app.click("#close-case").await;
         app.wait_for_text("The reason for closing the case is required").await;
+        app.screenshot("case-close-reason-missing").await;
         app.type_into("#closing-reason", "Exemption letter sent").await;
         app.click("#close-case").await;
         app.wait_for_text("closed: Exemption letter sent").await;
