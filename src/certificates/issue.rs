@@ -176,42 +176,40 @@ fn kind_details(
     issued_on: NaiveDate,
     resolved: &[Issue],
 ) -> Result<KindDetails> {
-    let not_before = |field: &str, what: &str, on: NaiveDate| {
+    // The fact a kind rests on: recorded (`needed` says why), and not after the date of issue.
+    let recorded = |on: Option<NaiveDate>, field: &str, needed: &str, what: &str| -> Result<NaiveDate> {
+        let on = on.ok_or_else(|| bad(field, format!("is required for {needed}")))?;
         if issued_on < on {
-            Err(bad("date", format!("{} is before {what} ({}, {field})", dates::long(issued_on), dates::long(on))))
-        } else {
-            Ok(())
+            return Err(bad("date", format!("{} is before {what} ({}, {field})", dates::long(issued_on), dates::long(on))));
         }
+        Ok(on)
     };
     Ok(match kind {
         CertificateKind::Declined => {
-            let on = facts.declined_on.ok_or_else(|| {
-                bad(
-                    "facts.declined_on",
-                    "is required for a declined certificate (the date the family said they do not wish to mediate)",
-                )
-            })?;
-            not_before("facts.declined_on", "the family declined", on)?;
+            let on = recorded(
+                facts.declined_on,
+                "facts.declined_on",
+                "a declined certificate (the date the family said they do not wish to mediate)",
+                "the family declined",
+            )?;
             KindDetails::Declined { told_adviser_on: on }
         }
         CertificateKind::Withdrawn => {
-            let on = facts.withdrew_on.ok_or_else(|| {
-                bad(
-                    "facts.withdrew_on",
-                    "is required for a withdrawn certificate (the date the family said they will not pursue mediation)",
-                )
-            })?;
-            not_before("facts.withdrew_on", "the family withdrew", on)?;
+            let on = recorded(
+                facts.withdrew_on,
+                "facts.withdrew_on",
+                "a withdrawn certificate (the date the family said they will not pursue mediation)",
+                "the family withdrew",
+            )?;
             KindDetails::Withdrawn { told_adviser_on: on }
         }
         CertificateKind::Deemed => {
-            let on = facts.cannot_arrange_notice_on.ok_or_else(|| {
-                bad(
-                    "facts.cannot_arrange_notice_on",
-                    "is required for a deemed certificate (the date the LA said it cannot arrange mediation within 30 days)",
-                )
-            })?;
-            not_before("facts.cannot_arrange_notice_on", "the LA's notice", on)?;
+            let on = recorded(
+                facts.cannot_arrange_notice_on,
+                "facts.cannot_arrange_notice_on",
+                "a deemed certificate (the date the LA said it cannot arrange mediation within 30 days)",
+                "the LA's notice",
+            )?;
             let earliest_notice = facts.family_told_la_on.into_iter().chain(facts.adviser_told_la_on).min().ok_or_else(|| {
                 bad(
                     "facts.family_told_la_on",
@@ -232,10 +230,12 @@ fn kind_details(
             KindDetails::Deemed { la_told_on, day_30: thirty_days.due_date, could_not_arrange_on: on }
         }
         CertificateKind::AfterMediation => {
-            let concluded_on = facts.concluded_on.ok_or_else(|| {
-                bad("facts.concluded_on", "is required for a certificate after mediation (the date mediation concluded)")
-            })?;
-            not_before("facts.concluded_on", "mediation concluded", concluded_on)?;
+            let concluded_on = recorded(
+                facts.concluded_on,
+                "facts.concluded_on",
+                "a certificate after mediation (the date mediation concluded)",
+                "mediation concluded",
+            )?;
             let mut meeting_dates: Vec<NaiveDate> =
                 facts.meetings.iter().filter(|m| m.status == MeetingStatus::Held).map(|m| m.date).collect();
             meeting_dates.sort();
