@@ -39,7 +39,9 @@ fn seeded() -> (TestDb, Store) {
         closing.reason = "-Withdrawn, \"family moved\"\r\nsee note\tand\rthis\n".into();
     }
     // More certificates than any generated case: a column group more for every row.
+    // Deemed certificates rest on the arranging body's notice, recorded on or before them.
     let facts = &mut items[9].0.facts;
+    facts.cannot_arrange_notice_on = Some(date("2025-01-06"));
     for (i, day) in ["2025-01-06", "2025-02-03", "2025-03-03", "2025-04-07", "2025-05-05"].iter().enumerate() {
         facts.certificates.push(IssuedCertificate {
             kind: CertificateKind::Deemed,

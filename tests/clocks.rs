@@ -386,3 +386,87 @@ fn a_deficient_decision_letter_is_named_with_reg_32() {
     let complete = timeline_on(&facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#), "2026-02-02");
     assert!(complete.notices.iter().all(|n| n.code != "letter_deficient"));
 }
+
+/// Issue 10: facts that cannot all be true are named problems with the
+/// field to fix, and no clock is computed from them.
+#[test]
+fn facts_that_cannot_all_be_true_are_named_problems() {
+    const BASE: &str = r#""decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-01-12""#;
+    let cases: &[(&str, &str, &str)] = &[
+        // A meeting held before the LA was told (the earlier of the two notices: Fri 16 Jan).
+        (
+            r#""family_told_la_on":"2026-01-20","adviser_told_la_on":"2026-01-16","meetings":[{"date":"2026-01-15","status":"held"}]"#,
+            "meeting_before_la_told",
+            "meetings[0].date",
+        ),
+        // An after-mediation certificate before mediation concluded.
+        (
+            r#""family_told_la_on":"2026-01-14","meetings":[{"date":"2026-02-02","status":"held"}],"concluded_on":"2026-02-10",
+               "certificates":[{"kind":"after_mediation","issued_on":"2026-02-05"}]"#,
+            "certificate_before_concluded",
+            "certificates[0].issued_on",
+        ),
+        // ... before any meeting was held.
+        (
+            r#""family_told_la_on":"2026-01-14","meetings":[{"date":"2026-02-10","status":"held"}],"concluded_on":"2026-02-03",
+               "certificates":[{"kind":"after_mediation","issued_on":"2026-02-05"}]"#,
+            "certificate_before_meeting",
+            "certificates[0].issued_on",
+        ),
+        // ... with no meeting held at all.
+        (
+            r#""family_told_la_on":"2026-01-14","concluded_on":"2026-02-03","certificates":[{"kind":"after_mediation","issued_on":"2026-02-05"}]"#,
+            "certificate_without_meeting",
+            "meetings",
+        ),
+        // A deemed certificate before the arranging body said it could not arrange mediation, or with no such notice.
+        (
+            r#""family_told_la_on":"2026-01-14","cannot_arrange_notice_on":"2026-02-13","certificates":[{"kind":"deemed","issued_on":"2026-02-10"}]"#,
+            "certificate_before_cannot_arrange",
+            "certificates[0].issued_on",
+        ),
+        (
+            r#""family_told_la_on":"2026-01-14","certificates":[{"kind":"deemed","issued_on":"2026-02-16"}]"#,
+            "certificate_without_cannot_arrange",
+            "cannot_arrange_notice_on",
+        ),
+        // A declined certificate before the family declined; a withdrawn one with no withdrawal recorded.
+        (
+            r#""declined_on":"2026-01-20","certificates":[{"kind":"declined","issued_on":"2026-01-19"}]"#,
+            "certificate_before_declined",
+            "certificates[0].issued_on",
+        ),
+        (
+            r#""family_told_la_on":"2026-01-14","certificates":[{"kind":"withdrawn","issued_on":"2026-01-30"}]"#,
+            "certificate_without_withdrew",
+            "withdrew_on",
+        ),
+        // A written mediation agreement where no mediation took place (reg 42(1)).
+        (
+            r#""family_told_la_on":"2026-01-14","meetings":[{"date":"2026-02-02","status":"planned"}],"agreement":{"dated":"2026-02-02"}"#,
+            "agreement_without_mediation",
+            "agreement.dated",
+        ),
+    ];
+    for (extra, code, field) in cases {
+        let t = timeline_on(&facts(&format!("{{{BASE},{extra}}}")), "2026-03-02");
+        let problem = t.problems.iter().find(|p| p.code == *code).unwrap_or_else(|| panic!("{code} in {:?}", t.problems));
+        assert_eq!(problem.field, *field, "{code}");
+        assert!(t.clocks.is_empty(), "no clocks computed for {code}");
+    }
+    let t = timeline_on(&facts(&format!("{{{BASE},{}}}", cases[0].0)), "2026-03-02");
+    assert_eq!(
+        t.problems[0].message,
+        "Meeting date (Thu 15 Jan 2026) must be on or after the date the LA was first told of the wish to mediate (Fri 16 Jan 2026)"
+    );
+    let t = timeline_on(&facts(&format!("{{{BASE},{}}}", cases[5].0)), "2026-03-02");
+    assert_eq!(
+        t.problems[0].message,
+        "A deemed certificate was issued on Mon 16 Feb 2026, so the date the LA said it cannot arrange mediation must be recorded"
+    );
+    // A voided certificate says nothing any more: a corrected fact after it is no problem.
+    let voided = format!(
+        r#"{{{BASE},"declined_on":"2026-01-20","certificates":[{{"kind":"declined","issued_on":"2026-01-19","voided":true}},{{"kind":"declined","issued_on":"2026-01-21"}}]}}"#
+    );
+    assert!(timeline_on(&facts(&voided), "2026-03-02").problems.is_empty());
+}

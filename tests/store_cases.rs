@@ -363,3 +363,38 @@ fn a_load_gives_the_references_saving_one_case_at_a_time_would() {
     }
     assert_eq!(store.add_case(&case("Zoë"), "Ann", today()).unwrap(), "MD-2026-10002");
 }
+
+/// Issue 10: a case opened before the SEND mediation rules began, or after
+/// today, and facts that cannot all be true, are refused naming the field;
+/// nothing is saved.
+#[test]
+fn impossible_openings_and_facts_are_refused_naming_the_field() {
+    use mediation_desk::facts::{Agreement, Meeting, MeetingStatus};
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut early = case("Freya");
+    early.opened_on = Some(date("2014-08-31"));
+    let err = refused(&mut store, &early);
+    assert_eq!(field_of(&err), "opened_on");
+    assert!(err.to_string().contains("before 1 Sep 2014"), "{err}");
+    let mut future = case("Freya");
+    future.opened_on = Some(date("2026-04-08"));
+    assert_eq!(field_of(&refused(&mut store, &future)), "opened_on");
+    let mut first_day = case("Freya");
+    first_day.opened_on = Some(date("2014-09-01"));
+    store.add_case(&first_day, "Ann", today()).unwrap();
+
+    // A meeting held before the LA was told of the wish to mediate.
+    let mut early_meeting = case("Freya");
+    early_meeting.facts.family_told_la_on = Some(date("2026-03-20"));
+    early_meeting.facts.meetings =
+        vec![Meeting { date: date("2026-03-18"), status: MeetingStatus::Held, notice_sent_on: None, postponed_by: None }];
+    assert_eq!(field_of(&refused(&mut store, &early_meeting)), "facts.meetings[0].date");
+    // A written agreement where no mediation took place.
+    let mut agreement = case("Freya");
+    agreement.facts.agreement =
+        Some(Agreement { dated: date("2026-03-30"), la_was_party: true, la_told_on: None, actions: vec![] });
+    let err = refused(&mut store, &agreement);
+    assert_eq!(field_of(&err), "facts.agreement.dated");
+    assert!(err.to_string().contains("reg 42(1)"), "{err}");
+}

@@ -176,40 +176,26 @@ fn kind_details(
     issued_on: NaiveDate,
     resolved: &[Issue],
 ) -> Result<KindDetails> {
-    // The fact a kind rests on: recorded (`needed` says why), and not after the date of issue.
-    let recorded = |on: Option<NaiveDate>, field: &str, needed: &str, what: &str| -> Result<NaiveDate> {
-        let on = on.ok_or_else(|| bad(field, format!("is required for {needed}")))?;
+    // The facts the kind rests on (`rules::problems::certificate_grounds`,
+    // the list the engine checks certificates against): each recorded,
+    // and none after the date of issue.
+    let mut grounds = Vec::new();
+    for ground in crate::rules::problems::certificate_grounds(kind, facts) {
+        let field = format!("facts.{}", ground.field);
+        let on = ground.date.ok_or_else(|| bad(&field, ground.missing))?;
         if issued_on < on {
-            return Err(bad("date", format!("{} is before {what} ({}, {field})", dates::long(issued_on), dates::long(on))));
+            return Err(bad(
+                "date",
+                format!("{} is before {} ({}, {field})", dates::long(issued_on), ground.what, dates::long(on)),
+            ));
         }
-        Ok(on)
-    };
+        grounds.push(on);
+    }
     Ok(match kind {
-        CertificateKind::Declined => {
-            let on = recorded(
-                facts.declined_on,
-                "facts.declined_on",
-                "a declined certificate (the date the family said they do not wish to mediate)",
-                "the family declined",
-            )?;
-            KindDetails::Declined { told_adviser_on: on }
-        }
-        CertificateKind::Withdrawn => {
-            let on = recorded(
-                facts.withdrew_on,
-                "facts.withdrew_on",
-                "a withdrawn certificate (the date the family said they will not pursue mediation)",
-                "the family withdrew",
-            )?;
-            KindDetails::Withdrawn { told_adviser_on: on }
-        }
+        CertificateKind::Declined => KindDetails::Declined { told_adviser_on: grounds[0] },
+        CertificateKind::Withdrawn => KindDetails::Withdrawn { told_adviser_on: grounds[0] },
         CertificateKind::Deemed => {
-            let on = recorded(
-                facts.cannot_arrange_notice_on,
-                "facts.cannot_arrange_notice_on",
-                "a deemed certificate (the date the LA said it cannot arrange mediation within 30 days)",
-                "the LA's notice",
-            )?;
+            let on = grounds[0];
             let earliest_notice = facts.family_told_la_on.into_iter().chain(facts.adviser_told_la_on).min().ok_or_else(|| {
                 bad(
                     "facts.family_told_la_on",
@@ -230,18 +216,10 @@ fn kind_details(
             KindDetails::Deemed { la_told_on, day_30: thirty_days.due_date, could_not_arrange_on: on }
         }
         CertificateKind::AfterMediation => {
-            let concluded_on = recorded(
-                facts.concluded_on,
-                "facts.concluded_on",
-                "a certificate after mediation (the date mediation concluded)",
-                "mediation concluded",
-            )?;
+            let concluded_on = grounds[0];
             let mut meeting_dates: Vec<NaiveDate> =
                 facts.meetings.iter().filter(|m| m.status == MeetingStatus::Held).map(|m| m.date).collect();
             meeting_dates.sort();
-            if meeting_dates.is_empty() {
-                return Err(bad("facts.meetings", "a certificate after mediation needs at least one meeting recorded as held"));
-            }
             let (issues_resolved, issues_not_resolved) = issue_lists(facts, resolved)?;
             KindDetails::AfterMediation { meeting_dates, concluded_on, issues_resolved, issues_not_resolved }
         }
@@ -344,6 +322,11 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
     let number = (req.number != PREVIEW_NUMBER).then(|| req.number.clone());
     facts_after.certificates.push(IssuedCertificate { kind: req.kind, issued_on: req.issued_on, number, voided: false });
     let after = crate::rules::timeline(&facts_after, req.cal, req.choices, req.issued_on);
+    // The checks above and the engine's problems read the same grounds; this
+    // is the last word: a certificate the engine would refuse is never issued.
+    if let Some(p) = after.problems.first() {
+        return Err(bad(&format!("facts.{}", p.field), format!("{} (correct the case before issuing)", p.message)));
+    }
     let appeal_deadline = after
         .appeal_deadline()
         .map(|clock| clock.due_date)

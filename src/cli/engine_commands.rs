@@ -67,6 +67,9 @@ pub fn appeal_deadline(cal: &Calendar, sent: NaiveDate, certificate: Option<Naiv
     }
     let facts = CaseFacts {
         decision: mediation_desk::facts::Decision { sent_on: Some(sent), ..Default::default() },
+        // The certificate stands for any kind: it rests on the family's
+        // word to the adviser, taken as given on or before it.
+        declined_on: certificate,
         certificates: certificate
             .map(|c| vec![IssuedCertificate { kind: CertificateKind::Declined, issued_on: c, number: None, voided: false }])
             .unwrap_or_default(),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::REGIME_START;
 use crate::calendar::{add_months, dates};
-use crate::facts::{CaseFacts, MeetingStatus};
+use crate::facts::{CaseFacts, CertificateKind, MeetingStatus};
 use crate::timeline::Problem;
 
 /// Where a date sits in the facts: its JSON path, written out only when a
@@ -71,6 +71,100 @@ pub fn each_date(facts: &CaseFacts, mut visit: impl FnMut(Field, &'static str, N
     }
     for (i, c) in facts.certificates.iter().enumerate() {
         put(Field::Certificate(i), "Date the certificate was issued", Some(c.issued_on));
+    }
+}
+
+/// A fact a certificate rests on: it must be recorded, and on or before
+/// the certificate's date of issue. The one list both the problems below
+/// and the issuing checks (`certificates::issue`) read, so a certificate
+/// issued through the app can never be one the engine refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ground {
+    pub field: Field,
+    /// The fact in words, as a problem names it ("The date the family declined mediation").
+    pub name: &'static str,
+    /// What must be recorded, in running text ("a meeting held").
+    pub recorded: &'static str,
+    /// The fact in a few words, for "the date of issue is before ..." ("the family declined").
+    pub what: &'static str,
+    /// What to say when it is not recorded, after the field's name
+    /// ("is required for a declined certificate (...)").
+    pub missing: &'static str,
+    pub date: Option<NaiveDate>,
+    /// The problem's code where the certificate is dated before the fact.
+    pub before_code: &'static str,
+    /// The problem's code where the fact is not recorded.
+    pub missing_code: &'static str,
+}
+
+/// The facts a certificate of `kind` rests on: the family's words to the
+/// adviser (declined, withdrawn), the arranging body's notice (deemed),
+/// the mediation's conclusion and a meeting held (after mediation).
+pub fn certificate_grounds(kind: CertificateKind, facts: &CaseFacts) -> Vec<Ground> {
+    let top = |path: &'static str| Field::Top(path);
+    match kind {
+        CertificateKind::Declined => vec![Ground {
+            field: top("declined_on"),
+            name: "The date the family declined mediation",
+            recorded: "the date the family declined mediation",
+            what: "the family declined",
+            missing: "is required for a declined certificate (the date the family said they do not wish to mediate)",
+            date: facts.declined_on,
+            before_code: "certificate_before_declined",
+            missing_code: "certificate_without_declined",
+        }],
+        CertificateKind::Withdrawn => vec![Ground {
+            field: top("withdrew_on"),
+            name: "The date the family withdrew from mediation",
+            recorded: "the date the family withdrew from mediation",
+            what: "the family withdrew",
+            missing: "is required for a withdrawn certificate (the date the family said they will not pursue mediation)",
+            date: facts.withdrew_on,
+            before_code: "certificate_before_withdrew",
+            missing_code: "certificate_without_withdrew",
+        }],
+        CertificateKind::Deemed => vec![Ground {
+            field: top("cannot_arrange_notice_on"),
+            name: "The date the LA said it cannot arrange mediation",
+            recorded: "the date the LA said it cannot arrange mediation",
+            what: "the LA's notice",
+            missing: "is required for a deemed certificate (the date the LA said it cannot arrange mediation within 30 days)",
+            date: facts.cannot_arrange_notice_on,
+            before_code: "certificate_before_cannot_arrange",
+            missing_code: "certificate_without_cannot_arrange",
+        }],
+        CertificateKind::AfterMediation => vec![
+            Ground {
+                field: top("concluded_on"),
+                name: "The date the mediation concluded",
+                recorded: "the date the mediation concluded",
+                what: "mediation concluded",
+                missing: "is required for a certificate after mediation (the date mediation concluded)",
+                date: facts.concluded_on,
+                before_code: "certificate_before_concluded",
+                missing_code: "certificate_without_concluded",
+            },
+            Ground {
+                field: top("meetings"),
+                name: "The first meeting held",
+                recorded: "a meeting held",
+                what: "the first meeting held",
+                missing: "a certificate after mediation needs at least one meeting recorded as held",
+                date: facts.first_meeting_held().map(|m| m.date),
+                before_code: "certificate_before_meeting",
+                missing_code: "certificate_without_meeting",
+            },
+        ],
+    }
+}
+
+/// "A declined certificate", "A certificate after mediation".
+fn certificate_words(kind: CertificateKind) -> &'static str {
+    match kind {
+        CertificateKind::Declined => "A declined certificate",
+        CertificateKind::Withdrawn => "A withdrawn certificate",
+        CertificateKind::Deemed => "A deemed certificate",
+        CertificateKind::AfterMediation => "A certificate after mediation",
     }
 }
 
@@ -149,11 +243,6 @@ pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {
         top("cannot_arrange_notice_on", "Date the LA said it cannot arrange mediation", facts.cannot_arrange_notice_on),
         "cannot_arrange_before_decision",
     );
-    for (i, c) in facts.certificates.iter().enumerate() {
-        let issued: Fact = (Field::Certificate(i), "Date the certificate was issued", Some(c.issued_on));
-        f.order(contact, issued, "certificate_before_contact");
-        f.order(decision, issued, "certificate_before_decision");
-    }
     let mut first_held: Option<NaiveDate> = None;
     for (i, m) in facts.meetings.iter().enumerate() {
         if let (Some(sent), true) = (decision.2, decision.2.is_some_and(|s| m.date < s)) {
@@ -169,10 +258,36 @@ pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {
         }
         if m.status == MeetingStatus::Held {
             first_held = Some(first_held.map_or(m.date, |f| f.min(m.date)));
+            f.order(
+                top("family_told_la_on", "The date the LA was first told of the wish to mediate", la_told),
+                (Field::Meeting(i, "date"), "Meeting date", Some(m.date)),
+                "meeting_before_la_told",
+            );
             if m.date > today {
                 let message = format!("The meeting on {} is marked as held but is in the future", dates::long(m.date));
                 f.push("held_in_future", Field::Meeting(i, "date"), message);
             }
+        }
+    }
+    for (i, c) in facts.certificates.iter().enumerate() {
+        let issued: Fact = (Field::Certificate(i), "Date the certificate was issued", Some(c.issued_on));
+        f.order(contact, issued, "certificate_before_contact");
+        f.order(decision, issued, "certificate_before_decision");
+        // What the certificate rests on (a voided one no longer says anything).
+        if c.voided {
+            continue;
+        }
+        for ground in certificate_grounds(c.kind, facts) {
+            if ground.date.is_none() {
+                let message = format!(
+                    "{} was issued on {}, so {} must be recorded",
+                    certificate_words(c.kind),
+                    dates::long(c.issued_on),
+                    ground.recorded
+                );
+                f.push(ground.missing_code, ground.field, message);
+            }
+            f.order((ground.field, ground.name, ground.date), issued, ground.before_code);
         }
     }
     let meeting: Fact = (Field::Top("meetings"), "The first meeting held", first_held);
@@ -181,6 +296,13 @@ pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {
     f.order(contact, concluded, "concluded_before_contact");
     if let Some(a) = &facts.agreement {
         let dated = top("agreement.dated", "Date of the written agreement", Some(a.dated));
+        if first_held.is_none() {
+            let message = format!(
+                "A written mediation agreement (dated {}) needs a mediation meeting recorded as held: reg 42(1) applies only where mediation has taken place",
+                dates::long(a.dated)
+            );
+            f.push("agreement_without_mediation", Field::Top("agreement.dated"), message);
+        }
         f.order(meeting, dated, "agreement_before_meeting");
         f.order(decision, dated, "agreement_before_decision");
         let dated = top("agreement.dated", "The date of the agreement", Some(a.dated));

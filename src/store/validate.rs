@@ -84,6 +84,13 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
         if opened > today {
             return Err(StoreError::bad("opened_on", format!("{} is in the future", crate::calendar::dates::long(opened))));
         }
+        let (y, m, d) = crate::rules::REGIME_START;
+        if opened < NaiveDate::from_ymd_opt(y, m, d).expect("a date") {
+            return Err(StoreError::bad(
+                "opened_on",
+                format!("{} is before 1 Sep 2014, when the SEND mediation rules began", crate::calendar::dates::long(opened)),
+            ));
+        }
     }
     let child = input.child.as_ref().ok_or_else(|| StoreError::bad("child", "is required (the child or young person)"))?;
     person("child", child, today)?;
