@@ -389,6 +389,10 @@ pub struct Timeline {
     pub today: NaiveDate,
     /// The key of the pending clock due soonest (what the case header shows).
     pub next_clock: Option<String>,
+    /// A sentence for the case header's appeal deadline: what would move it
+    /// (a certificate not yet issued), or why there is none (no appeal lies
+    /// on health or social care alone).
+    pub appeal_note: Option<String>,
 }
 
 impl Timeline {

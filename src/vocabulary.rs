@@ -122,6 +122,14 @@ pub fn vocabulary() -> Vocabulary {
                 .collect(),
         ),
         reading(
+            "appeal_certificate",
+            "Where the family holds more than one certificate, which one does the appeal's month count from?",
+            [AppealCertificateReading::FirstCertificate, AppealCertificateReading::LatestInForce]
+                .into_iter()
+                .map(|c| choice(c, c.explanation()))
+                .collect(),
+        ),
+        reading(
             "appeal_extension",
             "Does the August and Christmas extension apply when rule 12(2) carries a deadline into those periods?",
             [AppealExtensionReading::WhereTheTimeEnds, AppealExtensionReading::AlsoAfterNextWorkingDay]

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use common::*;
 use mediation_desk::calendar::dates;
 use mediation_desk::facts::{CertificateKind, DecisionKind, Issue, Meeting, MeetingStatus};
+use mediation_desk::rules::choices::{AppealCertificateReading, CountingChoices};
 use mediation_desk::store::{
     CaseInput, CertificateFilter, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store, StoreError,
 };
@@ -280,14 +281,51 @@ fn void_and_reissue_keep_the_original_and_the_appeal_deadline_follows_the_certif
     // With no certificate in force the deadline is 2 months from the decision.
     assert_eq!(appeal(&store), date("2026-05-05"));
 
-    // Re-issued later: 1 month from 7 Apr (7 May) is later than 5 May.
+    // Re-issued later: by default the month still counts from the first
+    // certificate the family was given (13 Mar: 13 Apr, earlier than 5 May),
+    // and the PDF says so; the reading "latest in force" counts from the
+    // re-issue: 1 month from 7 Apr (7 May) is later than 5 May.
     let second = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann").unwrap();
     assert_eq!(second.number, "GM-2026-00002");
-    assert_eq!(appeal(&store), date("2026-05-07"));
+    assert_eq!(appeal(&store), date("2026-05-05"));
+    assert_eq!(store.certificate(&second.number).unwrap().appeal_deadline, date("2026-05-05"));
     let text = pdf_text(&second.pdf);
     assert_has(&text, &format!("replaces certificate {}", first.number));
     assert_has(&text, &long(date("2026-04-07")));
     assert_has(&text, "Zoë Davies");
+    assert_has(&text, &format!("Appeal deadline: by 5pm on {}", long(date("2026-05-05"))));
+    assert_has(
+        &text,
+        &format!(
+            "1 month from the date of issue of the first mediation certificate you were given ({})",
+            long(date("2026-03-13"))
+        ),
+    );
+    assert_has(&text, "the Tribunal decides whether it accepts the date of this certificate");
+    // The setting moves every date taken from the engine: the case, Today, the case log.
+    let appeal_on_today = |store: &Store| {
+        store
+            .today(today(), 60)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.reference == reference && i.clock_key == "appeal")
+            .unwrap()
+            .due_date
+    };
+    let case_log = |store: &Store| {
+        String::from_utf8(
+            mediation_desk::exports::csv_log::export(store, &mediation_desk::exports::CaseFilter::default(), today(), None)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    assert_eq!(appeal_on_today(&store), date("2026-05-05"));
+    assert!(case_log(&store).contains("2026-05-05,not yet due"), "{}", case_log(&store));
+    let latest = CountingChoices { appeal_certificate: AppealCertificateReading::LatestInForce, ..store.choices().unwrap() };
+    store.set_choices(&latest, "Ann").unwrap();
+    assert_eq!(appeal(&store), date("2026-05-07"));
+    assert_eq!(appeal_on_today(&store), date("2026-05-07"));
+    assert!(case_log(&store).contains("2026-05-07,not yet due"), "{}", case_log(&store));
     let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann").unwrap_err();
     assert!(err.to_string().contains("already replaced by GM-2026-00002"), "{err}");
 
@@ -574,7 +612,7 @@ fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored
 /// with the engine's 30-day clock.
 #[test]
 fn a_deemed_certificate_names_the_notice_the_30_days_ran_from() {
-    use mediation_desk::rules::choices::{CountingChoices, ThirtyDaysStart};
+    use mediation_desk::rules::choices::ThirtyDaysStart;
     let db = TestDb::new();
     let mut store = db.open();
     setup(&mut store);
@@ -591,4 +629,39 @@ fn a_deemed_certificate_names_the_notice_the_30_days_ran_from() {
     assert_has(&text, &format!("The local authority was told on {}", long(date("2026-03-11"))));
     assert_has(&text, &format!("within 30 days, by {}", long(day_30)));
     assert!(!text.contains(&long(date("2026-03-09"))), "the adviser's earlier notice is not the one counted:\n{text}");
+}
+
+/// Issue 10: the guidance mentions the placement-only exemption only where
+/// placement is in issue; a case with health and social care only gets a
+/// letter with no deadline box.
+#[test]
+fn what_the_guidance_says_follows_the_issues_in_the_case() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    setup(&mut store);
+    let placement_words = "An appeal only about the school or other institution named in section I";
+    // A refusal to assess: no placement in issue.
+    let r = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy Jones"), "Ann", today()).unwrap();
+    let record = store.issue_certificate(&r, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    assert!(!pdf_text(&record.pdf).contains(placement_words));
+    // Sections F and I after mediation: placement is in issue.
+    let mut input = case_for(CertificateKind::AfterMediation, "Rhian Jones", "Ben Jones");
+    input.facts.issues = vec![Issue::ProvisionF, Issue::PlacementI];
+    let r = store.add_case(&input, "Ann", today()).unwrap();
+    let record = store.issue_certificate(&r, CertificateKind::AfterMediation, date("2026-04-01"), &opts(), "Ann").unwrap();
+    assert_has(&pdf_text(&record.pdf), placement_words);
+    // Issuing never leaves the case with facts the engine refuses.
+    assert!(store.case_view(&r, today()).unwrap().timeline.problems.is_empty());
+
+    // Health and social care only: no appeal lies, so no deadline box.
+    let mut input = case_for(CertificateKind::Declined, "Rhian Jones", "Cara Jones");
+    input.facts.declined_on = None;
+    input.facts.decision.kind = Some(DecisionKind::PlanContents);
+    input.facts.issues = vec![Issue::Health, Issue::SocialCare];
+    let r = store.add_case(&input, "Ann", today()).unwrap();
+    let view = store.case_view(&r, date("2026-06-01")).unwrap();
+    assert!(view.timeline.appeal_deadline().is_none(), "no appeal clock to go overdue");
+    let text = pdf_text(&store.exemption_letter(&r, date("2026-03-16"), None, "Ann").unwrap());
+    assert!(!text.contains("Appeal deadline"), "{text}");
+    assert_has(&text, "no appeal lies to the Tribunal on health or social care alone");
 }

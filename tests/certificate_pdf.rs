@@ -116,7 +116,8 @@ fn check_certificate(c: &CertificateContent) {
     assert_has(&text, "first working day after 31 August");
     assert_has(&text, "first working day after 1 January");
     assert_has(&text, "weekend or bank holiday");
-    assert_has(&text, "does not need a mediation certificate");
+    // The placement-only exemption is mentioned only where placement is in issue.
+    assert_eq!(text.contains("does not need a mediation certificate"), c.placement_in_issue, "{text}");
     assert_has(&text, "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.");
     match &c.replaces {
         Some(old) => assert_has(&text, &format!("This certificate replaces certificate {old}, which is void.")),
@@ -130,6 +131,47 @@ fn every_kind_prints_every_field() {
     for kind in KINDS {
         check_certificate(&samples::certificate(kind));
     }
+}
+
+/// Issue 10: the guidance names the placement-only exemption only where
+/// placement (section I) is in issue; a re-issue whose month counts from
+/// the first certificate says so.
+#[test]
+fn the_guidance_mentions_placement_only_where_it_is_in_issue_and_names_the_certificate_counted() {
+    for kind in KINDS {
+        let mut c = samples::certificate(kind);
+        c.placement_in_issue = true;
+        check_certificate(&c);
+        let text = pdf_text(&render_certificate(&c).unwrap());
+        assert_has(&text, "An appeal only about the school or other institution named in section I of the plan");
+    }
+    let text = pdf_text(&render_certificate(&samples::certificate(CertificateKind::Declined)).unwrap());
+    assert!(!text.contains("section I"), "{text}");
+    let mut c = samples::certificate(CertificateKind::Declined);
+    c.month_counts_from = Some(d(2026, 1, 20));
+    c.replaces = Some("RSM-2026-0003".into());
+    let text = pdf_text(&render_certificate(&c).unwrap());
+    assert_has(&text, "1 month from the date of issue of the first mediation certificate you were given (Tue 20 Jan 2026)");
+    assert_has(&text, "the Tribunal decides whether it accepts the date of this certificate (Thu 5 Feb 2026) instead");
+    assert!(!text.contains("1 month from the date of issue of this certificate"), "{text}");
+    assert_eq!(page_count(&render_certificate(&c).unwrap()), 1);
+}
+
+/// Issue 10: where no appeal lies on the issues alone (health and social
+/// care only) the letter has no deadline box and says why.
+#[test]
+fn an_exemption_letter_with_no_appeal_in_view_has_no_deadline_box() {
+    let mut letter = samples::exemption_letter();
+    letter.appeal_deadline = None;
+    let bytes = render_exemption_letter(&letter).unwrap();
+    let text = pdf_text(&bytes);
+    assert!(!text.contains("Appeal deadline"), "{text}");
+    assert_has(
+        &text,
+        "There is no appeal deadline for these issues: no appeal lies to the Tribunal on health or social care alone",
+    );
+    assert_has(&text, "You do not need mediation advice or a mediation certificate about the issues below");
+    assert_eq!(page_count(&bytes), 1);
 }
 
 #[test]
@@ -196,7 +238,7 @@ fn exemption_letter_prints_every_field() {
     let signed = letter.signed_by.as_ref().unwrap();
     assert_has(&text, &signed.name);
     assert_has(&text, &signed.registration);
-    assert_has(&text, &format!("Appeal deadline: by 5pm on {}", long(letter.appeal_deadline)));
+    assert_has(&text, &format!("Appeal deadline: by 5pm on {}", long(letter.appeal_deadline.unwrap())));
     assert_has(&text, "2 months after the decision was sent");
     assert_has(&text, "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.");
     assert!(!text.contains("Mediation certificate "));

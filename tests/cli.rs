@@ -143,3 +143,41 @@ fn a_malformed_bank_holidays_file_is_refused() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Issue 10: which certificate the month counts from is a reading, on
+/// `appeal-deadline` and `timeline` alike; the default is the first.
+#[test]
+fn the_appeal_certificate_reading_is_a_flag() {
+    let args = [
+        "appeal-deadline",
+        "--decision-sent",
+        "2026-01-05",
+        "--certificate-issued",
+        "2026-02-20",
+        "--certificate-issued",
+        "2026-03-10",
+    ];
+    // 1 month from Fri 20 Feb = Fri 20 Mar (later than Thu 5 Mar); from Tue 10 Mar = Fri 10 Apr.
+    assert_eq!(stdout(&run(&args)), "2026-03-20\n");
+    let mut latest = args.to_vec();
+    latest.extend(["--appeal-certificate", "latest-in-force"]);
+    assert_eq!(stdout(&run(&latest)), "2026-04-10\n");
+    let mut explained = args.to_vec();
+    explained.push("--explain");
+    assert!(stdout(&run(&explained)).contains("the Tribunal decides which date it accepts"));
+    let facts = r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-02-16","declined_on":"2026-02-18",
+        "certificates":[{"kind":"declined","issued_on":"2026-02-20","voided":true},{"kind":"declined","issued_on":"2026-03-10"}]}"#;
+    let due = |extra: &[&str]| {
+        let mut args = vec!["timeline", "-", "--today", "2026-03-11"];
+        args.extend_from_slice(extra);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&run_with_stdin(&args, facts))).unwrap();
+        assert_eq!(json["choices"]["appeal_certificate"], if extra.is_empty() { "first_certificate" } else { "latest_in_force" });
+        json["clocks"].as_array().unwrap().iter().find(|c| c["key"] == "appeal").unwrap()["due_date"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(due(&[]), "2026-03-20");
+    assert_eq!(due(&["--appeal-certificate", "latest-in-force"]), "2026-04-10");
+    assert_bad_input(&run(&["appeal-deadline", "--decision-sent", "2026-01-05", "--appeal-certificate", "newest"]), "newest");
+}

@@ -470,3 +470,83 @@ fn facts_that_cannot_all_be_true_are_named_problems() {
     );
     assert!(timeline_on(&facts(&voided), "2026-03-02").problems.is_empty());
 }
+
+/// Issue 10: r.20(1)(c)'s "the mediation certificate" is a named reading.
+/// By default the month counts from the first certificate the family was
+/// given, voided or not; the working names both dates.
+#[test]
+fn the_appeal_month_counts_from_the_first_certificate_unless_the_setting_says_the_latest_in_force() {
+    let f = facts(
+        r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-02-16","declined_on":"2026-02-18",
+        "certificates":[{"kind":"declined","issued_on":"2026-02-20","voided":true},{"kind":"declined","issued_on":"2026-03-10"}]}"#,
+    );
+    // 2 months from Mon 5 Jan = Thu 5 Mar; 1 month from the first certificate (Fri 20 Feb) = Fri 20 Mar: later.
+    let t = timeline_on(&f, "2026-03-11");
+    let appeal = t.appeal_deadline().unwrap();
+    assert_eq!(appeal.due_date, d("2026-03-20"));
+    assert_eq!(t.choices.appeal_certificate, AppealCertificateReading::FirstCertificate);
+    let text = appeal.working_text().join("\n");
+    assert!(
+        text.contains("the first they were given was issued on Fri 20 Feb 2026, the latest in force on Tue 10 Mar 2026"),
+        "{text}"
+    );
+    assert!(text.contains("the Tribunal decides which date it accepts"), "{text}");
+    assert!(text.contains("the month counts from the first certificate the family was given"), "{text}");
+    // The latest in force: 1 month from Tue 10 Mar = Fri 10 Apr.
+    let latest = CountingChoices { appeal_certificate: AppealCertificateReading::LatestInForce, ..Default::default() };
+    let t = with(&f, latest, "2026-03-11");
+    assert_eq!(t.appeal_deadline().unwrap().due_date, d("2026-04-10"));
+    assert!(t.appeal_deadline().unwrap().working_text().iter().any(|l| l.contains("latest certificate in force")));
+    // One certificate: both readings agree and nothing more is said.
+    let one = facts(DECLINED);
+    let text = timeline_on(&one, "2026-02-20").appeal_deadline().unwrap().working_text().join("\n");
+    assert!(!text.contains("more than one certificate"), "{text}");
+    assert_eq!(with(&one, latest, "2026-02-20").appeal_deadline().unwrap().due_date, d("2026-04-02"));
+}
+
+/// Issue 10: no appeal lies on health or social care alone (CFA s.51), so
+/// no appeal clock runs on such a case and none goes overdue.
+#[test]
+fn health_and_social_care_only_has_no_appeal_clock_to_go_overdue() {
+    let f = facts(
+        r#"{"decision":{"kind":"plan_contents","sent_on":"2026-01-05"},"issues":["health","social_care"],"first_contact_on":"2026-01-12"}"#,
+    );
+    // Long after 2 months from the decision.
+    let t = timeline_on(&f, "2026-06-01");
+    assert!(t.appeal_deadline().is_none());
+    assert!(t.clocks.iter().all(|c| c.status != Status::Overdue), "{:?}", t.clocks);
+    assert!(t.route_text.contains("No appeal lies to the Tribunal on health or social care alone"), "{}", t.route_text);
+    assert!(t.appeal_note.as_deref().is_some_and(|n| n.starts_with("No appeal deadline: no appeal lies")), "{:?}", t.appeal_note);
+    // With an education issue in view the appeal clock runs as before.
+    let mixed = facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-01-05"},"issues":["placement_i","health"]}"#);
+    let t = timeline_on(&mixed, "2026-06-01");
+    assert_eq!(t.appeal_deadline().unwrap().status, Status::Overdue);
+    assert_eq!(t.appeal_note, None);
+}
+
+/// Issue 10: while a case that needs a certificate has none, the header's
+/// appeal deadline says from when a certificate would move it.
+#[test]
+fn the_appeal_deadline_says_when_a_certificate_would_move_it() {
+    let f = facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"},"first_contact_on":"2026-02-10"}"#);
+    let t = timeline_on(&f, "2026-02-10");
+    // 2 months from Sun 1 Feb = Wed 1 Apr; a certificate from Mon 2 Mar gives 2 Apr or later.
+    assert_eq!(t.appeal_deadline().unwrap().raw_date, d("2026-04-01"));
+    assert_eq!(
+        t.appeal_note.as_deref(),
+        Some("A mediation certificate issued on or after Mon 2 Mar 2026 would move this deadline to 1 month from its date of issue")
+    );
+    let moves_from =
+        |raw: &str, due: &str| rules::appeal::certificate_moves_from(&Calendar::built_in(), Default::default(), d(raw), d(due));
+    // A month-end: 2 months from Fri 31 Dec 2027 = Tue 29 Feb 2028. A certificate
+    // of 29, 30 or 31 Jan gives 29 Feb (clamped); only from Tue 1 Feb is it later.
+    assert_eq!(moves_from("2028-02-29", "2028-02-29"), d("2028-02-01"));
+    // Where the rules moved the deadline, a certificate must move it past the moved date:
+    // 2 months from Mon 2 Mar 2026 = Sat 2 May, moved to Tue 5 May (Mon 4 May is a bank
+    // holiday); certificates of 3, 4 or 5 Apr also give Tue 5 May, one of Mon 6 Apr gives Wed 6 May.
+    assert_eq!(moves_from("2026-05-02", "2026-05-05"), d("2026-04-06"));
+    // Once a certificate is issued, or where none is needed, nothing is said.
+    assert_eq!(timeline_on(&facts(DECLINED), "2026-02-20").appeal_note, None);
+    let placement = facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#);
+    assert_eq!(timeline_on(&placement, "2026-02-10").appeal_note, None);
+}

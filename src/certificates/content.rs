@@ -98,11 +98,17 @@ pub struct CertificateContent {
     /// The mediation adviser (declined, withdrawn, deemed) or the mediator
     /// (after mediation).
     pub issued_by: Signatory,
-    /// The appeal deadline, computed by the caller with
-    /// `rules::appeal::deadline` (counting this certificate's date of issue).
+    /// The appeal deadline: the engine's appeal clock for the case with
+    /// this certificate added, under the service's readings.
     pub appeal_deadline: NaiveDate,
     /// The number of a voided certificate this one replaces.
     pub replaces: Option<String>,
+    /// Where the appeal's month counts from an earlier certificate than
+    /// this one (the default reading, on a re-issue): its date of issue.
+    pub month_counts_from: Option<NaiveDate>,
+    /// Placement (section I) is in issue: the guidance says a placement-only
+    /// appeal needs no certificate.
+    pub placement_in_issue: bool,
 }
 
 impl CertificateContent {
@@ -135,9 +141,10 @@ pub struct ExemptionLetterContent {
     pub decision_sent_on: NaiveDate,
     /// The issues in the appeal that need no certificate.
     pub exempt_issues: Vec<ExemptIssue>,
-    /// The appeal deadline (2 months from the decision, adjusted), computed
-    /// by the caller with `rules::appeal::deadline`.
-    pub appeal_deadline: NaiveDate,
+    /// The appeal deadline (2 months from the decision, adjusted): the
+    /// engine's appeal clock. None where no appeal lies on the issues alone
+    /// (health and social care only): the letter then has no deadline box.
+    pub appeal_deadline: Option<NaiveDate>,
     /// The adviser who signs the letter, if it is signed.
     pub signed_by: Option<Signatory>,
 }

@@ -226,6 +226,12 @@ fn kind_details(
     })
 }
 
+/// Whether placement (section I) is in issue: the certificate's guidance
+/// then says a placement-only appeal needs no certificate.
+fn placement_in_issue(facts: &CaseFacts) -> bool {
+    matches!(facts.decision.kind, Some(DecisionKind::PlanContents) | None) && facts.issues.contains(&Issue::PlacementI)
+}
+
 /// Who issues a certificate of `kind`: the mediator after mediation, a
 /// mediation adviser otherwise (statutory-clocks.md section 5).
 pub fn issuer_role(kind: CertificateKind) -> StaffRole {
@@ -347,6 +353,10 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
         issued_by,
         appeal_deadline,
         replaces: req.replaces.clone(),
+        month_counts_from: crate::rules::appeal::counted_certificate(&facts_after, req.choices.appeal_certificate)
+            .map(|c| c.issued_on)
+            .filter(|on| *on != req.issued_on),
+        placement_in_issue: placement_in_issue(&case.facts),
     };
     Ok(Prepared { late: due_on.is_some_and(|due| req.issued_on > due), due_on, content, facts_after })
 }
@@ -379,10 +389,12 @@ pub fn prepare_exemption_letter(
         .map(|a| ExemptIssue { issue: a.label.to_string(), reason: format!("{}. Source: {}.", a.reason, a.citation) })
         .collect();
     let (decision, decision_sent_on) = decision(case)?;
-    let appeal_deadline = timeline
-        .appeal_deadline()
-        .map(|clock| clock.due_date)
-        .ok_or_else(|| bad("facts.decision.sent_on", "the appeal deadline could not be counted from the facts recorded"))?;
+    // No appeal lies on health or social care alone: no clock, no deadline box.
+    let appeal_deadline = match timeline.appeal_deadline() {
+        Some(clock) => Some(clock.due_date),
+        None if crate::rules::exemptions::no_appeal_lies(&case.facts) => None,
+        None => return Err(bad("facts.decision.sent_on", "the appeal deadline could not be counted from the facts recorded")),
+    };
     let signed_by =
         signed_by.map(|s| Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() });
     Ok(ExemptionLetterContent {

@@ -5,8 +5,9 @@
 //!
 //! For the caller:
 //! - Fill a [`CertificateContent`]: every date already decided, including
-//!   `appeal_deadline` from `rules::appeal::deadline(cal, decision_sent,
-//!   Some(issued_on))`, and `replaces` with the voided number on a re-issue.
+//!   `appeal_deadline` from the engine's appeal clock (`rules::timeline`
+//!   with this certificate added, under the service's readings), and
+//!   `replaces` with the voided number on a re-issue.
 //!   The kind is the [`KindDetails`] variant (`content.kind()` reads it).
 //! - [`render_certificate`] returns the PDF bytes, or a [`RenderError`]
 //!   naming the field: a character the font cannot print, or an empty

@@ -169,7 +169,16 @@ pub fn render_exemption_letter(l: &ExemptionLetterContent) -> Result<Vec<u8>, Re
     }
 
     page.gap(12.0);
-    page.guidance(l.appeal_deadline, &w::exemption_guidance(l));
+    match l.appeal_deadline {
+        Some(deadline) => page.guidance(deadline, &w::exemption_guidance(l)),
+        // No appeal lies on these issues alone: no deadline box, the words only.
+        None => {
+            page.section(w::SECTION_GUIDANCE);
+            for paragraph in w::exemption_guidance(l) {
+                page.paragraph(&paragraph);
+            }
+        }
+    }
 
     let footer = w::exemption_footer(l);
     let id = format!("{}|{}|{}", l.parent_name, l.child_name, l.decision);

@@ -78,6 +78,8 @@ pub fn certificate(kind: CertificateKind) -> CertificateContent {
         issued_by,
         appeal_deadline: d(2026, 3, 5),
         replaces: None,
+        month_counts_from: None,
+        placement_in_issue: false,
     }
 }
 
@@ -94,7 +96,7 @@ pub fn exemption_letter() -> ExemptionLetterContent {
             issue: "Section I: the school or institution named in the plan".into(),
             reason: "An appeal only about the school or other institution named, its type, or that none is named, does not need a mediation certificate.".into(),
         }],
-        appeal_deadline: d(2026, 3, 30),
+        appeal_deadline: Some(d(2026, 3, 30)),
         signed_by: Some(Signatory {
             name: "Siân Roberts".into(),
             registration: "College of Mediators 04417".into(),

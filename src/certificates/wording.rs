@@ -170,17 +170,28 @@ pub fn certificate_closing(c: &CertificateContent) -> String {
     format!("With this certificate, {} can appeal to {TRIBUNAL} about the decision above.", name_in_text(&c.parent_name))
 }
 
-/// The guidance panel of a certificate: the deadline, then its rule.
+/// The guidance panel of a certificate: the deadline, then its rule; the
+/// placement-only exemption only where placement is in issue.
 pub fn certificate_guidance(c: &CertificateContent) -> Vec<String> {
-    vec![
-        format!(
+    let rule = match c.month_counts_from {
+        None => format!(
             "The Tribunal must receive the appeal by 5pm on the later of 2 months from the date the decision was sent ({}) and 1 month from the date of issue of this certificate ({}). {ADJUSTMENTS}",
             date(c.decision_sent_on),
             date(c.issued_on)
         ),
-        PLACEMENT_ONLY.to_string(),
-        NOT_LEGAL_ADVICE.to_string(),
-    ]
+        Some(first) => format!(
+            "The Tribunal must receive the appeal by 5pm on the later of 2 months from the date the decision was sent ({}) and 1 month from the date of issue of the first mediation certificate you were given ({}). The deadline shown counts from that earlier certificate, the safer date; the Tribunal decides whether it accepts the date of this certificate ({}) instead. {ADJUSTMENTS}",
+            date(c.decision_sent_on),
+            date(first),
+            date(c.issued_on)
+        ),
+    };
+    let mut paragraphs = vec![rule];
+    if c.placement_in_issue {
+        paragraphs.push(PLACEMENT_ONLY.to_string());
+    }
+    paragraphs.push(NOT_LEGAL_ADVICE.to_string());
+    paragraphs
 }
 
 /// "Appeal deadline: by 5pm on Mon 2 Mar 2026".
@@ -202,7 +213,10 @@ pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
             lower_first(&l.decision),
             date(l.decision_sent_on)
         ),
-        format!("You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),
+        match l.appeal_deadline {
+            Some(_) => format!("You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),
+            None => format!("You do not need mediation advice or a mediation certificate about the issues below. No appeal lies to {TRIBUNAL} on health or social care alone: the Tribunal can make recommendations on them only alongside an appeal about the education parts of the plan (sections B, F or I)."),
+        },
     ]
 }
 
@@ -214,16 +228,26 @@ pub fn exemption_closing() -> Vec<String> {
     ]
 }
 
-/// The guidance panel of the exemption letter.
+/// The guidance panel of the exemption letter: the deadline's rule, or,
+/// where no appeal lies on the issues alone, that there is no deadline.
 pub fn exemption_guidance(l: &ExemptionLetterContent) -> Vec<String> {
-    vec![
-        format!(
-            "The Tribunal must receive the appeal by 5pm on the date 2 months after the decision was sent ({}). {ADJUSTMENTS}",
-            date(l.decision_sent_on)
-        ),
-        NOT_LEGAL_ADVICE.to_string(),
-    ]
+    match l.appeal_deadline {
+        Some(_) => vec![
+            format!(
+                "The Tribunal must receive the appeal by 5pm on the date 2 months after the decision was sent ({}). {ADJUSTMENTS}",
+                date(l.decision_sent_on)
+            ),
+            NOT_LEGAL_ADVICE.to_string(),
+        ],
+        None => vec![
+            NO_APPEAL_ALONE.to_string(),
+            "An appeal about sections B, F or I has its own deadline: 2 months from the date the decision was sent, or 1 month from the date of a mediation certificate if that is later. Contact us if you want to appeal about those parts of the plan.".to_string(),
+        ],
+    }
 }
+
+/// The exemption letter's guidance where no appeal lies on the issues alone.
+pub const NO_APPEAL_ALONE: &str = "There is no appeal deadline for these issues: no appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51).";
 
 pub const SIGN_OFF: &str = "Yours sincerely,";
 

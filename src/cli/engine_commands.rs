@@ -53,9 +53,15 @@ pub fn add_working_days(cal: &Calendar, date: NaiveDate, n: &str) -> Result<(), 
     out(&format!("{}\n", dates::iso(result)))
 }
 
-pub fn appeal_deadline(cal: &Calendar, sent: NaiveDate, certificate: Option<NaiveDate>, explain: bool) -> Result<(), Failure> {
+pub fn appeal_deadline(
+    cal: &Calendar,
+    sent: NaiveDate,
+    certificates: &[NaiveDate],
+    choices: &CountingChoices,
+    explain: bool,
+) -> Result<(), Failure> {
     in_range("--decision-sent", sent)?;
-    if let Some(c) = certificate {
+    for &c in certificates {
         in_range("--certificate-issued", c)?;
         if c < sent {
             return Err(Failure::bad_input(format!(
@@ -67,16 +73,17 @@ pub fn appeal_deadline(cal: &Calendar, sent: NaiveDate, certificate: Option<Naiv
     }
     let facts = CaseFacts {
         decision: mediation_desk::facts::Decision { sent_on: Some(sent), ..Default::default() },
-        // The certificate stands for any kind: it rests on the family's
-        // word to the adviser, taken as given on or before it.
-        declined_on: certificate,
-        certificates: certificate
-            .map(|c| vec![IssuedCertificate { kind: CertificateKind::Declined, issued_on: c, number: None, voided: false }])
-            .unwrap_or_default(),
+        // The certificates stand for any kind: each rests on the family's
+        // word to the adviser, taken as given on or before the first.
+        declined_on: certificates.iter().min().copied(),
+        certificates: certificates
+            .iter()
+            .map(|&c| IssuedCertificate { kind: CertificateKind::Declined, issued_on: c, number: None, voided: false })
+            .collect(),
         ..CaseFacts::default()
     };
     // Judge nothing against today: only the date matters here.
-    let timeline = rules::timeline(&facts, cal, &CountingChoices::default(), sent);
+    let timeline = rules::timeline(&facts, cal, choices, sent);
     let clock = timeline.appeal_deadline().ok_or_else(|| Failure::other("no appeal deadline was computed"))?;
     let mut text = format!("{}\n", dates::iso(clock.due_date));
     if explain {

@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 use mediation_desk::calendar::{dates, govuk, Calendar};
 use mediation_desk::rules::choices::{
-    AppealExtensionReading, CountingChoices, NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart,
+    AppealCertificateReading, AppealExtensionReading, CountingChoices, NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart,
 };
 
 /// Exit codes.
@@ -78,8 +78,12 @@ enum Command {
     AppealDeadline {
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         decision_sent: NaiveDate,
+        /// The date of issue of a mediation certificate (repeat it for each one the family was given).
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
-        certificate_issued: Option<NaiveDate>,
+        certificate_issued: Vec<NaiveDate>,
+        /// Which certificate the month counts from, where there is more than one.
+        #[arg(long, value_enum, default_value = "first-certificate")]
+        appeal_certificate: AppealCertificateArg,
         /// Print the working after the date.
         #[arg(long)]
         explain: bool,
@@ -126,6 +130,24 @@ pub struct ChoiceArgs {
     /// Whether rule 12(3)(a) also extends a date that rule 12(2) carried into August or 25 Dec–1 Jan.
     #[arg(long, value_enum, default_value = "where-the-time-ends")]
     appeal_extension: ExtensionArg,
+    /// Which certificate the appeal's month counts from, where the family holds more than one.
+    #[arg(long, value_enum, default_value = "first-certificate")]
+    appeal_certificate: AppealCertificateArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AppealCertificateArg {
+    FirstCertificate,
+    LatestInForce,
+}
+
+impl AppealCertificateArg {
+    fn reading(self) -> AppealCertificateReading {
+        match self {
+            AppealCertificateArg::FirstCertificate => AppealCertificateReading::FirstCertificate,
+            AppealCertificateArg::LatestInForce => AppealCertificateReading::LatestInForce,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -173,6 +195,7 @@ impl ChoiceArgs {
                 ExtensionArg::WhereTheTimeEnds => AppealExtensionReading::WhereTheTimeEnds,
                 ExtensionArg::AlsoAfterNextWorkingDay => AppealExtensionReading::AlsoAfterNextWorkingDay,
             },
+            appeal_certificate: self.appeal_certificate.reading(),
         }
     }
 }
@@ -254,8 +277,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Holidays { year } => engine_commands::holidays(&cal, &year),
         Command::AddWorkingDays { date, n } => engine_commands::add_working_days(&cal, date, &n),
-        Command::AppealDeadline { decision_sent, certificate_issued, explain } => {
-            engine_commands::appeal_deadline(&cal, decision_sent, certificate_issued, explain)
+        Command::AppealDeadline { decision_sent, certificate_issued, appeal_certificate, explain } => {
+            let choices = CountingChoices { appeal_certificate: appeal_certificate.reading(), ..CountingChoices::default() };
+            engine_commands::appeal_deadline(&cal, decision_sent, &certificate_issued, &choices, explain)
         }
         Command::Timeline { file, today, choices } => engine_commands::timeline(&cal, &file, today, &choices.choices()),
         Command::Store(command) => store_commands::run(&cli.store, command),

@@ -11,16 +11,22 @@
 //! follows the spec's algorithm (12(3)(a) only where the time itself ends in
 //! the period: the earlier, safer date); `AppealExtensionReading` offers the
 //! other reading.
+//!
+//! Disputed [D]: which certificate "the mediation certificate" is where a
+//! family holds more than one. The default counts from the first one the
+//! family was given (voided or not: the earlier, safer date);
+//! `AppealCertificateReading` offers the latest one in force. The working
+//! names both dates where they differ.
 
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::choices::AppealExtensionReading;
+use super::choices::{AppealCertificateReading, AppealExtensionReading};
 use super::engine::{Context, Draft};
 use super::{counting, APPEAL};
 use crate::calendar::{Calendar, SkippedDay};
-use crate::facts::IssuedCertificate;
+use crate::facts::{CaseFacts, IssuedCertificate};
 use crate::timeline::{Period, Trigger, Unit, WorkingLine};
 
 pub const RULE_12_2: &str = "Rule 12(2): a time ending on a day that is not a working day is met on the next working day";
@@ -86,14 +92,53 @@ pub fn deadline(
     adjust(cal, raw, reading).0
 }
 
-pub(crate) fn draft(
-    ctx: &Context,
-    decision_sent: NaiveDate,
-    sent_note: &Option<WorkingLine>,
-    certificate: Option<&IssuedCertificate>,
-    received_on: Option<NaiveDate>,
-) -> Draft {
-    let mut draft = Draft::counted(ctx, &APPEAL, decision_sent, received_on);
+/// The certificate the month counts from under `reading`: the first one
+/// the family was given (voided or not), or the latest one in force.
+pub fn counted_certificate(facts: &CaseFacts, reading: AppealCertificateReading) -> Option<&IssuedCertificate> {
+    match reading {
+        AppealCertificateReading::FirstCertificate => facts.certificates.iter().min_by_key(|c| c.issued_on),
+        AppealCertificateReading::LatestInForce => facts.certificate_in_force(),
+    }
+}
+
+/// The first date of issue from which a certificate would move the
+/// deadline: its month ends after `raw` (the 2 months from the decision)
+/// and, with rules 12(2) and 12(3)(a) applied, after `due`. Both rules
+/// only ever move a later date to a later or equal one, so every later
+/// date of issue moves it too.
+pub fn certificate_moves_from(cal: &Calendar, reading: AppealExtensionReading, raw: NaiveDate, due: NaiveDate) -> NaiveDate {
+    let mut issued = crate::calendar::add_months(raw, -1).0;
+    loop {
+        let ends = crate::calendar::add_months(issued, 1).0;
+        if ends > raw && adjust(cal, ends, reading).0 > due {
+            return issued;
+        }
+        issued = issued.succ_opt().expect("a date within range");
+    }
+}
+
+/// Where the two readings of "the mediation certificate" count from
+/// different dates, a sentence naming both (the Tribunal decides).
+fn both_certificates(facts: &CaseFacts) -> Option<String> {
+    let first = counted_certificate(facts, AppealCertificateReading::FirstCertificate)?;
+    let latest = counted_certificate(facts, AppealCertificateReading::LatestInForce);
+    match latest {
+        Some(latest) if latest.issued_on == first.issued_on => None,
+        Some(latest) => Some(format!(
+            "The family holds more than one certificate: the first they were given was issued on {}, the latest in force on {}. Rule 20(1)(c) says \"the mediation certificate\" without saying which: the Tribunal decides which date it accepts",
+            crate::calendar::dates::long(first.issued_on),
+            crate::calendar::dates::long(latest.issued_on)
+        )),
+        None => Some(format!(
+            "The first certificate the family was given (issued on {}) was voided and none is in force: the Tribunal decides whether it accepts that certificate's date",
+            crate::calendar::dates::long(first.issued_on)
+        )),
+    }
+}
+
+pub(crate) fn draft(ctx: &Context, facts: &CaseFacts, decision_sent: NaiveDate, sent_note: &Option<WorkingLine>) -> Draft {
+    let certificate = counted_certificate(facts, ctx.choices.appeal_certificate);
+    let mut draft = Draft::counted(ctx, &APPEAL, decision_sent, facts.appeal_received_on);
     if let Some(note) = sent_note {
         draft.working.insert(1, note.clone());
     }
@@ -114,6 +159,10 @@ pub(crate) fn draft(
             draft.period = period;
         }
         draft.raw_date = taken;
+    }
+    if let Some(both) = both_certificates(facts) {
+        draft.working.push(WorkingLine::Note(Cow::Owned(both)));
+        draft.working.push(WorkingLine::Note(Cow::Borrowed(ctx.choices.appeal_certificate.explanation())));
     }
     let reading = ctx.choices.appeal_extension;
     let (due, rule, skipped) = adjust(ctx.cal, draft.raw_date, reading);

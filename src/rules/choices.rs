@@ -68,6 +68,32 @@ impl AppealExtensionReading {
     }
 }
 
+/// Which certificate the appeal's month runs from, where a family holds
+/// more than one (a deemed certificate, then one after mediation; a voided
+/// certificate and its re-issue). HESC Rules r.20(1)(c) says "1 month from
+/// the date of issue of the mediation certificate" without saying which
+/// [D, disputed: statutory-clocks.md 3.2].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealCertificateReading {
+    /// The first certificate the family was given, voided or not: the
+    /// earlier, safer date.
+    #[default]
+    FirstCertificate,
+    /// The latest certificate not voided.
+    LatestInForce,
+}
+
+impl AppealCertificateReading {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            AppealCertificateReading::FirstCertificate => "Setting: the month counts from the first certificate the family was given, voided or not (the default: the earlier, safer date)",
+            AppealCertificateReading::LatestInForce => "Setting: the month counts from the latest certificate in force (not voided)",
+        }
+    }
+}
+
 /// The counting choices, as stored in settings and echoed in each timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 #[ts(export)]
@@ -77,6 +103,7 @@ pub struct CountingChoices {
     pub thirty_days_meaning: ThirtyDaysMeaning,
     pub notice_reading: NoticeReading,
     pub appeal_extension: AppealExtensionReading,
+    pub appeal_certificate: AppealCertificateReading,
 }
 
 impl ThirtyDaysStart {

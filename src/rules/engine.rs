@@ -151,10 +151,41 @@ pub fn timeline(facts: &CaseFacts, cal: &Calendar, choices: &CountingChoices, to
     if statutory && problems.is_empty() {
         clocks = clocks_of(&ctx, facts, route, &mut notices);
     }
-    let mut timeline =
-        Timeline { route, route_text, exemptions, clocks, problems, notices, choices: *choices, today, next_clock: None };
+    let appeal_note = if statutory && problems.is_empty() { appeal_note(facts, route, &ctx, &clocks) } else { None };
+    let mut timeline = Timeline {
+        route,
+        route_text,
+        exemptions,
+        clocks,
+        problems,
+        notices,
+        choices: *choices,
+        today,
+        next_clock: None,
+        appeal_note,
+    };
     timeline.next_clock = timeline.next_clock().map(|c| c.key.to_string());
     timeline
+}
+
+/// The case header's sentence about the appeal deadline: none lies on
+/// health or social care alone; or, while a case that needs a certificate
+/// has none the month could count from, the date from which one would
+/// move the deadline.
+fn appeal_note(facts: &CaseFacts, route: Route, ctx: &Context, clocks: &[Clock]) -> Option<String> {
+    if exemptions::no_appeal_lies(facts) {
+        return Some(exemptions::NO_APPEAL.to_string());
+    }
+    let clock = clocks.iter().find(|c| c.key == super::APPEAL.key)?;
+    let counted = appeal::counted_certificate(facts, ctx.choices.appeal_certificate);
+    if route != Route::CertificateNeeded || counted.is_some() || !clock.status.is_pending() {
+        return None;
+    }
+    let from = appeal::certificate_moves_from(ctx.cal, ctx.choices.appeal_extension, clock.raw_date, clock.due_date);
+    Some(format!(
+        "A mediation certificate issued on or after {} would move this deadline to 1 month from its date of issue",
+        crate::calendar::dates::long(from)
+    ))
 }
 
 fn clocks_of(ctx: &Context, facts: &CaseFacts, route: Route, notices: &mut Vec<Notice>) -> Vec<Clock> {
@@ -213,8 +244,10 @@ fn clocks_of(ctx: &Context, facts: &CaseFacts, route: Route, notices: &mut Vec<N
     if let Some(agreement) = &facts.agreement {
         agreement::drafts(ctx, agreement, &mut |d| clocks.push(d.finish(ctx)));
     }
-    if let Some((sent, note)) = &decision {
-        clocks.push(appeal::draft(ctx, *sent, note, facts.certificate_in_force(), facts.appeal_received_on).finish(ctx));
+    // No appeal lies on health or social care alone (CFA 2014 s.51): no
+    // appeal clock, and the timeline's `appeal_note` says why.
+    if let (Some((sent, note)), false) = (&decision, exemptions::no_appeal_lies(facts)) {
+        clocks.push(appeal::draft(ctx, facts, *sent, note).finish(ctx));
     }
     clocks
 }

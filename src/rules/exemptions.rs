@@ -49,6 +49,19 @@ fn assess_issue(issue: Issue) -> IssueAssessment {
     IssueAssessment { appealed: Appealed::Issue(issue), label: issue_label(issue), certificate_needed: needed, reason, citation }
 }
 
+/// No appeal lies on these facts: the matters in dispute are health and/or
+/// social care only. CFA 2014 s.51 gives a right of appeal about special
+/// educational needs and provision; the Tribunal's recommendations on
+/// health and social care come only alongside such an appeal. [V s.51; S]
+pub fn no_appeal_lies(facts: &CaseFacts) -> bool {
+    matches!(facts.decision.kind, Some(DecisionKind::PlanContents) | None)
+        && !facts.issues.is_empty()
+        && facts.issues.iter().all(|i| !i.is_education())
+}
+
+/// Why no appeal clock runs on a health or social care only case, in words.
+pub const NO_APPEAL: &str = "No appeal deadline: no appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51). The Tribunal can make recommendations on these only alongside an appeal about sections B, F or I, which has its own deadline";
+
 /// The route, a sentence saying it, and the reasoning for each matter.
 pub fn assess(facts: &CaseFacts) -> (Route, String, Vec<IssueAssessment>) {
     match facts.service {
@@ -107,7 +120,7 @@ pub fn assess(facts: &CaseFacts) -> (Route, String, Vec<IssueAssessment>) {
     let text = if facts.issues.iter().all(|i| *i == Issue::PlacementI) {
         "No mediation certificate is needed: the appeal is about placement only (section I). Mediation is still available if the family wants it".to_string()
     } else if !education {
-        "No mediation certificate is needed: health and social care only. The Tribunal can make recommendations on these only alongside an education appeal (sections B, F or I)".to_string()
+        "No mediation certificate is needed: health and social care only. No appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51), so no appeal deadline runs; the Tribunal can make recommendations on these only alongside an education appeal (sections B, F or I)".to_string()
     } else {
         format!("No mediation certificate is needed: {}", list(false))
     };

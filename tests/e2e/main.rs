@@ -82,6 +82,11 @@ async fn log_a_call_and_see_its_clocks() {
         app.screenshot("case").await;
         assert!(text.contains("Siân O'Brien-Smith"), "{text}");
         assert_eq!(app.text_of("#appeal-deadline").await, "by 5pm on Tue 5 May 2026");
+        // No certificate yet: the engine says from when one would move the deadline.
+        assert_eq!(
+            app.text_of("#appeal-note").await,
+            "A mediation certificate issued on or after Mon 6 Apr 2026 would move this deadline to 1 month from its date of issue"
+        );
         assert!(app.text_of("#route-text").await.contains("A mediation certificate is needed"));
         // 2 months from Mon 2 Mar is Sat 2 May: flagged, and met by today's call.
         let contact = app.text_of("li.clock[data-key=contact_adviser]").await;

@@ -22,4 +22,10 @@ choices: CountingChoices, today: string,
 /**
  * The key of the pending clock due soonest (what the case header shows).
  */
-next_clock: string | null, };
+next_clock: string | null, 
+/**
+ * A sentence for the case header's appeal deadline: what would move it
+ * (a certificate not yet issued), or why there is none (no appeal lies
+ * on health or social care alone).
+ */
+appeal_note: string | null, };

@@ -1,0 +1,65 @@
+// The Case screen against a mocked core: the header's appeal deadline and
+// the core's sentence under it (issue 10).
+import { describe, expect, it, vi, beforeEach } from "vitest";
+import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
+import { invoke } from "@tauri-apps/api/core";
+import CaseScreen from "./CaseScreen.svelte";
+import { vocabulary } from "../test/vocabulary";
+
+vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
+const mocked = vi.mocked(invoke);
+
+const empty = { day: "", month: "", year: "" };
+const appealClock = {
+  key: "appeal", label: "Appeal to the SEND Tribunal", party_label: "Parent or young person", citation: "r.20(1)(c)",
+  due_date: "2026-04-01", due_by_time: "5pm", status: "upcoming", status_text: "Upcoming", flags: [], working: [], good_practice: false,
+};
+const timeline = (clocks: unknown[], appeal_note: string | null) => ({
+  route: "certificate_needed", route_text: "A mediation certificate is needed before appealing", exemptions: [],
+  clocks, problems: [], notices: [], today: "2026-02-10", next_clock: null, appeal_note,
+});
+const view = (t: unknown) => ({
+  reference: "MD-2026-0001", status: "open", closing_reason: null, opened_on: "2026-02-10",
+  child: { name: "Dafydd Jones" }, caller: null, local_authority: "Manchester City Council",
+  facts: { issues: [] }, notes: [], history: [], timeline: t, chart: null,
+});
+const factsForm = {
+  dates: [],
+  meetings: [{ date: { day: "13", month: "2", year: "2026" }, status: "planned", notice_sent_on: empty }],
+  agreement: {
+    dated: { day: "2", month: "2", year: "2026" }, la_was_party: true,
+    actions: [{ kind: "non_appealable", description: "Speech therapy", agreed_due: empty, done: [empty], responsible_body: null }],
+  },
+};
+
+function core(t: unknown) {
+  mocked.mockImplementation(async (cmd) => {
+    if (cmd === "case_view" || cmd === "save_facts") return view(t);
+    if (cmd === "facts_form") return structuredClone(factsForm);
+    if (cmd === "preview_facts") return { timeline: t, chart: null };
+    if (cmd === "case_certificates") return { certificates: [], suggested_kind: null, staff: [], today: "2026-02-10" };
+    return null;
+  });
+}
+
+describe("The Case screen", () => {
+  beforeEach(() => mocked.mockReset());
+
+  it("shows under the appeal deadline what the core says would move it", async () => {
+    const note = "A mediation certificate issued on or after Mon 2 Mar 2026 would move this deadline to 1 month from its date of issue";
+    core(timeline([appealClock], note));
+    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    expect((await screen.findByText(note)).id).toBe("appeal-note");
+    expect(document.getElementById("appeal-deadline")!.textContent).toBe("by 5pm on Wed 1 Apr 2026");
+  });
+
+  it("shows no appeal deadline where the core says none lies", async () => {
+    const note = "No appeal deadline: no appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51)";
+    core(timeline([], note));
+    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    expect((await screen.findByText(note)).id).toBe("appeal-note");
+    expect(document.getElementById("appeal-deadline")).toBeNull();
+    expect(screen.queryByText("Not yet known")).toBeNull();
+  });
+});
