@@ -155,6 +155,18 @@ pub enum AgreementActionKind {
     NonAppealable,
 }
 
+/// Who carries out an agreed item the family could not appeal: "the local
+/// authority or responsible commissioning body", whichever is responsible
+/// for it (SEND Regs 2014 reg 42(3)): the LA for social care, the ICB for
+/// health.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponsibleBody {
+    LocalAuthority,
+    Icb,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(deny_unknown_fields)]
@@ -165,9 +177,15 @@ pub struct AgreementAction {
     /// A different date the parties agreed in writing; replaces the limit.
     #[serde(default)]
     pub agreed_due: Option<NaiveDate>,
-    /// When it was done (each stage, for actions with stages).
+    /// When it was done (each stage, for actions with stages). For
+    /// `make_assessment`: [0] the family told the LA will assess, [1] told
+    /// it will not issue a plan, [2] the final plan issued.
     #[serde(default)]
     pub done_on: Vec<Option<NaiveDate>>,
+    /// For an item with no right of appeal: who is responsible for it
+    /// (reg 42(3)). Not recorded: "the LA or the commissioning body".
+    #[serde(default)]
+    pub responsible_body: Option<ResponsibleBody>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::call_form::{date_field, DateParts, FieldError};
-use crate::facts::{Agreement, AgreementAction, AgreementActionKind, CaseFacts, Meeting, MeetingStatus};
+use crate::facts::{Agreement, AgreementAction, AgreementActionKind, CaseFacts, Meeting, MeetingStatus, ResponsibleBody};
 
 /// The dated facts the form shows, in order: where each lives in the
 /// facts, and its label.
@@ -77,6 +77,8 @@ pub struct ActionForm {
     pub agreed_due: DateParts,
     /// One date a stage of the action (`rules::agreement::stages`).
     pub done: Vec<DateParts>,
+    /// For an item with no right of appeal: the LA or the ICB (reg 42(3)).
+    pub responsible_body: Option<ResponsibleBody>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -125,6 +127,7 @@ pub fn from_facts(facts: &CaseFacts) -> FactsForm {
                 description: x.description.clone(),
                 agreed_due: DateParts::of(x.agreed_due),
                 done: (0..blank_stages(x.kind).len()).map(|i| DateParts::of(x.done_on.get(i).copied().flatten())).collect(),
+                responsible_body: x.responsible_body,
             })
             .collect(),
     });
@@ -193,6 +196,7 @@ fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &
                     .enumerate()
                     .map(|(s, d)| date(&format!("action-{i}-done-{s}"), &format!("Action {}: done on", i + 1), d))
                     .collect(),
+                responsible_body: x.responsible_body,
             })
             .collect();
         // An agreement without its date is left out, as before it was typed.
@@ -282,5 +286,19 @@ mod tests {
         // An agreement whose date is cleared is left out.
         form.agreement.as_mut().unwrap().dated = DateParts::default();
         assert_eq!(check(&form, &facts).unwrap().agreement, None);
+    }
+
+    /// Issue 10: an item with no right of appeal records who is responsible for it.
+    #[test]
+    fn the_agreement_form_records_who_is_responsible_for_an_item() {
+        let facts = saved();
+        let mut form = from_facts(&facts);
+        let action = &mut form.agreement.as_mut().unwrap().actions[0];
+        action.kind = AgreementActionKind::NonAppealable;
+        action.done = blank_stages(AgreementActionKind::NonAppealable);
+        action.responsible_body = Some(ResponsibleBody::Icb);
+        let checked = check(&form, &facts).unwrap();
+        assert_eq!(checked.agreement.as_ref().unwrap().actions[0].responsible_body, Some(ResponsibleBody::Icb));
+        assert_eq!(from_facts(&checked).agreement.unwrap().actions[0].responsible_body, Some(ResponsibleBody::Icb));
     }
 }

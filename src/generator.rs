@@ -291,6 +291,7 @@ fn one(rng: &mut Rng, closings: &mut Rng, cal: &Calendar, i: usize, until: Naive
                             description: String::new(),
                             agreed_due: if rng.chance(10) { Some(add_days(date, 42)) } else { None },
                             done_on: done,
+                            responsible_body: None,
                         }
                     })
                     .collect();

@@ -48,6 +48,8 @@ pub struct Vocabulary {
     pub caller_roles: Vec<Choice>,
     /// The kinds of mediation certificate, as the certificate says it was issued.
     pub certificate_kinds: Vec<Choice>,
+    /// Who is responsible for an agreed item with no right of appeal (reg 42(3)).
+    pub responsible_bodies: Vec<Choice>,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -155,7 +157,25 @@ pub fn vocabulary() -> Vocabulary {
         stages: crate::rules::agreement::stages(kind).iter().map(|s| s.label.to_string()).collect(),
     })
     .collect();
-    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles, certificate_kinds }
+    use crate::facts::ResponsibleBody;
+    let responsible_bodies = [
+        (ResponsibleBody::LocalAuthority, "The local authority (e.g. social care)"),
+        (ResponsibleBody::Icb, "The integrated care board (e.g. health care)"),
+    ]
+    .into_iter()
+    .map(|(b, l)| choice(b, l))
+    .collect();
+    Vocabulary {
+        readings,
+        agreement_actions,
+        decisions,
+        issues,
+        routes,
+        letter_items,
+        caller_roles,
+        certificate_kinds,
+        responsible_bodies,
+    }
 }
 
 /// A stored field's name in the mediators' words, for messages about it

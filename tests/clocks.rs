@@ -270,7 +270,7 @@ fn agreement_actions_keep_the_reg_44_limits_and_an_agreed_date_replaces_them() {
     let due = |k: &str| t.clock(k).unwrap_or_else(|| panic!("{k} in {:?}", keys(&t))).due_date;
     assert_eq!(due("icb_tells_la"), d("2026-02-09"));
     assert_eq!(due("agreement_action_1_notify"), d("2026-02-16"));
-    assert_eq!(due("agreement_action_1_assessment"), d("2026-04-13"));
+    assert_eq!(due("agreement_action_1_no_plan"), d("2026-04-13"));
     assert_eq!(due("agreement_action_1_plan"), d("2026-05-11"));
     assert_eq!(due("agreement_action_2_draft"), d("2026-03-09"));
     assert_eq!(due("agreement_action_2_final"), d("2026-04-20"));
@@ -447,6 +447,13 @@ fn facts_that_cannot_all_be_true_are_named_problems() {
             "agreement_without_mediation",
             "agreement.dated",
         ),
+        // An item the family could appeal is the LA's, never the ICB's (reg 42(2)).
+        (
+            r#""family_told_la_on":"2026-01-14","meetings":[{"date":"2026-02-02","status":"held"}],"concluded_on":"2026-02-02",
+               "agreement":{"dated":"2026-02-02","actions":[{"kind":"amend_placement","responsible_body":"icb"}]}"#,
+            "icb_for_appealable_action",
+            "agreement.actions[0].responsible_body",
+        ),
     ];
     for (extra, code, field) in cases {
         let t = timeline_on(&facts(&format!("{{{BASE},{extra}}}")), "2026-03-02");
@@ -549,4 +556,88 @@ fn the_appeal_deadline_says_when_a_certificate_would_move_it() {
     assert_eq!(timeline_on(&facts(DECLINED), "2026-02-20").appeal_note, None);
     let placement = facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#);
     assert_eq!(timeline_on(&placement, "2026-02-10").appeal_note, None);
+}
+
+const ASSESS: &str = r#""decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-01-12","family_told_la_on":"2026-01-14",
+  "meetings":[{"date":"2026-02-02","status":"held"}],"concluded_on":"2026-02-02""#;
+
+/// Issue 10: reg 44(2)(b) after an agreement to assess: 10 weeks to say no
+/// plan will be issued OR 14 weeks to issue it: alternatives, not steps.
+#[test]
+fn after_an_agreement_to_assess_the_10_and_14_weeks_are_alternatives() {
+    // The plan issued in week 13 (Mon 4 May): overdue on nothing.
+    let plan = facts(&format!(
+        r#"{{{ASSESS},"agreement":{{"dated":"2026-02-02","actions":[{{"kind":"make_assessment","done_on":["2026-02-12",null,"2026-05-04"]}}]}}}}"#
+    ));
+    let t = timeline_on(&plan, "2026-05-20");
+    let action: Vec<_> = t.clocks.iter().filter(|c| c.key.starts_with("agreement_action_1")).collect();
+    assert_eq!(action.len(), 3);
+    assert!(
+        action.iter().all(|c| c.status != Status::Overdue),
+        "{:?}",
+        action.iter().map(|c| (&c.key, c.status)).collect::<Vec<_>>()
+    );
+    let no_plan = t.clock("agreement_action_1_no_plan").unwrap();
+    assert_eq!((no_plan.due_date, no_plan.status), (d("2026-04-13"), Status::NotApplicable));
+    assert!(no_plan.working_text().iter().any(|l| l.contains("The final EHC plan was issued on Mon 4 May 2026")));
+    assert_eq!(no_plan.label, "Tell the family the LA will not issue an EHC plan (if it so decides) (action 1)");
+    let issued = t.clock("agreement_action_1_plan").unwrap();
+    assert_eq!((issued.due_date, issued.status), (d("2026-05-11"), Status::MetOnTime));
+    // Neither recorded in week 11: the 10 weeks are not shown as missed, and why.
+    let neither = facts(&format!(
+        r#"{{{ASSESS},"agreement":{{"dated":"2026-02-02","actions":[{{"kind":"make_assessment","done_on":["2026-02-12"]}}]}}}}"#
+    ));
+    let t = timeline_on(&neither, "2026-04-20");
+    let no_plan = t.clock("agreement_action_1_no_plan").unwrap();
+    assert_eq!(no_plan.status, Status::NotApplicable);
+    assert!(
+        no_plan.working_text().iter().any(|l| l.contains("it has until Mon 11 May 2026 (week 14)")),
+        "{:?}",
+        no_plan.working_text()
+    );
+    assert_eq!(t.clock("agreement_action_1_plan").unwrap().status, Status::Upcoming);
+    // Before week 10 the 10 weeks are still running.
+    assert_eq!(timeline_on(&neither, "2026-04-01").clock("agreement_action_1_no_plan").unwrap().status, Status::Upcoming);
+    // A decision not to issue recorded in week 9: the 14 weeks do not apply.
+    let refused = facts(&format!(
+        r#"{{{ASSESS},"agreement":{{"dated":"2026-02-02","actions":[{{"kind":"make_assessment","done_on":["2026-02-12","2026-04-06",null]}}]}}}}"#
+    ));
+    let t = timeline_on(&refused, "2026-06-01");
+    assert_eq!(t.clock("agreement_action_1_no_plan").unwrap().status, Status::MetOnTime);
+    assert_eq!(t.clock("agreement_action_1_plan").unwrap().status, Status::NotApplicable);
+    // The stage names the screens show.
+    let vocabulary = mediation_desk::vocabulary::vocabulary();
+    let assess = vocabulary.agreement_actions.iter().find(|a| a.value == "make_assessment").unwrap();
+    assert_eq!(
+        assess.stages,
+        [
+            "Tell the family the LA will assess",
+            "Tell the family the LA will not issue an EHC plan (if it so decides)",
+            "Issue the final EHC plan (if the LA decides to issue one)"
+        ]
+    );
+}
+
+/// Issue 10: reg 42(3): an item with no right of appeal is for "the local
+/// authority or responsible commissioning body", whichever is responsible.
+#[test]
+fn an_item_with_no_right_of_appeal_is_for_the_body_responsible_for_it() {
+    let f = facts(&format!(
+        r#"{{{ASSESS},"agreement":{{"dated":"2026-02-02","actions":[
+        {{"kind":"non_appealable","description":"Speech therapy (health)","responsible_body":"icb"}},
+        {{"kind":"non_appealable","description":"Short breaks","responsible_body":"local_authority"}},
+        {{"kind":"non_appealable","description":"Not yet known"}}]}}}}"#
+    ));
+    let t = timeline_on(&f, "2026-02-10");
+    let party = |k: &str| t.clock(k).unwrap().party;
+    assert_eq!(party("agreement_action_1_act"), Party::Icb);
+    assert_eq!(t.clock("agreement_action_1_act").unwrap().party_label, "Integrated care board");
+    assert_eq!(party("agreement_action_2_act"), Party::LocalAuthority);
+    assert_eq!(party("agreement_action_3_act"), Party::CommissioningBody);
+    assert!(t
+        .clock("agreement_action_3_act")
+        .unwrap()
+        .working_text()
+        .iter()
+        .any(|l| l.contains("record which on the agreement")));
 }

@@ -6,10 +6,11 @@
 
 use std::borrow::Cow;
 
+use super::counting;
 use super::engine::{Context, Draft};
 use super::{ClockRule, ICB_TELLS_LA};
 use crate::calendar::dates;
-use crate::facts::{Agreement, AgreementActionKind};
+use crate::facts::{Agreement, AgreementAction, AgreementActionKind, ResponsibleBody};
 use crate::timeline::{Party, Period, Unit, WorkingLine};
 
 /// One stage of an agreed action and its limit from the agreement's date.
@@ -27,11 +28,21 @@ const fn stage(key: &'static str, label: &'static str, amount: u32, unit: Unit) 
     Stage { key, label, amount, unit }
 }
 
+/// Reg 44(2) after an agreement to assess: 2 weeks to tell the family the
+/// LA will assess; then EITHER 10 weeks to tell the family it will not
+/// issue a plan (reg 44(2)(b)(i)) OR 14 weeks to issue the final plan
+/// (reg 44(2)(b)(ii)): alternatives, not steps [V, as amended 2015]. The
+/// stages keep their places in `done_on`: [0] notify, [1] the decision not
+/// to issue, [2] the final plan.
 const ASSESSMENT: &[Stage] = &[
     stage("notify", "Tell the family the LA will assess", 2, Unit::Weeks),
-    stage("assessment", "Complete the EHC needs assessment", 10, Unit::Weeks),
-    stage("plan", "Issue the EHC plan after the assessment", 14, Unit::Weeks),
+    stage("no_plan", "Tell the family the LA will not issue an EHC plan (if it so decides)", 10, Unit::Weeks),
+    stage("plan", "Issue the final EHC plan (if the LA decides to issue one)", 14, Unit::Weeks),
 ];
+/// The places in `done_on` of an assessment's two alternative outcomes.
+const NO_PLAN: usize = 1;
+const FINAL_PLAN: usize = 2;
+const ALTERNATIVES: &str = "Reg 44(2)(b): after the assessment the LA either tells the family within 10 weeks that it will not issue a plan, or issues the final plan within 14 weeks: alternatives, not steps";
 const PLAN: &[Stage] =
     &[stage("draft", "Send the draft EHC plan", 5, Unit::Weeks), stage("final", "Issue the final EHC plan", 11, Unit::Weeks)];
 const AMEND_B_F: &[Stage] = &[stage("amend", "Issue the amended plan (sections B and/or F)", 5, Unit::Weeks)];
@@ -69,8 +80,7 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
     }
     for (n, action) in agreement.actions.iter().enumerate() {
         let number = n + 1;
-        let party =
-            if action.kind == AgreementActionKind::NonAppealable { Party::CommissioningBody } else { Party::LocalAuthority };
+        let (party, responsible) = party(action);
         let describe = |label: &str| {
             if action.description.trim().is_empty() {
                 format!("{label} (action {number})")
@@ -100,6 +110,9 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             draft.raw_date = agreed;
             draft.due_date = agreed;
             draft.adjustment = Some("A timescale agreed in writing replaces the statutory limit (reg 42)");
+            if let Some(note) = responsible {
+                draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
+            }
             emit(draft);
             continue;
         }
@@ -117,7 +130,68 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, done);
             draft.key = Cow::Owned(format!("agreement_action_{number}_{}", stage.key));
             draft.label = Cow::Owned(describe(stage.label));
+            if let Some(note) = responsible {
+                draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
+            }
+            if action.kind == AgreementActionKind::MakeAssessment && s != 0 {
+                alternative(ctx, agreement, action, s, &mut draft);
+            }
             emit(draft);
         }
+    }
+}
+
+/// Who must carry out `action`, and a working note saying so for an item
+/// with no right of appeal: the LA keeps the reg 44 limits for items the
+/// family could appeal; for the rest, "the local authority or responsible
+/// commissioning body" (reg 42(3)), whichever the agreement records.
+fn party(action: &AgreementAction) -> (Party, Option<&'static str>) {
+    if action.kind != AgreementActionKind::NonAppealable {
+        return (Party::LocalAuthority, None);
+    }
+    match action.responsible_body {
+        Some(ResponsibleBody::LocalAuthority) => {
+            (Party::LocalAuthority, Some("Reg 42(3): the local authority is responsible for this item (recorded on the agreement)"))
+        }
+        Some(ResponsibleBody::Icb) => {
+            (Party::Icb, Some("Reg 42(3): the integrated care board is responsible for this item (recorded on the agreement)"))
+        }
+        None => (
+            Party::CommissioningBody,
+            Some("Reg 42(3): the local authority or the responsible commissioning body, whichever is responsible for this item: record which on the agreement"),
+        ),
+    }
+}
+
+/// The two outcomes of an assessment are alternatives (reg 44(2)(b)): the
+/// one recorded makes the other not applicable, and with neither recorded
+/// past week 10 the LA may still be within its 14 weeks to issue a plan,
+/// so the 10 weeks are not shown as missed.
+fn alternative(ctx: &Context, agreement: &Agreement, action: &AgreementAction, stage: usize, draft: &mut Draft) {
+    let done = |s: usize| action.done_on.get(s).copied().flatten();
+    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(ALTERNATIVES)));
+    if done(stage).is_some() {
+        return;
+    }
+    if stage == NO_PLAN {
+        if let Some(plan) = done(FINAL_PLAN) {
+            draft.not_applicable = Some(Cow::Owned(format!(
+                "The final EHC plan was issued on {}: the 10 weeks to say the LA will not issue one do not apply",
+                dates::long(plan)
+            )));
+        } else if ctx.today > draft.due_date {
+            let last = &ASSESSMENT[FINAL_PLAN];
+            let period = Period { amount: last.amount, unit: last.unit, before: false };
+            let (plan_due, _) = counting::count(ctx.cal, period, agreement.dated);
+            draft.not_applicable = Some(Cow::Owned(format!(
+                "No decision not to issue a plan is recorded by week 10: if the LA decided to issue a plan instead, it has until {} (week 14) to issue it, so this limit is not shown as missed. Record the date if the LA told the family it will not issue a plan",
+                dates::long(plan_due)
+            )));
+        }
+    } else if let Some(no_plan) = done(NO_PLAN) {
+        draft.not_applicable = Some(Cow::Owned(format!(
+            "The LA told the family on {} that it will not issue a plan: the 14 weeks to issue one do not apply",
+            dates::long(no_plan)
+        )));
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::REGIME_START;
 use crate::calendar::{add_months, dates};
-use crate::facts::{CaseFacts, CertificateKind, MeetingStatus};
+use crate::facts::{AgreementActionKind, CaseFacts, CertificateKind, MeetingStatus, ResponsibleBody};
 use crate::timeline::Problem;
 
 /// Where a date sits in the facts: its JSON path, written out only when a
@@ -312,6 +312,13 @@ pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {
             "la_told_before_agreement",
         );
         for (i, action) in a.actions.iter().enumerate() {
+            if action.kind != AgreementActionKind::NonAppealable && action.responsible_body == Some(ResponsibleBody::Icb) {
+                let message = format!(
+                    "Action {}: an item the family could appeal is the local authority's to carry out (reg 42(2)); the ICB can be responsible only for an item with no right of appeal",
+                    i + 1
+                );
+                f.push("icb_for_appealable_action", Field::Action(i, "responsible_body"), message);
+            }
             f.order(
                 dated,
                 (Field::Action(i, "agreed_due"), "Agreed date for the action", action.agreed_due),

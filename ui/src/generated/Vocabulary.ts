@@ -7,4 +7,8 @@ export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Ar
 /**
  * The kinds of mediation certificate, as the certificate says it was issued.
  */
-certificate_kinds: Array<Choice>, };
+certificate_kinds: Array<Choice>, 
+/**
+ * Who is responsible for an agreed item with no right of appeal (reg 42(3)).
+ */
+responsible_bodies: Array<Choice>, };

@@ -3,7 +3,7 @@ import type { Vocabulary } from "../generated/Vocabulary";
 
 export const vocabulary: Vocabulary = {
   readings: [],
-  agreement_actions: [],
+  agreement_actions: [{ value: "non_appealable", label: "Something the family could not appeal (e.g. health or social care provision)", stages: ["Carry out the agreed action"] }],
   decisions: [
     { value: "refuse_to_assess", label: "Refusal to carry out an EHC needs assessment" },
     { value: "plan_contents", label: "The contents of the EHC plan" },
@@ -17,5 +17,9 @@ export const vocabulary: Vocabulary = {
     { value: "withdrawn", label: "Issued after mediation advice: mediation not pursued" },
     { value: "deemed", label: "Issued because mediation could not be arranged within 30 days" },
     { value: "after_mediation", label: "Issued after mediation" },
+  ],
+  responsible_bodies: [
+    { value: "local_authority", label: "The local authority (e.g. social care)" },
+    { value: "icb", label: "The integrated care board (e.g. health care)" },
   ],
 };
