@@ -5,8 +5,8 @@
 //! cleared. The live preview uses each date once its boxes make a real date.
 //!
 //! Errors name the screen's inputs: `facts.decision.sent_on` (shown as
-//! `fact-decision-sent_on`), `meeting-0`, `agreement-dated`,
-//! `action-0-agreed`, `action-0-done-1`.
+//! `fact-decision-sent_on`), `meeting-0`, `meeting-0-notice`,
+//! `agreement-dated`, `action-0-agreed`, `action-0-done-1`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -67,6 +67,8 @@ pub struct DatedFact {
 pub struct MeetingForm {
     pub date: DateParts,
     pub status: MeetingStatus,
+    /// When the parties were told the date (the 5-working-day notice).
+    pub notice_sent_on: DateParts,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -115,7 +117,15 @@ pub fn from_facts(facts: &CaseFacts) -> FactsForm {
             date: DateParts::of(*slot(&mut facts, path)),
         })
         .collect();
-    let meetings = facts.meetings.iter().map(|m| MeetingForm { date: DateParts::of(Some(m.date)), status: m.status }).collect();
+    let meetings = facts
+        .meetings
+        .iter()
+        .map(|m| MeetingForm {
+            date: DateParts::of(Some(m.date)),
+            status: m.status,
+            notice_sent_on: DateParts::of(m.notice_sent_on),
+        })
+        .collect();
     let agreement = facts.agreement.as_ref().map(|a| AgreementForm {
         dated: DateParts::of(Some(a.dated)),
         la_was_party: a.la_was_party,
@@ -161,20 +171,18 @@ fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &
         }
     }
     // A meeting without a date is left out, as before it was typed; what
-    // the form does not show (notice, who postponed) is kept.
+    // the form does not show (who postponed) is kept.
     facts.meetings = form
         .meetings
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            let on = date(&format!("meeting-{i}"), &format!("Meeting {}", i + 1), &m.date)?;
+            let on = date(&format!("meeting-{i}"), &format!("Meeting {}", i + 1), &m.date);
+            let notice =
+                date(&format!("meeting-{i}-notice"), &format!("Meeting {}: date notice was sent", i + 1), &m.notice_sent_on);
+            let on = on?;
             let kept = saved.meetings.get(i);
-            Some(Meeting {
-                date: on,
-                status: m.status,
-                notice_sent_on: kept.and_then(|k| k.notice_sent_on),
-                postponed_by: kept.and_then(|k| k.postponed_by),
-            })
+            Some(Meeting { date: on, status: m.status, notice_sent_on: notice, postponed_by: kept.and_then(|k| k.postponed_by) })
         })
         .collect();
     facts.agreement = form.agreement.as_ref().and_then(|a| {
@@ -286,6 +294,23 @@ mod tests {
         // An agreement whose date is cleared is left out.
         form.agreement.as_mut().unwrap().dated = DateParts::default();
         assert_eq!(check(&form, &facts).unwrap().agreement, None);
+    }
+
+    /// Issue 10: the meeting's notice date has a box, so the notice clock
+    /// can be met from the Case screen; a half-typed one names its box.
+    #[test]
+    fn the_meeting_form_records_when_notice_was_sent() {
+        let facts = saved();
+        let mut form = from_facts(&facts);
+        assert_eq!(form.meetings[0].notice_sent_on, parts("20", "3", "2026"));
+        form.meetings[0].notice_sent_on = parts("19", "3", "2026");
+        assert_eq!(check(&form, &facts).unwrap().meetings[0].notice_sent_on, NaiveDate::from_ymd_opt(2026, 3, 19));
+        form.meetings[0].notice_sent_on = DateParts::default();
+        assert_eq!(check(&form, &facts).unwrap().meetings[0].notice_sent_on, None);
+        form.meetings[0].notice_sent_on = parts("19", "", "2026");
+        let errors = check(&form, &facts).unwrap_err();
+        assert_eq!(errors[0].field, "meeting-0-notice");
+        assert_eq!(errors[0].message, "Meeting 1: date notice was sent must include a month");
     }
 
     /// Issue 10: an item with no right of appeal records who is responsible for it.

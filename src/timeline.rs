@@ -103,10 +103,14 @@ pub enum Status {
     MetLate,
     MetOnTime,
     NotApplicable,
+    /// A good-practice date (the notice of a meeting) has passed with
+    /// nothing recorded: not a statutory limit, so never "overdue", and no
+    /// longer pending (it leaves Today and the case header's next clock).
+    PastGoodPractice,
 }
 
 impl Status {
-    /// Whether someone still has to act.
+    /// Whether someone still has to act by a date.
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Overdue | Status::DueToday | Status::Upcoming)
     }
@@ -312,8 +316,10 @@ pub struct Clock {
     pub working: Vec<WorkingLine>,
     pub met_by: Option<MetBy>,
     pub status: Status,
-    /// The status in words ("Overdue", "Out of time: ...").
+    /// The status in words ("Overdue", "Out of time: ...", "Notice given late").
     pub status_text: &'static str,
+    /// Good practice, not a statutory limit (the notice of a meeting): never "overdue".
+    pub good_practice: bool,
 }
 
 impl Clock {

@@ -531,33 +531,6 @@ fn health_and_social_care_only_has_no_appeal_clock_to_go_overdue() {
     assert_eq!(t.appeal_note, None);
 }
 
-/// Issue 10: while a case that needs a certificate has none, the header's
-/// appeal deadline says from when a certificate would move it.
-#[test]
-fn the_appeal_deadline_says_when_a_certificate_would_move_it() {
-    let f = facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"},"first_contact_on":"2026-02-10"}"#);
-    let t = timeline_on(&f, "2026-02-10");
-    // 2 months from Sun 1 Feb = Wed 1 Apr; a certificate from Mon 2 Mar gives 2 Apr or later.
-    assert_eq!(t.appeal_deadline().unwrap().raw_date, d("2026-04-01"));
-    assert_eq!(
-        t.appeal_note.as_deref(),
-        Some("A mediation certificate issued on or after Mon 2 Mar 2026 would move this deadline to 1 month from its date of issue")
-    );
-    let moves_from =
-        |raw: &str, due: &str| rules::appeal::certificate_moves_from(&Calendar::built_in(), Default::default(), d(raw), d(due));
-    // A month-end: 2 months from Fri 31 Dec 2027 = Tue 29 Feb 2028. A certificate
-    // of 29, 30 or 31 Jan gives 29 Feb (clamped); only from Tue 1 Feb is it later.
-    assert_eq!(moves_from("2028-02-29", "2028-02-29"), d("2028-02-01"));
-    // Where the rules moved the deadline, a certificate must move it past the moved date:
-    // 2 months from Mon 2 Mar 2026 = Sat 2 May, moved to Tue 5 May (Mon 4 May is a bank
-    // holiday); certificates of 3, 4 or 5 Apr also give Tue 5 May, one of Mon 6 Apr gives Wed 6 May.
-    assert_eq!(moves_from("2026-05-02", "2026-05-05"), d("2026-04-06"));
-    // Once a certificate is issued, or where none is needed, nothing is said.
-    assert_eq!(timeline_on(&facts(DECLINED), "2026-02-20").appeal_note, None);
-    let placement = facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#);
-    assert_eq!(timeline_on(&placement, "2026-02-10").appeal_note, None);
-}
-
 const ASSESS: &str = r#""decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-01-12","family_told_la_on":"2026-01-14",
   "meetings":[{"date":"2026-02-02","status":"held"}],"concluded_on":"2026-02-02""#;
 
@@ -618,6 +591,35 @@ fn after_an_agreement_to_assess_the_10_and_14_weeks_are_alternatives() {
     );
 }
 
+/// Issue 10: the notice of a meeting is good practice (Code of Practice
+/// ch.11), never a statutory "overdue".
+#[test]
+fn the_notice_of_a_meeting_is_good_practice_never_overdue() {
+    let planned = facts(
+        r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-01-05"},"first_contact_on":"2026-01-12","family_told_la_on":"2026-01-14",
+        "meetings":[{"date":"2026-02-13","status":"planned"}]}"#,
+    );
+    // Five working days before Fri 13 Feb: Fri 6 Feb. Nothing recorded by Tue 10 Feb.
+    let t = timeline_on(&planned, "2026-02-10");
+    let notice = t.clock("mediation_notice").unwrap();
+    assert_eq!(notice.due_date, d("2026-02-06"));
+    assert!(notice.good_practice);
+    assert_eq!(notice.status, Status::PastGoodPractice);
+    assert_eq!(notice.status_text, "Notice not yet recorded as given: good practice, not a statutory limit");
+    assert!(!notice.status.is_pending());
+    assert_ne!(t.next_clock.as_deref(), Some("mediation_notice"));
+    // Given late: "Notice given late", not "Met late".
+    let mut late = planned.clone();
+    late.meetings[0].notice_sent_on = Some(d("2026-02-09"));
+    let t = timeline_on(&late, "2026-02-10");
+    let notice = t.clock("mediation_notice").unwrap();
+    assert_eq!((notice.status, notice.status_text), (Status::MetLate, "Notice given late"));
+    // A statutory clock is still overdue, and says so.
+    let held = t.clock("mediation_held").unwrap();
+    assert!(!held.good_practice);
+    assert_eq!(rules::status_text(Status::Overdue, "mediation_held"), "Overdue");
+}
+
 /// Issue 10: reg 42(3): an item with no right of appeal is for "the local
 /// authority or responsible commissioning body", whichever is responsible.
 #[test]
@@ -640,4 +642,31 @@ fn an_item_with_no_right_of_appeal_is_for_the_body_responsible_for_it() {
         .working_text()
         .iter()
         .any(|l| l.contains("record which on the agreement")));
+}
+
+/// Issue 10: while a case that needs a certificate has none, the header's
+/// appeal deadline says from when a certificate would move it.
+#[test]
+fn the_appeal_deadline_says_when_a_certificate_would_move_it() {
+    let f = facts(r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"},"first_contact_on":"2026-02-10"}"#);
+    let t = timeline_on(&f, "2026-02-10");
+    // 2 months from Sun 1 Feb = Wed 1 Apr; a certificate from Mon 2 Mar gives 2 Apr or later.
+    assert_eq!(t.appeal_deadline().unwrap().raw_date, d("2026-04-01"));
+    assert_eq!(
+        t.appeal_note.as_deref(),
+        Some("A mediation certificate issued on or after Mon 2 Mar 2026 would move this deadline to 1 month from its date of issue")
+    );
+    let moves_from =
+        |raw: &str, due: &str| rules::appeal::certificate_moves_from(&Calendar::built_in(), Default::default(), d(raw), d(due));
+    // A month-end: 2 months from Fri 31 Dec 2027 = Tue 29 Feb 2028. A certificate
+    // of 29, 30 or 31 Jan gives 29 Feb (clamped); only from Tue 1 Feb is it later.
+    assert_eq!(moves_from("2028-02-29", "2028-02-29"), d("2028-02-01"));
+    // Where the rules moved the deadline, a certificate must move it past the moved date:
+    // 2 months from Mon 2 Mar 2026 = Sat 2 May, moved to Tue 5 May (Mon 4 May is a bank
+    // holiday); certificates of 3, 4 or 5 Apr also give Tue 5 May, one of Mon 6 Apr gives Wed 6 May.
+    assert_eq!(moves_from("2026-05-02", "2026-05-05"), d("2026-04-06"));
+    // Once a certificate is issued, or where none is needed, nothing is said.
+    assert_eq!(timeline_on(&facts(DECLINED), "2026-02-20").appeal_note, None);
+    let placement = facts(r#"{"decision":{"kind":"plan_contents","sent_on":"2026-02-01"},"issues":["placement_i"]}"#);
+    assert_eq!(timeline_on(&placement, "2026-02-10").appeal_note, None);
 }

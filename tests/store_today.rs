@@ -203,3 +203,35 @@ fn the_reminder_counts_overdue_and_due_today_without_names() {
     assert_eq!(text, "2 clocks overdue and 1 due today. Open Mediation Desk to see them.");
     assert!(!text.contains("Siân") && !text.contains("MD-2026"));
 }
+
+/// Issue 10: the notice of a meeting is good practice, not a statutory
+/// limit: on its day it is listed as due, and once its day has passed it
+/// leaves Today (materialised or computed) instead of showing as overdue.
+#[test]
+fn the_notice_of_a_meeting_is_never_overdue_on_today() {
+    use mediation_desk::facts::{Meeting, MeetingStatus};
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut c = case("Mia");
+    c.facts.family_told_la_on = Some(date("2026-03-11"));
+    // Tue 14 Apr: notice 5 working days before is due Tue 7 Apr, today.
+    c.facts.meetings =
+        vec![Meeting { date: date("2026-04-14"), status: MeetingStatus::Planned, notice_sent_on: None, postponed_by: None }];
+    let r = store.add_case(&c, "Ann", today()).unwrap();
+    let notice = |items: Vec<mediation_desk::store::TodayItem>| {
+        items.into_iter().find(|i| i.reference == r && i.clock_key == "mediation_notice")
+    };
+    let on_the_day = notice(store.today(today(), 30).unwrap()).expect("listed on its day");
+    assert_eq!((on_the_day.status, on_the_day.group), ("due_today", "due_today"));
+    same(&store, 30);
+    // The next day, read from the clocks materialised on the 7th and computed afresh.
+    let next_day = date("2026-04-08");
+    for items in [store.today(next_day, 30).unwrap(), store.today_computed(next_day, 30).unwrap()] {
+        assert!(items.iter().all(|i| i.clock_key != "mediation_notice"), "{items:?}");
+        assert!(items.iter().filter(|i| i.status == "overdue").all(|i| i.clock_key != "mediation_notice"));
+    }
+    assert_eq!(store.today(next_day, 30).unwrap(), store.today_computed(next_day, 30).unwrap());
+    // The case still shows it, in good-practice words.
+    let clock = store.case_view(&r, next_day).unwrap().timeline.clock("mediation_notice").cloned().unwrap();
+    assert_eq!(clock.status_text, "Notice not yet recorded as given: good practice, not a statutory limit");
+}

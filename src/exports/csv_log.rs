@@ -57,6 +57,7 @@ pub fn status_words(status: Status) -> &'static str {
         Status::MetLate => "met late",
         Status::MetOnTime => "met on time",
         Status::NotApplicable => "not applicable",
+        Status::PastGoodPractice => "not recorded (good practice, not a statutory limit)",
     }
 }
 

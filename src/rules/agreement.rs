@@ -99,6 +99,7 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
                 trigger: "written mediation agreement dated",
                 met_by: "action done",
                 citation: citation(action.kind),
+                good_practice: None,
             };
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, action.done_on.last().copied().flatten());
             draft.key = Cow::Owned(format!("agreement_action_{number}"));
@@ -125,6 +126,7 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
                 trigger: "written mediation agreement dated",
                 met_by: "action done",
                 citation: citation(action.kind),
+                good_practice: None,
             };
             let done = action.done_on.get(s).copied().flatten();
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, done);

@@ -182,6 +182,5 @@ pub(crate) fn draft(ctx: &Context, facts: &CaseFacts, decision_sent: NaiveDate, 
     draft.adjustment = rule;
     draft.due_by_time = Some(BY_TIME);
     draft.flag_non_working = false;
-    draft.is_appeal = true;
     draft
 }

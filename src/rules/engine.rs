@@ -36,8 +36,8 @@ pub(crate) struct Draft {
     pub not_applicable: Option<Cow<'static, str>>,
     /// The law moves nothing for this clock: flag a weekend or holiday.
     pub flag_non_working: bool,
-    /// Words for a missed or late appeal.
-    pub is_appeal: bool,
+    /// Good practice, not law: never overdue.
+    pub good_practice: bool,
 }
 
 impl Draft {
@@ -65,7 +65,7 @@ impl Draft {
             met_by: met.map(|date| MetBy { name: Cow::Borrowed(rule.met_by), date }),
             not_applicable: None,
             flag_non_working: rule.period.unit != Unit::WorkingDays,
-            is_appeal: false,
+            good_practice: rule.good_practice.is_some(),
         }
     }
 
@@ -99,11 +99,13 @@ impl Draft {
             (None, Some(_)) => Status::MetLate,
             (None, None) if ctx.today < self.due_date => Status::Upcoming,
             (None, None) if ctx.today == self.due_date => Status::DueToday,
+            (None, None) if self.good_practice => Status::PastGoodPractice,
             (None, None) => Status::Overdue,
         };
         if let Some(met) = &self.met_by {
             self.working.push(WorkingLine::Met { name: met.name.clone(), date: met.date, on_time: met.date <= self.due_date });
         }
+        let status_text = status_text(status, &self.key);
         Clock {
             key: self.key,
             label: self.label,
@@ -120,22 +122,30 @@ impl Draft {
             working: self.working,
             met_by: self.met_by,
             status,
-            status_text: status_text(status, self.is_appeal),
+            status_text,
+            good_practice: self.good_practice,
         }
     }
 }
 
-/// A status in words; the appeal's are the Tribunal's ("out of time", never "barred").
-pub fn status_text(status: Status, is_appeal: bool) -> &'static str {
-    match (status, is_appeal) {
-        (Status::Overdue, true) => "Out of time: the Tribunal decides whether a late appeal may proceed",
-        (Status::MetLate, true) => "Received late: the Tribunal decides whether a late appeal may proceed",
-        (Status::Overdue, false) => "Overdue",
-        (Status::DueToday, _) => "Due today",
-        (Status::Upcoming, _) => "Upcoming",
-        (Status::MetOnTime, _) => "Met on time",
-        (Status::MetLate, false) => "Met late",
-        (Status::NotApplicable, _) => "Not applicable",
+/// A clock's status in words: the appeal's are the Tribunal's ("out of
+/// time", never "barred"); a good-practice clock's say it is not a
+/// statutory limit ("Notice given late").
+pub fn status_text(status: Status, clock_key: &str) -> &'static str {
+    let is_appeal = clock_key == super::APPEAL.key;
+    let good_practice = super::good_practice(clock_key);
+    match (status, is_appeal, good_practice) {
+        (Status::Overdue, true, _) => "Out of time: the Tribunal decides whether a late appeal may proceed",
+        (Status::MetLate, true, _) => "Received late: the Tribunal decides whether a late appeal may proceed",
+        (Status::MetLate, false, Some(words)) => words.late,
+        (Status::PastGoodPractice, _, Some(words)) => words.not_recorded,
+        (Status::PastGoodPractice, _, None) => "Past its good-practice date: not a statutory limit",
+        (Status::Overdue, false, _) => "Overdue",
+        (Status::DueToday, _, _) => "Due today",
+        (Status::Upcoming, _, _) => "Upcoming",
+        (Status::MetOnTime, _, _) => "Met on time",
+        (Status::MetLate, false, None) => "Met late",
+        (Status::NotApplicable, _, _) => "Not applicable",
     }
 }
 

@@ -30,6 +30,34 @@ pub struct ClockRule {
     /// The recorded act that meets it.
     pub met_by: &'static str,
     pub citation: &'static str,
+    /// Set for a clock that is good practice, not law: it is never
+    /// "overdue", and its words say so.
+    pub good_practice: Option<GoodPractice>,
+}
+
+/// The words of a good-practice clock (statutory-clocks.md: the notice of
+/// the meeting is guidance from the Code of Practice, not a regulation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoodPractice {
+    /// Met after its date.
+    pub late: &'static str,
+    /// Its date has passed with nothing recorded.
+    pub not_recorded: &'static str,
+}
+
+/// The good-practice words of the clock `key` (`mediation_notice`,
+/// `mediation_notice_2`, ...), or `None` for a statutory clock.
+pub fn good_practice(key: &str) -> Option<&'static GoodPractice> {
+    CLOCKS.iter().find_map(|rule| {
+        let rest = key.strip_prefix(rule.key)?;
+        let numbered =
+            rest.is_empty() || rest.strip_prefix('_').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered {
+            rule.good_practice.as_ref()
+        } else {
+            None
+        }
+    })
 }
 
 const fn after(amount: u32, unit: Unit) -> Period {
@@ -46,6 +74,7 @@ pub const CONTACT_ADVISER: ClockRule = ClockRule {
     trigger: "written notice of the decision sent",
     met_by: "first contact with the mediation adviser",
     citation: "SEND Regs 2014 reg 33",
+    good_practice: None,
 };
 
 /// Reg 34: a certificate within 3 working days of being told the family
@@ -58,6 +87,7 @@ pub const CERTIFICATE_DECLINED: ClockRule = ClockRule {
     trigger: "the family said they do not wish to mediate",
     met_by: "certificate (declined) issued",
     citation: "SEND Regs 2014 reg 34",
+    good_practice: None,
 };
 
 /// Reg 34: the same where the family chose mediation and then withdrew. [S]
@@ -69,6 +99,7 @@ pub const CERTIFICATE_WITHDRAWN: ClockRule = ClockRule {
     trigger: "the family said they will not pursue mediation",
     met_by: "certificate (withdrawn) issued",
     citation: "SEND Regs 2014 reg 34",
+    good_practice: None,
 };
 
 /// The LA tells each ICB the mediation issues within 3 working days of
@@ -81,6 +112,7 @@ pub const ICB_NOTIFIED: ClockRule = ClockRule {
     trigger: "the family told the LA the mediation issues include health care",
     met_by: "LA told the ICB",
     citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+    good_practice: None,
 };
 
 /// Mediation within 30 days; who arranges and from when: `thirty_days`. [S]
@@ -92,9 +124,11 @@ pub const MEDIATION_HELD: ClockRule = ClockRule {
     trigger: "the LA was told the family wants mediation",
     met_by: "mediation meeting held",
     citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+    good_practice: None,
 };
 
-/// Notice of the meeting, 5 working days before it. [S]
+/// Notice of the meeting, 5 working days before it: good practice from the
+/// Code of Practice, not a regulation, so never a statutory "overdue". [S]
 pub const MEDIATION_NOTICE: ClockRule = ClockRule {
     key: "mediation_notice",
     label: "Give notice of the mediation meeting",
@@ -102,7 +136,11 @@ pub const MEDIATION_NOTICE: ClockRule = ClockRule {
     period: Period { amount: 5, unit: Unit::WorkingDays, before: true },
     trigger: "the mediation meeting",
     met_by: "notice of the meeting sent",
-    citation: "SEND Code of Practice 0–25 (2015) ch.11 [secondary source]",
+    citation: "SEND Code of Practice 0–25 (2015) ch.11 [secondary source]: good practice, not a regulation",
+    good_practice: Some(GoodPractice {
+        late: "Notice given late",
+        not_recorded: "Notice not yet recorded as given: good practice, not a statutory limit",
+    }),
 };
 
 /// A deemed certificate within 3 working days of the arranging body saying
@@ -115,6 +153,7 @@ pub const CERTIFICATE_DEEMED: ClockRule = ClockRule {
     trigger: "the arranging body said it cannot arrange mediation within 30 days",
     met_by: "certificate (deemed) issued",
     citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source: IPSEA, The mediation process]",
+    good_practice: None,
 };
 
 /// The mediator's certificate within 3 working days of the mediation's
@@ -127,6 +166,7 @@ pub const CERTIFICATE_AFTER_MEDIATION: ClockRule = ClockRule {
     trigger: "mediation concluded",
     met_by: "certificate (after mediation) issued",
     citation: "SEND Regs 2014, mediation regulations (regs 32–42) [secondary source]",
+    good_practice: None,
 };
 
 /// The clock that issuing a certificate of `kind` answers.
@@ -149,6 +189,7 @@ pub const APPEAL: ClockRule = ClockRule {
     trigger: "written notice of the decision sent",
     met_by: "appeal received by the Tribunal",
     citation: "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008 r.20(1)(c) and r.12",
+    good_practice: None,
 };
 
 /// Where the LA was not a party to the agreement, the commissioning body
@@ -161,6 +202,7 @@ pub const ICB_TELLS_LA: ClockRule = ClockRule {
     trigger: "written mediation agreement dated",
     met_by: "LA told of the agreement",
     citation: "SEND Regs 2014 reg 42(4)",
+    good_practice: None,
 };
 
 /// Every fixed clock, in the order a case meets them (agreement actions are

@@ -47,7 +47,15 @@ fn words(status: &str, clock_key: &str) -> &'static str {
         "due_today" => Status::DueToday,
         _ => Status::Upcoming,
     };
-    crate::rules::status_text(status, clock_key == crate::rules::APPEAL.key)
+    crate::rules::status_text(status, clock_key)
+}
+
+/// A materialised clock read after its date has passed: a statutory one is
+/// overdue; a good-practice one (the notice of a meeting) is no longer
+/// pending, as the engine says, so it leaves Today rather than showing as
+/// overdue.
+fn still_listed(due: NaiveDate, today: NaiveDate, clock_key: &str) -> bool {
+    due >= today || crate::rules::good_practice(clock_key).is_none()
 }
 
 fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
@@ -175,7 +183,10 @@ impl Store {
             let due: NaiveDate = r.get(0)?;
             let (status, group) = classify(due, today);
             let clock_key: String = r.get(3)?;
-            Ok(TodayItem {
+            if !still_listed(due, today, &clock_key) {
+                return Ok(None);
+            }
+            Ok(Some(TodayItem {
                 due_date: due,
                 due_by_time: r.get(1)?,
                 status,
@@ -187,9 +198,10 @@ impl Store {
                 party: r.get(5)?,
                 caller: r.get(6)?,
                 child: r.get(7)?,
-            })
+            }))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows: Vec<Option<TodayItem>> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// The same answer as `today`, computed on read: the engine runs over

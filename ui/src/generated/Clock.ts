@@ -23,6 +23,10 @@ adjustment: string | null,
  */
 due_by_time: string | null, flags: Array<Flag>, citation: string, working: Array<string>, met_by: MetBy | null, status: Status, 
 /**
- * The status in words ("Overdue", "Out of time: ...").
+ * The status in words ("Overdue", "Out of time: ...", "Notice given late").
  */
-status_text: string, };
+status_text: string, 
+/**
+ * Good practice, not a statutory limit (the notice of a meeting): never "overdue".
+ */
+good_practice: boolean, };

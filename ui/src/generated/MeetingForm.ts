@@ -2,4 +2,8 @@
 import type { DateParts } from "./DateParts";
 import type { MeetingStatus } from "./MeetingStatus";
 
-export type MeetingForm = { date: DateParts, status: MeetingStatus, };
+export type MeetingForm = { date: DateParts, status: MeetingStatus, 
+/**
+ * When the parties were told the date (the 5-working-day notice).
+ */
+notice_sent_on: DateParts, };

@@ -1,5 +1,6 @@
 // The Case screen against a mocked core: the header's appeal deadline and
-// the core's sentence under it (issue 10).
+// the core's sentence under it, the meeting's notice date box and who is
+// responsible for an item the family could not appeal (issue 10).
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
@@ -61,5 +62,25 @@ describe("The Case screen", () => {
     expect((await screen.findByText(note)).id).toBe("appeal-note");
     expect(document.getElementById("appeal-deadline")).toBeNull();
     expect(screen.queryByText("Not yet known")).toBeNull();
+  });
+
+  it("records when notice of a meeting was sent and who is responsible for an item", async () => {
+    core(timeline([appealClock], null));
+    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    const notice = await screen.findByText("Meeting 1: date notice was sent");
+    const fieldset = notice.closest("fieldset")!;
+    const box = (part: string) => fieldset.querySelector(`#meeting-0-notice-${part}`) as HTMLInputElement;
+    await fireEvent.input(box("day"), { target: { value: "5" } });
+    await fireEvent.input(box("month"), { target: { value: "2" } });
+    await fireEvent.input(box("year"), { target: { value: "2026" } });
+    const responsible = screen.getByLabelText("Who is responsible for it") as HTMLSelectElement;
+    expect(Array.from(responsible.options).map((o) => o.text)).toContain("The integrated care board (e.g. health care)");
+    responsible.selectedIndex = Array.from(responsible.options).findIndex((o) => o.value === "icb");
+    await fireEvent.change(responsible);
+    await fireEvent.click(screen.getByRole("button", { name: "Save facts" }));
+    await waitFor(() => expect(mocked).toHaveBeenCalledWith("save_facts", expect.anything()));
+    const sent = (mocked.mock.calls.find((c) => c[0] === "save_facts")![1] as any).form;
+    expect(sent.meetings[0].notice_sent_on).toEqual({ day: "5", month: "2", year: "2026" });
+    expect(sent.agreement.actions[0].responsible_body).toBe("icb");
   });
 });
