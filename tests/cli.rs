@@ -143,3 +143,28 @@ fn a_malformed_bank_holidays_file_is_refused() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `YYYY-MM-DD` has a two-digit month and day (`2026-2-3` was read as 3
+/// February); `DD/MM/YYYY` may leave out the zeros.
+#[test]
+fn an_iso_date_needs_a_two_digit_month_and_day() {
+    assert_bad_input(
+        &run(&["add-working-days", "2026-2-3", "1"]),
+        "<DATE>: 2026-2-3 is not a date in the form YYYY-MM-DD: write the month and the day with two digits each, 2026-02-03",
+    );
+    assert_bad_input(&run(&["appeal-deadline", "--decision-sent", "2026-02-3"]), "2026-02-03");
+    assert_eq!(stdout(&run(&["add-working-days", "3/2/2026", "1"])), "2026-02-04\n");
+    assert_eq!(stdout(&run(&["add-working-days", "03/02/2026", "1"])), "2026-02-04\n");
+    // The same in JSON.
+    assert_bad_input(
+        &run_with_stdin(&["timeline", "-"], r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-2-3"}}"#),
+        "decision.sent_on: '2026-2-3' is not a date in the form YYYY-MM-DD: write 2026-02-03",
+    );
+    assert_bad_input(
+        &run_with_stdin(
+            &["timeline", "-"],
+            r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-03"},"meetings":[{"date":"2026-3-01","status":"held"}]}"#,
+        ),
+        "meetings[0].date: '2026-3-01' is not a date in the form YYYY-MM-DD: write 2026-03-01",
+    );
+}
