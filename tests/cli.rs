@@ -144,6 +144,50 @@ fn a_malformed_bank_holidays_file_is_refused() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Exit 2 with one line, never a panic (exit 101), for numbers and dates at
+/// the ends of what the types hold.
+#[test]
+fn extreme_numbers_and_dates_are_refused_not_panicked_on() {
+    for n in ["-2147483648", "2147483647", "-3661", "99999999999999999999999"] {
+        assert_bad_input(&run(&["add-working-days", "2026-01-01", n]), &format!("N: {n} is outside -3660 to 3660"));
+    }
+    // The ends of the range still count.
+    assert_eq!(stdout(&run(&["add-working-days", "2026-01-01", "3660"])), "2040-06-22\n");
+    assert_eq!(stdout(&run(&["add-working-days", "2026-01-01", "-3660"])), "2011-07-08\n");
+    // A year chrono can hold but the app cannot count in, in JSON.
+    for year in ["+262142", "-262143", "+10000"] {
+        let facts = format!(r#"{{"decision":{{"kind":"refuse_to_assess","sent_on":"{year}-12-31"}}}}"#);
+        assert_bad_input(
+            &run_with_stdin(&["timeline", "-", "--today", "2026-01-01"], &facts),
+            &format!("decision.sent_on: '{year}-12-31' is not a date in the form YYYY-MM-DD (a four-digit year)"),
+        );
+    }
+    // A decision before the SEND rules began: named, not "no deadline was computed" (exit 1).
+    assert_bad_input(
+        &run(&["appeal-deadline", "--decision-sent", "1990-01-01"]),
+        "--decision-sent: Date the letter was sent (Mon 1 Jan 1990) is before 1 Sep 2014",
+    );
+}
+
+/// The store's numbers: out of range is refused naming the flag and the
+/// range (`--days -1` was clap's "unexpected argument '-1'").
+#[test]
+fn store_numbers_name_their_flag_and_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("md.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_bad_input(&run(&["--db", db, "today", "--days", "-1"]), "--days: -1 is outside 0 to 3660");
+    assert_bad_input(
+        &run(&["--db", db, "today", "--days", "99999999999999999999"]),
+        "--days: 99999999999999999999 is outside 0 to 3660",
+    );
+    assert_bad_input(&run(&["--db", db, "seed", "--cases", "-5"]), "--cases: -5 is outside 0 to 1000000");
+    assert_bad_input(
+        &run(&["--db", db, "seed", "--cases", "1", "--seed", "-1"]),
+        "--seed: -1 is outside 0 to 18446744073709551615",
+    );
+}
+
 /// `YYYY-MM-DD` has a two-digit month and day (`2026-2-3` was read as 3
 /// February); `DD/MM/YYYY` may leave out the zeros.
 #[test]
