@@ -212,3 +212,24 @@ fn an_iso_date_needs_a_two_digit_month_and_day() {
         "meetings[0].date: '2026-3-01' is not a date in the form YYYY-MM-DD: write 2026-03-01",
     );
 }
+
+#[test]
+fn an_implausible_bank_holidays_file_is_refused_naming_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank-holidays.json");
+    // Every day of 2026 a holiday.
+    let events: Vec<String> = (0..365)
+        .map(|i| {
+            format!(
+                r#"{{"title":"Day","date":"{}"}}"#,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i)
+            )
+        })
+        .collect();
+    std::fs::write(&path, format!(r#"{{"england-and-wales":{{"events":[{}]}}}}"#, events.join(","))).unwrap();
+    let o = run(&["--bank-holidays", path.to_str().unwrap(), "add-working-days", "2026-03-02", "3"]);
+    assert_bad_input(
+        &o,
+        "--bank-holidays: bank holidays file: 2026 lists 365 holidays, but England and Wales has never had more than 15",
+    );
+}
