@@ -363,3 +363,83 @@ fn a_load_gives_the_references_saving_one_case_at_a_time_would() {
     }
     assert_eq!(store.add_case(&case("Zoë"), "Ann", today()).unwrap(), "MD-2026-10002");
 }
+
+/// A reference the store gives always passes its own validator: it was
+/// `MD--001-0001` for a case opened in the year -1, and after
+/// `MD-2026-999999999999` (given by hand) every 2026 reference was one the
+/// validator refused.
+#[test]
+fn every_reference_the_store_gives_is_one_it_accepts() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    for opened in [chrono::NaiveDate::from_ymd_opt(-1, 6, 1).unwrap(), date("0000-06-01"), date("2013-12-31")] {
+        let mut c = case("Amelia");
+        c.opened_on = Some(opened);
+        let err = refused(&mut store, &c);
+        assert_eq!(field_of(&err), "opened_on", "{opened}");
+        assert!(err.to_string().contains("cannot be given a reference: references run from 2014"), "{err}");
+    }
+    let mut long = case("Amelia");
+    long.reference = Some("MD-2026-999999999999".into());
+    let err = refused(&mut store, &long);
+    assert_eq!(
+        err.to_string(),
+        "reference: 'MD-2026-999999999999' is not a case reference like MD-2026-0042 (MD, a year from 2014 to 9999, and a number of four to seven digits)"
+    );
+    for bad in ["MD-2013-0001", "MD--001-0001", "MD-2026-001", "MD-2026-00001x", "md-2026-0001"] {
+        let mut c = case("Amelia");
+        c.reference = Some(bad.into());
+        assert_eq!(field_of(&refused(&mut store, &c)), "reference", "{bad}");
+    }
+    // Whatever the highest number given, the next one is accepted.
+    for (given, next) in [
+        ("MD-2026-9999", "MD-2026-10000"),
+        ("MD-2026-0099999", "MD-2026-100000"),
+        ("MD-2026-999999", "MD-2026-1000000"),
+        ("MD-2026-9999998", "MD-2026-9999999"),
+    ] {
+        let mut c = case("Amelia");
+        c.reference = Some(given.into());
+        store.add_case(&c, "Ann", today()).unwrap();
+        assert_eq!(store.add_case(&case("Noah"), "Ann", today()).unwrap(), next);
+        mediation_desk::store::check_reference("reference", next).unwrap();
+    }
+    // 2026's numbers are used up: said plainly, nothing saved.
+    let err = refused(&mut store, &case("Isla"));
+    assert_eq!(
+        err.to_string(),
+        "reference: the references of 2026 are used up: MD-2026-9999999 has been given, and a reference has at most seven digits; give this case an unused reference of 2026 yourself"
+    );
+    let mut own = case("Isla");
+    own.reference = Some("MD-2026-0001".into());
+    assert_eq!(store.add_case(&own, "Ann", today()).unwrap(), "MD-2026-0001");
+    // Other years go on.
+    let mut last_year = case("Isla");
+    last_year.opened_on = Some(date("2025-12-01"));
+    assert_eq!(store.add_case(&last_year, "Ann", today()).unwrap(), "MD-2025-0001");
+}
+
+/// A store written by an older version may hold a reference of up to twelve
+/// digits: it neither uses up its year nor stops its case being updated.
+#[test]
+fn a_long_reference_an_older_version_took_does_not_block_its_year_or_its_case() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Amelia"), "Ann", today()).unwrap();
+    let long = "MD-2026-999999999999";
+    store
+        .connection()
+        .execute_batch(&format!(
+            "INSERT INTO references_used (reference, issued_at) VALUES ('{long}', 't');
+             UPDATE cases SET reference = '{long}' WHERE reference = '{r}';"
+        ))
+        .unwrap();
+    assert_eq!(store.add_case(&case("Noah"), "Ann", today()).unwrap(), "MD-2026-0002");
+    let mut changed = case("Amelia Brown");
+    changed.note = None;
+    store.update_case(long, &changed, "Ann", today()).unwrap();
+    assert_eq!(store.case(long).unwrap().child.name, "Amelia Brown");
+    // A reference that is neither well formed nor stored is still refused as malformed.
+    let err = store.update_case("MD-2026-888888888888", &changed, "Ann", today()).unwrap_err();
+    assert_eq!(field_of(&err), "reference");
+}

@@ -316,15 +316,18 @@ fn record(input: &PersonInput, default_role: CallerRole) -> PersonRecord {
     PersonRecord { name: input.name.clone(), role: input.role.unwrap_or(default_role), date_of_birth: input.date_of_birth }
 }
 
-/// The highest reference number ever issued in `year` (0 if none).
+/// The highest reference number ever issued in `year` (0 if none), among
+/// the references of the form the store gives (`validate::reference`; an
+/// older version took up to twelve digits by hand, which are ignored:
+/// they can never be the same text as one given now).
 fn highest_reference(conn: &Connection, year: i32) -> Result<i64> {
     let highest: Option<i64> = conn
         .prepare_cached(
             "SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM references_used
-             WHERE reference >= ?1 AND reference < ?2",
+             WHERE reference >= ?1 AND reference < ?2 AND length(reference) <= 15",
         )?
         .query_row(params![format!("MD-{year:04}-"), format!("MD-{year:04}.")], |r| r.get(0))?;
-    Ok(highest.unwrap_or(0))
+    Ok(highest.unwrap_or(0).clamp(0, validate::MAX_REFERENCE_NUMBER))
 }
 
 /// The highest reference number issued in each year, for the saves of one
@@ -337,8 +340,23 @@ pub(crate) struct References {
 }
 
 impl References {
-    /// The next free reference of `year`: one more than the highest ever issued.
-    fn next(&mut self, conn: &Connection, year: i32) -> Result<String> {
+    /// The next free reference of the year a case opened on `opened_on`:
+    /// one more than the highest ever issued. Always one that
+    /// `validate::reference` accepts; an error naming the field when the
+    /// year cannot carry a reference or its numbers are used up.
+    pub(crate) fn next(&mut self, conn: &Connection, opened_on: NaiveDate) -> Result<String> {
+        let year = opened_on.year();
+        if !validate::REFERENCE_YEARS.contains(&year) {
+            return Err(StoreError::bad(
+                "opened_on",
+                format!(
+                    "a case opened on {} cannot be given a reference: references run from {} (when the SEND rules began) to {}",
+                    crate::calendar::dates::iso(opened_on),
+                    validate::REFERENCE_YEARS.start(),
+                    validate::REFERENCE_YEARS.end()
+                ),
+            ));
+        }
         let highest = match self.highest.get(&year) {
             Some(n) => *n,
             None => {
@@ -347,13 +365,23 @@ impl References {
                 n
             }
         };
-        Ok(format!("MD-{year:04}-{:04}", highest + 1))
+        if highest >= validate::MAX_REFERENCE_NUMBER {
+            return Err(StoreError::bad(
+                "reference",
+                format!(
+                    "the references of {year} are used up: MD-{year:04}-{highest} has been given, and a reference has at most seven digits; give this case an unused reference of {year} yourself"
+                ),
+            ));
+        }
+        let reference = format!("MD-{year:04}-{:04}", highest + 1);
+        debug_assert!(validate::reference("reference", &reference).is_ok(), "{reference}");
+        Ok(reference)
     }
 
     /// `reference` (validated: `MD-YYYY-NNNN`) has been inserted.
-    fn issued(&mut self, reference: &str) {
+    pub(crate) fn issued(&mut self, reference: &str) {
         let year = reference.get(3..7).and_then(|y| y.parse::<i32>().ok());
-        let number = reference.get(8..).and_then(|n| n.parse::<i64>().ok());
+        let number = reference.get(8..).and_then(|n| n.parse::<i64>().ok()).filter(|n| *n <= validate::MAX_REFERENCE_NUMBER);
         if let (Some(year), Some(number)) = (year, number) {
             if let Some(highest) = self.highest.get_mut(&year) {
                 *highest = (*highest).max(number);
@@ -386,7 +414,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
             }
             r.clone()
         }
-        None => refs.next(tx, opened_on.year())?,
+        None => refs.next(tx, opened_on)?,
     };
     let now = now_stamp();
     tx.prepare_cached("INSERT INTO references_used (reference, issued_at) VALUES (?1, ?2)")?.execute(params![reference, now])?;
@@ -665,7 +693,13 @@ impl Store {
     /// (notes are added, never replaced). Records each changed field.
     pub fn update_case(&mut self, reference: &str, input: &CaseInput, who: &str, today: NaiveDate) -> Result<()> {
         validate::name("who", who, true)?;
-        validate::reference("reference", reference)?;
+        // A case saved by an older version may have a reference this one
+        // would not give; it can still be updated.
+        if let Err(e) = validate::reference("reference", reference) {
+            if case_id(&self.conn, reference).is_err() {
+                return Err(e);
+            }
+        }
         if let Some(r) = &input.reference {
             if r != reference {
                 return Err(StoreError::bad(
