@@ -154,6 +154,7 @@ fn calendar_reads_with_icalendar_and_reimport_updates_by_uid() {
     changed.facts.decision.sent_on = Some(date("2026-03-09"));
     let input = mediation_desk::store::CaseInput {
         reference: Some(refs[1].clone()),
+        legacy_reference: None,
         opened_on: Some(changed.opened_on),
         caller: changed.caller.as_ref().map(|c| PersonInput { name: c.name.clone(), role: None, date_of_birth: None }),
         child: Some(PersonInput { name: changed.child.name.clone(), role: None, date_of_birth: changed.child.date_of_birth }),

@@ -443,3 +443,40 @@ fn a_long_reference_an_older_version_took_does_not_block_its_year_or_its_case() 
     let err = store.update_case("MD-2026-888888888888", &changed, "Ann", today()).unwrap_err();
     assert_eq!(field_of(&err), "reference");
 }
+
+/// A past case's reference from another system is kept beside its own:
+/// stored, shown, searched, kept by updates, and checked like any text.
+#[test]
+fn a_legacy_reference_is_kept_shown_found_and_checked() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut json: serde_json::Value = serde_json::to_value(case("Siân Jones")).unwrap();
+    json["legacy_reference"] = "OLD-001".into();
+    let input = CaseInput::from_json(&json.to_string()).unwrap();
+    assert_eq!(input.legacy_reference.as_deref(), Some("OLD-001"));
+    let r = store.add_case(&input, "Ann", today()).unwrap();
+    assert_eq!(r, "MD-2026-0001");
+    assert_eq!(store.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    let shown = serde_json::to_value(store.case_view(&r, today()).unwrap()).unwrap();
+    assert_eq!(shown["reference"], "MD-2026-0001");
+    assert_eq!(shown["legacy_reference"], "OLD-001");
+    let created = &store.history(&r).unwrap()[0];
+    assert!(created.changes.as_array().unwrap().iter().any(|c| c["field"] == "legacy_reference" && c["after"] == "OLD-001"));
+    store.add_case(&case("Noah"), "Ann", today()).unwrap();
+    for typed in ["OLD-001", "old-001", "OLD", "MD-2026-0001"] {
+        let found: Vec<String> = store.search(typed, 10).unwrap().into_iter().map(|c| c.reference).collect();
+        assert_eq!(found, vec![r.clone()], "{typed}");
+    }
+    // The Case screen's facts and who forms keep it.
+    let mut facts = store.case(&r).unwrap().facts;
+    facts.declined_on = Some(date("2026-03-12"));
+    store.update_facts(&r, facts, "Ann", today()).unwrap();
+    assert_eq!(store.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    assert_eq!(store.search("OLD-001", 10).unwrap().len(), 1);
+    // Checked like any text, naming the field.
+    for bad in ["", "OLD\n001", &"x".repeat(101)] {
+        let mut c = case("Freya");
+        c.legacy_reference = Some(bad.to_string());
+        assert_eq!(field_of(&refused(&mut store, &c)), "legacy_reference", "{bad:?}");
+    }
+}

@@ -74,6 +74,10 @@ pub struct CaseInput {
     /// `MD-YYYY-NNNN`; leave out to be given the next one.
     #[serde(default)]
     pub reference: Option<String>,
+    /// The case's reference in the system it came from (`OLD-001`), kept
+    /// beside its own when past cases are imported.
+    #[serde(default)]
+    pub legacy_reference: Option<String>,
     /// The date the case was opened (default: today).
     #[serde(default)]
     pub opened_on: Option<NaiveDate>,
@@ -112,6 +116,7 @@ pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool)
     (
         CaseInput {
             reference: keep_reference.then_some(g.reference),
+            legacy_reference: None,
             opened_on: g.facts.first_contact_on,
             caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
             child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
@@ -158,6 +163,9 @@ pub struct NoteRecord {
 #[ts(export)]
 pub struct CaseRecord {
     pub reference: String,
+    /// Its reference in the system it was imported from, if any.
+    #[serde(default)]
+    pub legacy_reference: Option<String>,
     /// `open` or `closed`.
     pub status: String,
     pub closing_reason: Option<String>,
@@ -188,6 +196,7 @@ impl CaseRecord {
         };
         CaseInput {
             reference: Some(self.reference.clone()),
+            legacy_reference: self.legacy_reference.clone(),
             opened_on: Some(self.opened_on),
             caller: self.caller.as_ref().map(|p| person(p, Some(p.role))),
             child: Some(person(&self.child, None)),
@@ -428,8 +437,8 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     let facts_text = facts_json(&input.facts)?;
     tx.prepare_cached(
         "INSERT INTO cases (reference, status, la_id, icb_id, decision_kind, letter_dated,
-                            opened_on, route, facts, created_at, updated_at)
-         VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                            opened_on, route, facts, created_at, updated_at, legacy_reference)
+         VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
     )?
     .execute(params![
         reference,
@@ -440,7 +449,8 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
         opened_on,
         route_name(&timeline),
         facts_text,
-        now
+        now,
+        input.legacy_reference
     ])?;
     let case_id = tx.last_insert_rowid();
     let parties = parties_of(input);
@@ -453,6 +463,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     // What was just written (`read_record` would read back the same).
     let after = CaseRecord {
         reference: reference.clone(),
+        legacy_reference: input.legacy_reference.clone(),
         status: "open".into(),
         closing_reason: None,
         closed_on: None,
@@ -579,10 +590,11 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         Option<NaiveDate>,
         String,
         String,
+        Option<String>,
     ) = conn
         .prepare_cached(
             "SELECT reference, status, closing_reason, closed_on, opened_on, route, la_id, icb_id,
-                    facts, next_due, created_at, updated_at
+                    facts, next_due, created_at, updated_at, legacy_reference
              FROM cases WHERE id = ?1",
         )?
         .query_row([case_id], |r| {
@@ -599,6 +611,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
                 r.get(9)?,
                 r.get(10)?,
                 r.get(11)?,
+                r.get(12)?,
             ))
         })?;
     let parties = people::read_parties(conn, case_id)?;
@@ -608,6 +621,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(CaseRecord {
         reference: row.0,
+        legacy_reference: row.12,
         status: row.1,
         closing_reason: row.2,
         closed_on: row.3,
@@ -722,7 +736,7 @@ impl Store {
         let timeline = crate::rules::timeline(&input.facts, &cal, &choices, today);
         tx.prepare_cached(
             "UPDATE cases SET la_id = ?2, icb_id = ?3, decision_kind = ?4, letter_dated = ?5,
-                              opened_on = ?6, route = ?7, facts = ?8, updated_at = ?9
+                              opened_on = ?6, route = ?7, facts = ?8, updated_at = ?9, legacy_reference = ?10
              WHERE id = ?1",
         )?
         .execute(params![
@@ -734,7 +748,8 @@ impl Store {
             input.opened_on.unwrap_or(before.opened_on),
             route_name(&timeline),
             facts_json(&input.facts)?,
-            now_stamp()
+            now_stamp(),
+            input.legacy_reference
         ])?;
         people::write_parties(&tx, id, &parties_of(input))?;
         if let Some(text) = &input.note {

@@ -49,6 +49,10 @@ pub fn reference(field: &str, text: &str) -> Result<()> {
     }
 }
 
+/// A case's reference from before it was imported (another system's,
+/// such as `OLD-001`): any text of up to 100 characters on one line.
+pub const MAX_LEGACY_REFERENCE_CHARS: usize = 100;
+
 /// Text kept exactly as typed (any script), but not empty when required,
 /// not too long, and with no NUL or other control characters except
 /// newlines and tabs in longer texts.
@@ -95,6 +99,9 @@ fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
 pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     if let Some(r) = &input.reference {
         reference("reference", r)?;
+    }
+    if let Some(r) = &input.legacy_reference {
+        text("legacy_reference", r, MAX_LEGACY_REFERENCE_CHARS, true, false)?;
     }
     if let Some(opened) = input.opened_on {
         if opened > today {
