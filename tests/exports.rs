@@ -258,3 +258,38 @@ fn full_json_takes_any_new_table_and_blobs() {
     assert_eq!(blob, b"\x00\xff%PDF!");
     assert_eq!(full_json::export(&fresh).unwrap(), first);
 }
+
+/// A past case's old reference: a column of the case log (not of the
+/// pseudonymised one), and kept by the full export's round trip.
+#[test]
+fn the_case_log_and_the_full_export_keep_an_old_reference() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut old = case("Amelia Brown");
+    old.legacy_reference = Some("OLD-001".into());
+    let r = store.add_case(&old, "Tester", today()).unwrap();
+    build(&mut store);
+    let rows = exports::load_cases(&store, &CaseFilter::default(), today()).unwrap();
+    let path = db.dir.path().join("log.csv");
+    let mut bytes = Vec::new();
+    csv_log::write(&mut bytes, &rows, None).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let read = read_csv(&path);
+    assert_eq!(read[0]["Reference"], r.as_str());
+    assert_eq!(read[0]["Old reference"], "OLD-001");
+    assert_eq!(read[1]["Old reference"], "");
+    let header = String::from_utf8(bytes).unwrap();
+    assert!(header.starts_with("\u{feff}Reference,Old reference,Status,"), "next to the reference");
+    let mut pseudonymised = Vec::new();
+    csv_log::write(&mut pseudonymised, &rows, Some(&Pseudonymiser::random().unwrap())).unwrap();
+    let pseudonymised = String::from_utf8(pseudonymised).unwrap();
+    assert!(!pseudonymised.contains("OLD-001") && !pseudonymised.contains("Old reference"));
+
+    let first = full_json::export(&store).unwrap();
+    let empty = TestDb::new();
+    let mut fresh = empty.open();
+    full_json::import(&mut fresh, &first).unwrap();
+    assert_eq!(full_json::export(&fresh).unwrap(), first, "export, import, export gives identical output");
+    assert_eq!(fresh.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    assert_eq!(fresh.search("OLD-001", 10).unwrap()[0].reference, r);
+}
