@@ -48,6 +48,8 @@ pub struct Vocabulary {
     pub caller_roles: Vec<Choice>,
     /// The kinds of mediation certificate, as the certificate says it was issued.
     pub certificate_kinds: Vec<Choice>,
+    /// The words for a case's reference from the system it was imported from.
+    pub legacy_reference: String,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -147,7 +149,18 @@ pub fn vocabulary() -> Vocabulary {
         stages: crate::rules::agreement::stages(kind).iter().map(|s| s.label.to_string()).collect(),
     })
     .collect();
-    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles, certificate_kinds }
+    let legacy_reference = field_label("legacy_reference").unwrap_or_default().to_string();
+    Vocabulary {
+        readings,
+        agreement_actions,
+        decisions,
+        issues,
+        routes,
+        letter_items,
+        caller_roles,
+        certificate_kinds,
+        legacy_reference,
+    }
 }
 
 /// A stored field's name in the mediators' words, for messages about it
@@ -156,6 +169,7 @@ pub fn vocabulary() -> Vocabulary {
 pub fn field_label(field: &str) -> Option<&'static str> {
     Some(match field {
         "child.name" => "Child or young person's name",
+        "legacy_reference" => "Old reference",
         "child.date_of_birth" => "Child's date of birth",
         "caller.name" => "Caller's name",
         "local_authority" => "Local authority",

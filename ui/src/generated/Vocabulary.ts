@@ -7,4 +7,8 @@ export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Ar
 /**
  * The kinds of mediation certificate, as the certificate says it was issued.
  */
-certificate_kinds: Array<Choice>, };
+certificate_kinds: Array<Choice>, 
+/**
+ * The words for a case's reference from the system it was imported from.
+ */
+legacy_reference: string, };

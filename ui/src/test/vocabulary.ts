@@ -18,4 +18,5 @@ export const vocabulary: Vocabulary = {
     { value: "deemed", label: "Issued because mediation could not be arranged within 30 days" },
     { value: "after_mediation", label: "Issued after mediation" },
   ],
+  legacy_reference: "Old reference",
 };
