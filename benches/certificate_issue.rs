@@ -52,6 +52,7 @@ fn main() {
     for i in 0..ISSUES {
         let input = CaseInput {
             reference: Some(format!("MD-2099-{:04}", i + 1)),
+            legacy_reference: None,
             opened_on: Some(d(2026, 3, 10)),
             caller: Some(PersonInput { name: "Siân Gwenllïan Davies".into(), role: None, date_of_birth: None }),
             child: Some(PersonInput { name: format!("Zoë Davies {i}"), role: None, date_of_birth: Some(d(2015, 6, 1)) }),

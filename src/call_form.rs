@@ -235,6 +235,7 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
     }
     Ok(CaseInput {
         reference: None,
+        legacy_reference: None,
         opened_on: call_date,
         caller: caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None }),
         child: child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob }),

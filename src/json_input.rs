@@ -2,6 +2,8 @@
 //! (`decision.sent_on`) and says plainly what is wrong with it.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
 
 /// What is wrong, and where: `path` is empty for the document as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,8 +12,10 @@ pub struct JsonProblem {
     pub message: String,
 }
 
-/// Read `text` as a `T`, refusing trailing text.
-pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonProblem> {
+/// Read `text` as a `T`, refusing trailing text, and refusing a date not
+/// written exactly `YYYY-MM-DD` (chrono alone would read `2026-2-3`, or a
+/// year with a sign and more than four digits).
+pub fn read<T: DeserializeOwned + Serialize>(text: &str) -> Result<T, JsonProblem> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
@@ -39,5 +43,41 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonProblem> {
         JsonProblem { path, message: crate::calendar::dates::shorten_line(&message) }
     })?;
     de.end().map_err(|e| JsonProblem { path: String::new(), message: format!("text after the JSON ({e})") })?;
-    Ok(value)
+    // Each date as given beside the same date as the app writes it.
+    let given: Value = serde_json::from_str(text).map_err(|e| JsonProblem { path: String::new(), message: e.to_string() })?;
+    let written = serde_json::to_value(&value).map_err(|e| JsonProblem { path: String::new(), message: e.to_string() })?;
+    match unusual_date(&given, &written, String::new()) {
+        Some(problem) => Err(problem),
+        None => Ok(value),
+    }
+}
+
+/// The first date in `given` not written as the app writes dates
+/// (`written`: the same document read and written again), if any.
+fn unusual_date(given: &Value, written: &Value, path: String) -> Option<JsonProblem> {
+    match (given, written) {
+        (Value::Object(g), Value::Object(w)) => g.iter().find_map(|(key, value)| {
+            let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            unusual_date(value, w.get(key)?, path)
+        }),
+        (Value::Array(g), Value::Array(w)) => {
+            g.iter().zip(w).enumerate().find_map(|(i, (g, w))| unusual_date(g, w, format!("{path}[{i}]")))
+        }
+        (Value::String(g), Value::String(w)) => {
+            let date: chrono::NaiveDate = w.parse().ok()?;
+            // A text field comes back as it went in; a date field comes back
+            // as chrono writes it, with a sign on a year outside 0000–9999.
+            if g == w && !(w.starts_with('+') || w.starts_with('-')) {
+                return None;
+            }
+            let iso = crate::calendar::dates::iso(date);
+            let message = if crate::calendar::dates::is_iso_form(&iso) {
+                format!("'{}' is not a date in the form YYYY-MM-DD: write {iso}", crate::calendar::dates::shorten(g))
+            } else {
+                format!("'{}' is not a date in the form YYYY-MM-DD (a four-digit year)", crate::calendar::dates::shorten(g))
+            };
+            Some(JsonProblem { path, message })
+        }
+        _ => None,
+    }
 }

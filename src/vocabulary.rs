@@ -50,6 +50,8 @@ pub struct Vocabulary {
     pub certificate_kinds: Vec<Choice>,
     /// Who is responsible for an agreed item with no right of appeal (reg 42(3)).
     pub responsible_bodies: Vec<Choice>,
+    /// The words for a case's reference from the system it was imported from.
+    pub legacy_reference: String,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -165,6 +167,7 @@ pub fn vocabulary() -> Vocabulary {
     .into_iter()
     .map(|(b, l)| choice(b, l))
     .collect();
+    let legacy_reference = field_label("legacy_reference").unwrap_or_default().to_string();
     Vocabulary {
         readings,
         agreement_actions,
@@ -175,6 +178,7 @@ pub fn vocabulary() -> Vocabulary {
         caller_roles,
         certificate_kinds,
         responsible_bodies,
+        legacy_reference,
     }
 }
 
@@ -184,6 +188,7 @@ pub fn vocabulary() -> Vocabulary {
 pub fn field_label(field: &str) -> Option<&'static str> {
     Some(match field {
         "child.name" => "Child or young person's name",
+        "legacy_reference" => "Old reference",
         "child.date_of_birth" => "Child's date of birth",
         "caller.name" => "Caller's name",
         "local_authority" => "Local authority",

@@ -182,3 +182,44 @@ fn the_exemption_letter_for_a_placement_only_case() {
     let err = refused(&run(&db, &["certificate", "issue", &reference, "--kind", "declined"], None));
     assert!(err.contains("letter exemption"), "{err}");
 }
+
+/// A date of issue (or a letter's date) that makes no sense is named as
+/// `--date`: 0000-01-01 used to be judged as "today", so the error named
+/// the decision letter ("more than a year from today").
+#[test]
+fn every_date_of_issue_error_names_the_date_flag() {
+    let db = TestDb::new();
+    setup(&db);
+    let declined = add(&db, "Rhian Jones", "Amy", &format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}"));
+    let exempt = add(
+        &db,
+        "Łukasz Kowalski",
+        "Zoë Kowalska",
+        r#"{"decision":{"kind":"plan_contents","letter_dated":"2026-03-02","sent_on":"2026-03-03"},"issues":["placement_i"],"first_contact_on":"2026-03-10"}"#,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let before_letter = "error: --date: Sat 1 Jan 0000 is before the decision letter it is about (dated Mon 2 Mar 2026)\n";
+    for args in [
+        vec!["certificate", "issue", &declined, "--kind", "declined", "--date", "0000-01-01"],
+        vec!["certificate", "issue", &declined, "--kind", "declined", "--date", "0000-01-01", "--preview", "--out", pdf],
+        vec!["letter", "exemption", &exempt, "--out", pdf, "--date", "0000-01-01"],
+    ] {
+        assert_eq!(refused(&run(&db, &args, None)), before_letter, "{args:?}");
+    }
+    // Today is Tue 7 Apr 2026 (MEDIATION_DESK_TODAY).
+    let future = "error: --date: Wed 8 Apr 2026 is in the future\n";
+    assert_eq!(
+        refused(&run(&db, &["certificate", "issue", &declined, "--kind", "declined", "--date", "2026-04-08"], None)),
+        future
+    );
+    assert_eq!(refused(&run(&db, &["letter", "exemption", &exempt, "--out", pdf, "--date", "2026-04-08"], None)), future);
+    // A re-issue: the voided certificate's replacement dated 0000-01-01.
+    let number = ok(&run(&db, &["certificate", "issue", &declined, "--kind", "declined", "--date", "2026-03-13"], None));
+    let number = number.trim();
+    ok(&run(&db, &["certificate", "void", number, "--reason", "Misspelt name"], None));
+    assert_eq!(refused(&run(&db, &["certificate", "reissue", number, "--date", "0000-01-01"], None)), before_letter);
+    assert_eq!(refused(&run(&db, &["certificate", "reissue", number, "--date", "2026-04-08"], None)), future);
+    assert_eq!(ok(&run(&db, &["certificate", "list"], None)).lines().count(), 1, "nothing more was issued");
+}

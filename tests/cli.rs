@@ -181,3 +181,93 @@ fn the_appeal_certificate_reading_is_a_flag() {
     assert_eq!(due(&["--appeal-certificate", "latest-in-force"]), "2026-04-10");
     assert_bad_input(&run(&["appeal-deadline", "--decision-sent", "2026-01-05", "--appeal-certificate", "newest"]), "newest");
 }
+
+/// Exit 2 with one line, never a panic (exit 101), for numbers and dates at
+/// the ends of what the types hold.
+#[test]
+fn extreme_numbers_and_dates_are_refused_not_panicked_on() {
+    for n in ["-2147483648", "2147483647", "-3661", "99999999999999999999999"] {
+        assert_bad_input(&run(&["add-working-days", "2026-01-01", n]), &format!("N: {n} is outside -3660 to 3660"));
+    }
+    // The ends of the range still count.
+    assert_eq!(stdout(&run(&["add-working-days", "2026-01-01", "3660"])), "2040-06-22\n");
+    assert_eq!(stdout(&run(&["add-working-days", "2026-01-01", "-3660"])), "2011-07-08\n");
+    // A year chrono can hold but the app cannot count in, in JSON.
+    for year in ["+262142", "-262143", "+10000"] {
+        let facts = format!(r#"{{"decision":{{"kind":"refuse_to_assess","sent_on":"{year}-12-31"}}}}"#);
+        assert_bad_input(
+            &run_with_stdin(&["timeline", "-", "--today", "2026-01-01"], &facts),
+            &format!("decision.sent_on: '{year}-12-31' is not a date in the form YYYY-MM-DD (a four-digit year)"),
+        );
+    }
+    // A decision before the SEND rules began: named, not "no deadline was computed" (exit 1).
+    assert_bad_input(
+        &run(&["appeal-deadline", "--decision-sent", "1990-01-01"]),
+        "--decision-sent: Date the letter was sent (Mon 1 Jan 1990) is before 1 Sep 2014",
+    );
+}
+
+/// The store's numbers: out of range is refused naming the flag and the
+/// range (`--days -1` was clap's "unexpected argument '-1'").
+#[test]
+fn store_numbers_name_their_flag_and_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("md.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_bad_input(&run(&["--db", db, "today", "--days", "-1"]), "--days: -1 is outside 0 to 3660");
+    assert_bad_input(
+        &run(&["--db", db, "today", "--days", "99999999999999999999"]),
+        "--days: 99999999999999999999 is outside 0 to 3660",
+    );
+    assert_bad_input(&run(&["--db", db, "seed", "--cases", "-5"]), "--cases: -5 is outside 0 to 1000000");
+    assert_bad_input(
+        &run(&["--db", db, "seed", "--cases", "1", "--seed", "-1"]),
+        "--seed: -1 is outside 0 to 18446744073709551615",
+    );
+}
+
+/// `YYYY-MM-DD` has a two-digit month and day (`2026-2-3` was read as 3
+/// February); `DD/MM/YYYY` may leave out the zeros.
+#[test]
+fn an_iso_date_needs_a_two_digit_month_and_day() {
+    assert_bad_input(
+        &run(&["add-working-days", "2026-2-3", "1"]),
+        "<DATE>: 2026-2-3 is not a date in the form YYYY-MM-DD: write the month and the day with two digits each, 2026-02-03",
+    );
+    assert_bad_input(&run(&["appeal-deadline", "--decision-sent", "2026-02-3"]), "2026-02-03");
+    assert_eq!(stdout(&run(&["add-working-days", "3/2/2026", "1"])), "2026-02-04\n");
+    assert_eq!(stdout(&run(&["add-working-days", "03/02/2026", "1"])), "2026-02-04\n");
+    // The same in JSON.
+    assert_bad_input(
+        &run_with_stdin(&["timeline", "-"], r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-2-3"}}"#),
+        "decision.sent_on: '2026-2-3' is not a date in the form YYYY-MM-DD: write 2026-02-03",
+    );
+    assert_bad_input(
+        &run_with_stdin(
+            &["timeline", "-"],
+            r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-03"},"meetings":[{"date":"2026-3-01","status":"held"}]}"#,
+        ),
+        "meetings[0].date: '2026-3-01' is not a date in the form YYYY-MM-DD: write 2026-03-01",
+    );
+}
+
+#[test]
+fn an_implausible_bank_holidays_file_is_refused_naming_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bank-holidays.json");
+    // Every day of 2026 a holiday.
+    let events: Vec<String> = (0..365)
+        .map(|i| {
+            format!(
+                r#"{{"title":"Day","date":"{}"}}"#,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(i)
+            )
+        })
+        .collect();
+    std::fs::write(&path, format!(r#"{{"england-and-wales":{{"events":[{}]}}}}"#, events.join(","))).unwrap();
+    let o = run(&["--bank-holidays", path.to_str().unwrap(), "add-working-days", "2026-03-02", "3"]);
+    assert_bad_input(
+        &o,
+        "--bank-holidays: bank holidays file: 2026 lists 365 holidays, but England and Wales has never had more than 15",
+    );
+}

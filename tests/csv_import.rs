@@ -163,3 +163,57 @@ fn rows_without_a_reference_are_numbered_in_order_searchable_and_in_the_history(
     }
     assert_eq!(store.add_case(&common::case("Zoë"), "Tester", today()).unwrap(), "MD-2026-1202");
 }
+
+/// Past cases from another system keep their old reference beside the one
+/// they are given (an `OLD-001` was refused: "not a case reference"); a
+/// reference of this app's own form is kept as it is.
+#[test]
+fn old_references_are_kept_beside_new_ones() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let header = "Case ref,Child name,LA,Decision,Date sent,Date of first call\r\n";
+    let line = |reference: &str, child: &str| {
+        format!("{reference},{child},Leeds City Council,Refuse to assess,03/03/2026,2026-03-10\r\n")
+    };
+    let text = format!(
+        "{header}{}{}{}",
+        line("OLD-001", "Amelia Brown"),
+        line("MD-2026-0042", "Noah Smith"),
+        line("2019/17 (Leeds)", "Isla Jones")
+    );
+    let headers: Vec<String> = header.trim().split(',').map(String::from).collect();
+    let m = Mapping::guess_from(&headers);
+    assert!(csv_cases::preview(&text, &m, 5, today()).unwrap().problems.is_empty());
+    let refs = csv_cases::import(&mut store, &text, &m, "Tester", today()).unwrap();
+    assert_eq!(refs, vec!["MD-2026-0001", "MD-2026-0042", "MD-2026-0043"]);
+    let legacy = |r: &str| store.case(r).unwrap().legacy_reference;
+    assert_eq!(legacy("MD-2026-0001").as_deref(), Some("OLD-001"));
+    assert_eq!(legacy("MD-2026-0042"), None);
+    assert_eq!(legacy("MD-2026-0043").as_deref(), Some("2019/17 (Leeds)"));
+    assert_eq!(store.search("OLD-001", 10).unwrap()[0].reference, "MD-2026-0001");
+    assert_eq!(store.search("2019/17", 10).unwrap()[0].reference, "MD-2026-0043");
+}
+
+/// A column of old references maps to legacy_reference by its header.
+#[test]
+fn an_old_reference_column_is_guessed_and_imported() {
+    let headers: Vec<String> =
+        ["Reference", "Old reference", "Previous case ref", "Legacy ref", "Household reference"].map(String::from).to_vec();
+    let m = Mapping::guess_from(&headers);
+    assert_eq!(m.columns["Reference"], Field::Reference);
+    assert_eq!(m.columns["Household reference"], Field::Reference, "'old' inside a word is not 'old'");
+    for h in ["Old reference", "Previous case ref", "Legacy ref"] {
+        assert_eq!(m.columns[h], Field::LegacyReference, "{h}");
+    }
+    let db = TestDb::new();
+    let mut store = db.open();
+    let text = "Child name,LA,Date sent,Old reference\r\nAmelia Brown,Leeds City Council,03/03/2026,OLD-001\r\n";
+    let headers: Vec<String> = text.lines().next().unwrap().split(',').map(String::from).collect();
+    let refs = csv_cases::import(&mut store, text, &Mapping::guess_from(&headers), "Tester", today()).unwrap();
+    assert_eq!(store.case(&refs[0]).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    // Two different old references for one row: a problem naming the row.
+    let both = "Case ref,Child name,LA,Date sent,Old reference\r\nOLD-002,Noah,Leeds City Council,03/03/2026,OLD-003\r\n";
+    let headers: Vec<String> = both.lines().next().unwrap().split(',').map(String::from).collect();
+    let err = csv_cases::import(&mut store, both, &Mapping::guess_from(&headers), "Tester", today()).unwrap_err();
+    assert_eq!(err.to_string(), "row 1: 'Old reference' OLD-003: the row already has the old reference OLD-002");
+}

@@ -154,6 +154,7 @@ fn calendar_reads_with_icalendar_and_reimport_updates_by_uid() {
     changed.facts.decision.sent_on = Some(date("2026-03-09"));
     let input = mediation_desk::store::CaseInput {
         reference: Some(refs[1].clone()),
+        legacy_reference: None,
         opened_on: Some(changed.opened_on),
         caller: changed.caller.as_ref().map(|c| PersonInput { name: c.name.clone(), role: None, date_of_birth: None }),
         child: Some(PersonInput { name: changed.child.name.clone(), role: None, date_of_birth: changed.child.date_of_birth }),
@@ -256,4 +257,124 @@ fn full_json_takes_any_new_table_and_blobs() {
         fresh.connection().query_row("SELECT pdf FROM extra_certificates WHERE id = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(blob, b"\x00\xff%PDF!");
     assert_eq!(full_json::export(&fresh).unwrap(), first);
+}
+
+/// A past case's old reference: a column of the case log (not of the
+/// pseudonymised one), and kept by the full export's round trip.
+#[test]
+fn the_case_log_and_the_full_export_keep_an_old_reference() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut old = case("Amelia Brown");
+    old.legacy_reference = Some("OLD-001".into());
+    let r = store.add_case(&old, "Tester", today()).unwrap();
+    build(&mut store);
+    let rows = exports::load_cases(&store, &CaseFilter::default(), today()).unwrap();
+    let path = db.dir.path().join("log.csv");
+    let mut bytes = Vec::new();
+    csv_log::write(&mut bytes, &rows, None).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let read = read_csv(&path);
+    assert_eq!(read[0]["Reference"], r.as_str());
+    assert_eq!(read[0]["Old reference"], "OLD-001");
+    assert_eq!(read[1]["Old reference"], "");
+    let header = String::from_utf8(bytes).unwrap();
+    assert!(header.starts_with("\u{feff}Reference,Old reference,Status,"), "next to the reference");
+    let mut pseudonymised = Vec::new();
+    csv_log::write(&mut pseudonymised, &rows, Some(&Pseudonymiser::random().unwrap())).unwrap();
+    let pseudonymised = String::from_utf8(pseudonymised).unwrap();
+    assert!(!pseudonymised.contains("OLD-001") && !pseudonymised.contains("Old reference"));
+
+    let first = full_json::export(&store).unwrap();
+    let empty = TestDb::new();
+    let mut fresh = empty.open();
+    full_json::import(&mut fresh, &first).unwrap();
+    assert_eq!(full_json::export(&fresh).unwrap(), first, "export, import, export gives identical output");
+    assert_eq!(fresh.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    assert_eq!(fresh.search("OLD-001", 10).unwrap()[0].reference, r);
+}
+
+/// A full export whose case has another system's reference (`OLD-001`):
+/// it was imported as it was, a case the app's own checks then refused.
+/// Now it is given the next reference of its year and keeps the old one;
+/// its history, certificates and clocks follow it.
+#[test]
+fn a_full_export_with_another_systems_reference_gets_a_new_one_beside_it() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    store
+        .set_service_settings(
+            &mediation_desk::store::ServiceSettings {
+                service_name: "Greater Manchester SEND Mediation".into(),
+                address: "Unit 4, Canal Wharf".into(),
+                phone: "0161 496 0000".into(),
+                email: "mediation@gm.example.org.uk".into(),
+                certificate_prefix: "GM".into(),
+            },
+            "Admin",
+        )
+        .unwrap();
+    let adviser = mediation_desk::store::StaffMember {
+        name: "Łukasz Nowak".into(),
+        role: mediation_desk::store::StaffRole::Adviser,
+        registration: Some("CMC-123456".into()),
+    };
+    store.save_staff(&adviser, "Admin").unwrap();
+    let mut declined = case("Amelia Brown");
+    declined.facts.declined_on = Some(date("2026-03-12"));
+    let first = store.add_case(&declined, "Tester", today()).unwrap();
+    assert_eq!(first, "MD-2026-0001");
+    let number = store
+        .issue_certificate(&first, CertificateKind::Declined, date("2026-03-13"), &Default::default(), "Tester")
+        .unwrap()
+        .number;
+    assert_eq!(store.add_case(&case("Noah Smith"), "Tester", today()).unwrap(), "MD-2026-0002");
+    let text = full_json::export(&store).unwrap().replace("MD-2026-0001", "OLD-001");
+
+    let empty = TestDb::new();
+    let mut fresh = empty.open();
+    full_json::import(&mut fresh, &text).unwrap();
+    let given = fresh.case("MD-2026-0003").unwrap();
+    assert_eq!(given.legacy_reference.as_deref(), Some("OLD-001"));
+    assert_eq!(given.child.name, "Amelia Brown");
+    assert!(matches!(fresh.case("OLD-001"), Err(mediation_desk::store::StoreError::NotFound { .. })));
+    let history = fresh.history("MD-2026-0003").unwrap();
+    let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(actions, ["created", "certificate_issued", "reference_given"]);
+    assert_eq!(history[2].who, full_json::IMPORT_WHO);
+    assert_eq!(history[2].changes[0], serde_json::json!({"field": "reference", "before": "OLD-001", "after": "MD-2026-0003"}));
+    let certificates = fresh
+        .certificates(&mediation_desk::store::CertificateFilter { reference: Some("MD-2026-0003".into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(certificates.iter().map(|c| c.number.as_str()).collect::<Vec<_>>(), [number.as_str()]);
+    assert!(fresh.today(today(), 3660).unwrap().iter().any(|i| i.reference == "MD-2026-0003"), "its clocks follow it");
+    assert_eq!(fresh.search("OLD-001", 10).unwrap()[0].reference, "MD-2026-0003");
+    assert_eq!(fresh.list_cases(&Default::default()).unwrap().len(), 2);
+    assert!(fresh.integrity_check().unwrap().is_empty());
+    // The next case follows the new reference.
+    assert_eq!(fresh.add_case(&case("Isla"), "Tester", today()).unwrap(), "MD-2026-0004");
+
+    // One that already has an old reference to keep: refused, nothing written.
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for t in doc["tables"].as_array_mut().unwrap() {
+        if t["name"] == "cases" {
+            let cols: Vec<String> = serde_json::from_value(t["columns"].clone()).unwrap();
+            let l = cols.iter().position(|c| c == "legacy_reference").unwrap();
+            let r = cols.iter().position(|c| c == "reference").unwrap();
+            for row in t["rows"].as_array_mut().unwrap() {
+                if row[r] == "OLD-001" {
+                    row[l] = "OLDER-7".into();
+                }
+            }
+        }
+    }
+    let again = TestDb::new();
+    let mut other = again.open();
+    let before = common::counts(&other);
+    let err = full_json::import(&mut other, &doc.to_string()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "import: cases row 1 (OLD-001): the reference is not one this app gives, and the case already has a legacy_reference to keep it in"
+    );
+    assert_eq!(common::counts(&other), before);
 }

@@ -79,3 +79,72 @@ fn a_refused_file_leaves_the_calendar_as_it_was() {
     assert!(!cal.is_working_day(d("2028-06-09")));
     assert_eq!(cal.source(2028), HolidaySource::Imported);
 }
+
+/// A GOV.UK-shaped file whose 2026 is `days` (date, title).
+fn file_2026(days: &[(String, String)]) -> String {
+    let events: Vec<String> = days.iter().map(|(date, title)| format!(r#"{{"title":"{title}","date":"{date}"}}"#)).collect();
+    format!(r#"{{"england-and-wales":{{"division":"england-and-wales","events":[{}]}}}}"#, events.join(","))
+}
+
+/// England and Wales's real 2026.
+fn real_2026() -> Vec<(String, String)> {
+    Calendar::built_in().holidays(2026).iter().map(|h| (h.date.to_string(), h.name.to_string())).collect()
+}
+
+#[test]
+fn an_implausible_year_is_refused_naming_the_year_and_why() {
+    assert!(govuk::parse(&file_2026(&real_2026())).is_ok(), "the real year is accepted");
+    // Every day of the year a holiday: it used to replace the real 2026.
+    let every_day: Vec<(String, String)> =
+        (0..365).map(|i| ((d("2026-01-01") + chrono::Days::new(i)).to_string(), "Holiday".to_string())).collect();
+    let err = govuk::parse(&file_2026(&every_day)).unwrap_err();
+    assert_eq!(
+        err,
+        "bank holidays file: 2026 lists 365 holidays, but England and Wales has never had more than 15 a year: is this GOV.UK's bank-holidays.json?"
+    );
+    // Sixteen is too many; fifteen (the real eight and seven extra weekdays) is not.
+    let mut extra = real_2026();
+    for day in ["2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04", "2026-06-05", "2026-06-08", "2026-06-09"] {
+        extra.push((day.to_string(), "Extra bank holiday".to_string()));
+    }
+    assert_eq!(govuk::parse(&file_2026(&extra)).unwrap().by_year()[&2026].len(), 15);
+    extra.push(("2026-06-10".to_string(), "Extra bank holiday".to_string()));
+    assert!(govuk::parse(&file_2026(&extra)).unwrap_err().contains("2026 lists 16 holidays"));
+    // A holiday on a weekend: GOV.UK lists the substitute weekday instead.
+    let mut weekend = real_2026();
+    weekend.retain(|(date, _)| date != "2026-12-28");
+    weekend.push(("2026-12-26".to_string(), "Boxing Day".to_string()));
+    assert_eq!(
+        govuk::parse(&file_2026(&weekend)).unwrap_err(),
+        "bank holidays file: 2026 lists Sat 26 Dec 2026 (Boxing Day) on a Saturday, but a bank holiday is never a Saturday or Sunday (one that falls at a weekend is listed on its substitute weekday): is this GOV.UK's bank-holidays.json?"
+    );
+    let mut sunday = real_2026();
+    sunday.push(("2026-06-07".to_string(), "Extra bank holiday".to_string()));
+    assert!(govuk::parse(&file_2026(&sunday))
+        .unwrap_err()
+        .contains("2026 lists Sun 7 Jun 2026 (Extra bank holiday) on a Sunday"));
+}
+
+/// The Settings screen's import goes through the store: a refused year
+/// changes nothing, even given to the store directly.
+#[test]
+fn the_settings_import_refuses_an_implausible_year_and_keeps_the_calendar() {
+    let db = common::TestDb::new();
+    let mut store = db.open();
+    store.set_imported_holidays(&govuk::parse(&file_2028()).unwrap(), "Ann").unwrap();
+    let every_day = govuk::ImportedHolidays {
+        events: (0..365)
+            .map(|i| govuk::ImportedEvent { date: d("2027-01-01") + chrono::Days::new(i), title: "Holiday".into() })
+            .collect(),
+    };
+    let err = store.set_imported_holidays(&every_day, "Ann").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bank_holidays: 2027 lists 365 holidays, but England and Wales has never had more than 15 a year: is this GOV.UK's bank-holidays.json?"
+    );
+    let cal = store.calendar().unwrap();
+    assert_eq!(cal.source(2027), HolidaySource::Proclaimed, "2027 keeps the built-in dates");
+    assert!(cal.is_working_day(d("2027-01-05")));
+    assert_eq!(cal.source(2028), HolidaySource::Imported, "the good import still stands");
+    assert_eq!(store.imported_holidays().unwrap().unwrap(), govuk::parse(&file_2028()).unwrap());
+}

@@ -91,3 +91,91 @@ proptest! {
         prop_assert!(due <= appeal::deadline(cal(), AppealExtensionReading::AlsoAfterNextWorkingDay, sent, cert));
     }
 }
+
+/// Any date chrono can hold, weighted towards its two ends.
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let (min, max) = (NaiveDate::MIN.num_days_from_ce(), NaiveDate::MAX.num_days_from_ce());
+    prop_oneof![
+        (min..=max),
+        (min..=min + 400),
+        (max - 400..=max),
+        (-1000..=1000i32).prop_map(|d| d + NaiveDate::from_ymd_opt(1, 1, 1).unwrap().num_days_from_ce()),
+    ]
+    .prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).expect("within chrono's range"))
+}
+
+/// Any i32, weighted towards its ends and the counts the calendar takes.
+fn any_count() -> impl Strategy<Value = i32> {
+    prop_oneof![any::<i32>(), Just(i32::MIN), Just(i32::MAX), -4000..=4000i32]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The checked calendar functions answer every input with a date or an
+    /// error, never a panic; and an answer is the one the engine gets.
+    #[test]
+    fn the_calendar_never_panics_on_any_date_or_count(date in any_date(), n in any_count()) {
+        use mediation_desk::calendar::{checked_add_days, checked_add_months, MAX_WORKING_DAYS};
+        let cal = cal();
+        let _ = (cal.is_working_day(date), cal.non_working_reason(date), cal.holidays(date.year()));
+        match cal.checked_add_working_days(date, n) {
+            Ok(count) => {
+                prop_assert!(n.unsigned_abs() <= MAX_WORKING_DAYS.unsigned_abs());
+                prop_assert!(n == 0 || cal.is_working_day(count.result));
+                prop_assert_eq!(cal.checked_working_days_after(date, n), Ok(count.result));
+            }
+            Err(e) => prop_assert!(!e.is_empty()),
+        }
+        let _ = cal.checked_next_working_day_from(date);
+        if let Ok((result, clamped)) = checked_add_months(date, n) {
+            prop_assert!(result.day() <= date.day());
+            prop_assert_eq!(clamped, result.day() != date.day());
+            prop_assert_eq!(checked_add_months(result, 0), Ok((result, false)));
+        }
+        if let Ok(result) = checked_add_days(date, i64::from(n)) {
+            prop_assert_eq!((result - date).num_days(), i64::from(n));
+        }
+        let _ = checked_add_days(date, i64::MIN);
+        let _ = checked_add_days(date, i64::MAX);
+        for month in 0..=13 {
+            let _ = days_in_month(date.year(), month);
+        }
+    }
+
+    /// Every date the app reads has a four-digit year (`dates::parse`, and
+    /// JSON: `json_input`); from any of them the engine's counts (a few
+    /// months, days or working days either way) never fail.
+    #[test]
+    fn the_engines_counts_never_fail_on_a_four_digit_year(day in 0..=3_652_424i32, n in -400..=400i32) {
+        let date = NaiveDate::from_ymd_opt(0, 1, 1).unwrap() + Days::new(day as u64);
+        prop_assert!(date.year() <= 9999);
+        let cal = cal();
+        cal.add_working_days(date, n);
+        cal.next_working_day_from(date);
+        add_months(date, n / 10);
+        mediation_desk::calendar::add_days(date, i64::from(n));
+    }
+}
+
+#[test]
+fn days_in_month_is_the_gregorian_calendars() {
+    assert_eq!(days_in_month(2024, 2), 29);
+    assert_eq!(days_in_month(1900, 2), 28);
+    assert_eq!(days_in_month(2000, 2), 29);
+    assert_eq!(days_in_month(-4, 2), 29);
+    assert_eq!(days_in_month(i32::MAX, 12), 31);
+    assert_eq!(days_in_month(2026, 13), 0);
+}
+
+/// Holidays are computed by the Act's rules for every four-digit year.
+#[test]
+fn the_rules_give_holidays_for_every_four_digit_year() {
+    let cal = cal();
+    for year in 0..=9999 {
+        let days = cal.holidays(year);
+        assert!(days.len() >= 8, "{year}: {days:?}");
+        assert!(days.iter().all(|h| h.date.year() == year || (year == 9999 && h.date.year() == 10000)), "{year}");
+    }
+    assert!(cal.holidays(10_000).is_empty() && cal.holidays(-1).is_empty(), "outside them: weekends only");
+}

@@ -398,3 +398,120 @@ fn impossible_openings_and_facts_are_refused_naming_the_field() {
     assert_eq!(field_of(&err), "facts.agreement.dated");
     assert!(err.to_string().contains("reg 42(1)"), "{err}");
 }
+
+/// A reference the store gives always passes its own validator: it was
+/// `MD--001-0001` for a case opened in the year -1, and after
+/// `MD-2026-999999999999` (given by hand) every 2026 reference was one the
+/// validator refused.
+#[test]
+fn every_reference_the_store_gives_is_one_it_accepts() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    for opened in [chrono::NaiveDate::from_ymd_opt(-1, 6, 1).unwrap(), date("0000-06-01"), date("2013-12-31")] {
+        let mut c = case("Amelia");
+        c.opened_on = Some(opened);
+        let err = refused(&mut store, &c);
+        assert_eq!(field_of(&err), "opened_on", "{opened}");
+        assert!(err.to_string().contains("cannot be given a reference: references run from 2014"), "{err}");
+    }
+    let mut long = case("Amelia");
+    long.reference = Some("MD-2026-999999999999".into());
+    let err = refused(&mut store, &long);
+    assert_eq!(
+        err.to_string(),
+        "reference: 'MD-2026-999999999999' is not a case reference like MD-2026-0042 (MD, a year from 2014 to 9999, and a number of four to seven digits)"
+    );
+    for bad in ["MD-2013-0001", "MD--001-0001", "MD-2026-001", "MD-2026-00001x", "md-2026-0001"] {
+        let mut c = case("Amelia");
+        c.reference = Some(bad.into());
+        assert_eq!(field_of(&refused(&mut store, &c)), "reference", "{bad}");
+    }
+    // Whatever the highest number given, the next one is accepted.
+    for (given, next) in [
+        ("MD-2026-9999", "MD-2026-10000"),
+        ("MD-2026-0099999", "MD-2026-100000"),
+        ("MD-2026-999999", "MD-2026-1000000"),
+        ("MD-2026-9999998", "MD-2026-9999999"),
+    ] {
+        let mut c = case("Amelia");
+        c.reference = Some(given.into());
+        store.add_case(&c, "Ann", today()).unwrap();
+        assert_eq!(store.add_case(&case("Noah"), "Ann", today()).unwrap(), next);
+        mediation_desk::store::check_reference("reference", next).unwrap();
+    }
+    // 2026's numbers are used up: said plainly, nothing saved.
+    let err = refused(&mut store, &case("Isla"));
+    assert_eq!(
+        err.to_string(),
+        "reference: the references of 2026 are used up: MD-2026-9999999 has been given, and a reference has at most seven digits; give this case an unused reference of 2026 yourself"
+    );
+    let mut own = case("Isla");
+    own.reference = Some("MD-2026-0001".into());
+    assert_eq!(store.add_case(&own, "Ann", today()).unwrap(), "MD-2026-0001");
+    // Other years go on.
+    let mut last_year = case("Isla");
+    last_year.opened_on = Some(date("2025-12-01"));
+    assert_eq!(store.add_case(&last_year, "Ann", today()).unwrap(), "MD-2025-0001");
+}
+
+/// A store written by an older version may hold a reference of up to twelve
+/// digits: it neither uses up its year nor stops its case being updated.
+#[test]
+fn a_long_reference_an_older_version_took_does_not_block_its_year_or_its_case() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Amelia"), "Ann", today()).unwrap();
+    let long = "MD-2026-999999999999";
+    store
+        .connection()
+        .execute_batch(&format!(
+            "INSERT INTO references_used (reference, issued_at) VALUES ('{long}', 't');
+             UPDATE cases SET reference = '{long}' WHERE reference = '{r}';"
+        ))
+        .unwrap();
+    assert_eq!(store.add_case(&case("Noah"), "Ann", today()).unwrap(), "MD-2026-0002");
+    let mut changed = case("Amelia Brown");
+    changed.note = None;
+    store.update_case(long, &changed, "Ann", today()).unwrap();
+    assert_eq!(store.case(long).unwrap().child.name, "Amelia Brown");
+    // A reference that is neither well formed nor stored is still refused as malformed.
+    let err = store.update_case("MD-2026-888888888888", &changed, "Ann", today()).unwrap_err();
+    assert_eq!(field_of(&err), "reference");
+}
+
+/// A past case's reference from another system is kept beside its own:
+/// stored, shown, searched, kept by updates, and checked like any text.
+#[test]
+fn a_legacy_reference_is_kept_shown_found_and_checked() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut json: serde_json::Value = serde_json::to_value(case("Siân Jones")).unwrap();
+    json["legacy_reference"] = "OLD-001".into();
+    let input = CaseInput::from_json(&json.to_string()).unwrap();
+    assert_eq!(input.legacy_reference.as_deref(), Some("OLD-001"));
+    let r = store.add_case(&input, "Ann", today()).unwrap();
+    assert_eq!(r, "MD-2026-0001");
+    assert_eq!(store.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    let shown = serde_json::to_value(store.case_view(&r, today()).unwrap()).unwrap();
+    assert_eq!(shown["reference"], "MD-2026-0001");
+    assert_eq!(shown["legacy_reference"], "OLD-001");
+    let created = &store.history(&r).unwrap()[0];
+    assert!(created.changes.as_array().unwrap().iter().any(|c| c["field"] == "legacy_reference" && c["after"] == "OLD-001"));
+    store.add_case(&case("Noah"), "Ann", today()).unwrap();
+    for typed in ["OLD-001", "old-001", "OLD", "MD-2026-0001"] {
+        let found: Vec<String> = store.search(typed, 10).unwrap().into_iter().map(|c| c.reference).collect();
+        assert_eq!(found, vec![r.clone()], "{typed}");
+    }
+    // The Case screen's facts and who forms keep it.
+    let mut facts = store.case(&r).unwrap().facts;
+    facts.declined_on = Some(date("2026-03-12"));
+    store.update_facts(&r, facts, "Ann", today()).unwrap();
+    assert_eq!(store.case(&r).unwrap().legacy_reference.as_deref(), Some("OLD-001"));
+    assert_eq!(store.search("OLD-001", 10).unwrap().len(), 1);
+    // Checked like any text, naming the field.
+    for bad in ["", "OLD\n001", &"x".repeat(101)] {
+        let mut c = case("Freya");
+        c.legacy_reference = Some(bad.to_string());
+        assert_eq!(field_of(&refused(&mut store, &c)), "legacy_reference", "{bad:?}");
+    }
+}

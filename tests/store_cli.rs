@@ -210,3 +210,20 @@ fn check_on_a_damaged_file_exits_1_naming_the_backups() {
     let o = run(&db, &["check"], None);
     assert!(stdout(&o).starts_with("ok: "), "{}", stderr(&o));
 }
+
+/// `case add` takes a past case's old reference; `case show` shows it and
+/// `case list --search` finds the case by it.
+#[test]
+fn an_old_reference_is_shown_and_searched_from_the_command_line() {
+    let db = TestDb::new();
+    let mut json: serde_json::Value = serde_json::from_str(&case_json("Siân Jones")).unwrap();
+    json["legacy_reference"] = "OLD-001".into();
+    let o = run(&db, &["case", "add", "-"], Some(&json.to_string()));
+    assert_eq!(stdout(&o), "MD-2026-0001\n", "{}", stderr(&o));
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&run(&db, &["case", "show", "MD-2026-0001"], None))).unwrap();
+    assert_eq!((shown["reference"].as_str(), shown["legacy_reference"].as_str()), (Some("MD-2026-0001"), Some("OLD-001")));
+    let listed = stdout(&run(&db, &["case", "list", "--search", "OLD-001"], None));
+    assert!(listed.starts_with("MD-2026-0001\t"), "{listed}");
+    json["legacy_reference"] = "OLD\u{7}001".into();
+    refused(&db, &["case", "add", "-"], Some(&json.to_string()), "legacy_reference: contains a control character");
+}

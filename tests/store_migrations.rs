@@ -133,3 +133,41 @@ fn the_pragmas_are_set() {
     let fts: i64 = conn.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
     assert_eq!(fts, 1);
 }
+
+/// Migration 6 adds each case's reference from before it was imported:
+/// a case saved under schema 4 has none, and can be given one.
+#[test]
+fn a_schema_4_database_gains_the_old_reference_of_each_case() {
+    let db = TestDb::new();
+    let facts = serde_json::to_string(&case("x").facts).unwrap();
+    {
+        let mut conn = Connection::open(db.path()).unwrap();
+        migrations::migrate_to(&mut conn, 4).unwrap();
+        assert!(conn.prepare("SELECT legacy_reference FROM cases").is_err(), "schema 4 has no old reference");
+        conn.execute_batch(
+            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Salford City Council');
+             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0007', 't');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
+             VALUES (1, 'MD-2026-0007', 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?1, 't', 't')",
+            params![facts],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (case_id, part, role, name, position) VALUES (1, 'child', 'child', 'Siân Davies', 0);",
+        )
+        .unwrap();
+    }
+    let mut store = db.open();
+    assert_eq!(migrations::user_version(store.connection()).unwrap(), 6);
+    assert_eq!(store.case("MD-2026-0007").unwrap().legacy_reference, None);
+    let mut input = store.case("MD-2026-0007").unwrap().to_input(case("x").facts);
+    input.legacy_reference = Some("SAL/2019/44".into());
+    store.update_case("MD-2026-0007", &input, "Ann", today()).unwrap();
+    assert_eq!(store.case("MD-2026-0007").unwrap().legacy_reference.as_deref(), Some("SAL/2019/44"));
+    assert_eq!(store.search("SAL/2019/44", 10).unwrap()[0].reference, "MD-2026-0007");
+    let history = store.history("MD-2026-0007").unwrap();
+    assert_eq!(history.last().unwrap().changes[0]["field"], "legacy_reference");
+}

@@ -25,12 +25,20 @@ pub fn month_name(month: u32) -> &'static str {
     MONTHS[(month as usize).saturating_sub(1).min(11)]
 }
 
-/// Parse `YYYY-MM-DD` or `DD/MM/YYYY`. The error is a sentence about the
-/// text, for the caller to prefix with the field's name.
+/// Parse `YYYY-MM-DD` (ISO 8601: a four-digit year, a two-digit month and
+/// a two-digit day, as `2026-02-03`) or `DD/MM/YYYY` (the day and month
+/// may have one digit, as `3/2/2026`). `2026-2-3` is refused, with the
+/// form to write instead. The error is a sentence about the text, for the
+/// caller to prefix with the field's name.
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
+    // Whether an ISO date has a one-digit month or day.
+    let mut unpadded = false;
     let parts: Option<(i64, i64, i64)> = if let Some((y, rest)) = t.split_once('-') {
-        rest.split_once('-').and_then(|(m, d)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
+        rest.split_once('-').and_then(|(m, d)| {
+            unpadded = m.len() != 2 || d.len() != 2;
+            Some((number(y, 4)?, number(m, 2)?, number(d, 2)?))
+        })
     } else if let Some((d, rest)) = t.split_once('/') {
         rest.split_once('/').and_then(|(m, y)| Some((number(y, 4)?, number(m, 2)?, number(d, 2)?)))
     } else {
@@ -47,7 +55,19 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
     if day < 1 || day > last as i64 {
         return Err(format!("{t} is not a date: {} {year} has {last} days", month_name(month as u32)));
     }
-    Ok(NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("checked above"))
+    if unpadded {
+        return Err(format!(
+            "{t} is not a date in the form YYYY-MM-DD: write the month and the day with two digits each, {year:04}-{month:02}-{day:02}"
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or_else(|| format!("{t} is not a date"))
+}
+
+/// Whether `text` is a date written exactly as `YYYY-MM-DD`, the form every
+/// date in the app's JSON takes (four-digit year, two-digit month and day).
+pub fn is_iso_form(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// 1 to `max_len` ASCII digits (a four-digit year exactly).

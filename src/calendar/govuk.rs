@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::rules::bank_holidays::{FIRST_YEAR, LAST_YEAR};
@@ -72,18 +72,47 @@ pub fn parse(text: &str) -> Result<ImportedHolidays, String> {
         return Err(format!("bank holidays file: {} is listed twice", pair[0].date));
     }
     let imported = ImportedHolidays { events: out };
-    for (year, days) in imported.by_year() {
-        if days.len() < MIN_PER_YEAR {
-            return Err(format!(
-                "bank holidays file: {year} lists {} holiday{}, but England and Wales has at least {MIN_PER_YEAR} a year: is the file complete?",
-                days.len(),
-                if days.len() == 1 { "" } else { "s" }
-            ));
-        }
-    }
+    imported.check().map_err(|e| format!("bank holidays file: {e}"))?;
     Ok(imported)
+}
+
+impl ImportedHolidays {
+    /// Whether each year could be England and Wales's: from 8 to 15
+    /// holidays, none on a Saturday or Sunday (GOV.UK lists a holiday that
+    /// falls at a weekend on its substitute weekday, so a weekend date is
+    /// never right). The error names the first year that fails and why.
+    pub fn check(&self) -> Result<(), String> {
+        for (year, days) in self.by_year() {
+            if days.len() < MIN_PER_YEAR {
+                return Err(format!(
+                    "{year} lists {} holiday{}, but England and Wales has at least {MIN_PER_YEAR} a year: is the file complete?",
+                    days.len(),
+                    if days.len() == 1 { "" } else { "s" }
+                ));
+            }
+            if days.len() > MAX_PER_YEAR {
+                return Err(format!(
+                    "{year} lists {} holidays, but England and Wales has never had more than {MAX_PER_YEAR} a year: is this GOV.UK's bank-holidays.json?",
+                    days.len()
+                ));
+            }
+            if let Some((date, title)) = days.iter().find(|(d, _)| matches!(d.weekday(), Weekday::Sat | Weekday::Sun)) {
+                return Err(format!(
+                    "{year} lists {} ({}) on a {}, but a bank holiday is never a Saturday or Sunday (one that falls at a weekend is listed on its substitute weekday): is this GOV.UK's bank-holidays.json?",
+                    super::dates::long(*date),
+                    super::dates::shorten(title),
+                    super::dates::weekday_name(*date)
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Every year since 1978 has had at least eight bank holidays in England and
 /// Wales; a year with fewer in a file means the file is cut short.
 const MIN_PER_YEAR: usize = 8;
+
+/// The most there has been is ten (2022: the Platinum Jubilee and the
+/// Queen's funeral); more than fifteen is not a real year.
+const MAX_PER_YEAR: usize = 15;

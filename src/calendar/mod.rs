@@ -164,11 +164,12 @@ impl Calendar {
         }
     }
 
-    /// The holidays of `year`, ascending.
+    /// The holidays of `year`, ascending (none outside years 0–9999: see
+    /// [`RULE_YEARS`]).
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
         match self.slot(year) {
             Some(i) => self.years[i].holidays.clone(),
-            None => bank_holidays::generated(year).into_iter().map(|(date, name)| Holiday { date, name: name.into() }).collect(),
+            None => rule_holidays(year).into_iter().map(|(date, name)| Holiday { date, name: name.into() }).collect(),
         }
     }
 
@@ -181,12 +182,12 @@ impl Calendar {
 
     /// Why `date` is not a working day; `None` for a working day.
     pub fn non_working_reason(&self, date: NaiveDate) -> Option<NonWorkingReason> {
-        if let Some(name) = bank_holidays::common_law_holiday(date) {
+        if let Some(name) = RULE_YEARS.contains(&date.year()).then(|| bank_holidays::common_law_holiday(date)).flatten() {
             return Some(NonWorkingReason::Holiday(name.into()));
         }
         let listed = match self.slot(date.year()) {
             Some(i) => self.years[i].holidays.iter().find(|h| h.date == date).map(|h| h.name.clone()),
-            None => bank_holidays::generated(date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, n)| n.into()),
+            None => rule_holidays(date.year()).into_iter().find(|(d, _)| *d == date).map(|(_, n)| n.into()),
         };
         if let Some(name) = listed {
             return Some(NonWorkingReason::Holiday(name));
@@ -200,46 +201,91 @@ impl Calendar {
 
     /// The date `n` working days after `date` (before it, for negative `n`),
     /// counting from the day after (before) `date`, with every day passed
-    /// over and why.
-    pub fn add_working_days(&self, date: NaiveDate, n: i32) -> WorkingDayCount {
+    /// over and why. An error, never a panic, for a count of more than
+    /// [`MAX_WORKING_DAYS`] or one that would leave the dates chrono can hold.
+    pub fn checked_add_working_days(&self, date: NaiveDate, n: i32) -> Result<WorkingDayCount, String> {
         let mut skipped = Vec::new();
+        let result = self.count_working_days(date, n, |day| {
+            if let Some(reason) = self.non_working_reason(day) {
+                skipped.push(SkippedDay { date: day, reason });
+            }
+        })?;
+        Ok(WorkingDayCount { result, skipped })
+    }
+
+    /// The date alone (`checked_add_working_days` without the working).
+    pub fn checked_working_days_after(&self, date: NaiveDate, n: i32) -> Result<NaiveDate, String> {
+        self.count_working_days(date, n, |_| {})
+    }
+
+    fn count_working_days(&self, date: NaiveDate, n: i32, mut passed_over: impl FnMut(NaiveDate)) -> Result<NaiveDate, String> {
+        if n.unsigned_abs() > MAX_WORKING_DAYS.unsigned_abs() {
+            return Err(format!(
+                "{n} working days is outside -{MAX_WORKING_DAYS} to {MAX_WORKING_DAYS}, the most this calendar counts"
+            ));
+        }
         let mut day = date;
         let mut counted = 0;
-        let step = |d: NaiveDate| if n >= 0 { d.succ_opt() } else { d.pred_opt() };
-        while counted < n.abs() {
-            day = step(day).expect("date within chrono's range");
+        while counted < n.unsigned_abs() {
+            day = if n >= 0 { day.succ_opt() } else { day.pred_opt() }.ok_or_else(|| beyond_dates(date))?;
             if self.is_working_day(day) {
                 counted += 1;
             } else {
-                skipped.push(SkippedDay { date: day, reason: self.non_working_reason(day).expect("a closed day has a reason") });
+                passed_over(day);
             }
         }
-        WorkingDayCount { result: day, skipped }
+        Ok(day)
     }
 
-    /// The date alone, for hot loops that need no working.
-    pub fn working_days_after(&self, date: NaiveDate, n: i32) -> NaiveDate {
-        let mut day = date;
-        let mut counted = 0;
-        while counted < n.abs() {
-            day = if n >= 0 { day.succ_opt() } else { day.pred_opt() }.expect("date within chrono's range");
-            if self.is_working_day(day) {
-                counted += 1;
-            }
-        }
-        day
-    }
-
-    /// The first working day on or after `date`.
-    pub fn next_working_day_from(&self, date: NaiveDate) -> WorkingDayCount {
+    /// The first working day on or after `date`, with the days passed over.
+    pub fn checked_next_working_day_from(&self, date: NaiveDate) -> Result<WorkingDayCount, String> {
         let mut skipped = Vec::new();
         let mut day = date;
-        while !self.is_working_day(day) {
-            skipped.push(SkippedDay { date: day, reason: self.non_working_reason(day).expect("a closed day has a reason") });
-            day = day.succ_opt().expect("date within chrono's range");
+        while let Some(reason) = self.non_working_reason(day) {
+            skipped.push(SkippedDay { date: day, reason });
+            day = day.succ_opt().ok_or_else(|| beyond_dates(date))?;
         }
-        WorkingDayCount { result: day, skipped }
+        Ok(WorkingDayCount { result: day, skipped })
     }
+
+    /// `checked_add_working_days` for the clock engine, whose dates have
+    /// four-digit years (every date the app reads: `dates::parse`,
+    /// `json_input`) and whose counts are a few days: there it cannot fail.
+    pub fn add_working_days(&self, date: NaiveDate, n: i32) -> WorkingDayCount {
+        self.checked_add_working_days(date, n).unwrap_or_else(|e| panic!("counting from {date}: {e}"))
+    }
+
+    /// `checked_working_days_after` for hot loops on engine dates (see
+    /// `add_working_days`).
+    pub fn working_days_after(&self, date: NaiveDate, n: i32) -> NaiveDate {
+        self.checked_working_days_after(date, n).unwrap_or_else(|e| panic!("counting from {date}: {e}"))
+    }
+
+    /// `checked_next_working_day_from` for engine dates (see `add_working_days`).
+    pub fn next_working_day_from(&self, date: NaiveDate) -> WorkingDayCount {
+        self.checked_next_working_day_from(date).unwrap_or_else(|e| panic!("counting from {date}: {e}"))
+    }
+}
+
+/// The most working days one count may span, either way (about fourteen
+/// years): more is never a clock, and bounds the work one count can ask for.
+pub const MAX_WORKING_DAYS: i32 = 3660;
+
+/// The years whose holidays the Act's rules are computed for when no table
+/// holds them. Outside them (never a date the app reads: every year it
+/// reads has four digits) only Saturdays and Sundays are closed.
+pub const RULE_YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+fn rule_holidays(year: i32) -> Vec<(NaiveDate, String)> {
+    if RULE_YEARS.contains(&year) {
+        bank_holidays::generated(year)
+    } else {
+        Vec::new()
+    }
+}
+
+fn beyond_dates(from: NaiveDate) -> String {
+    format!("counting from {from} goes beyond the dates this calendar can hold")
 }
 
 /// The result of counting working days, with the days passed over.
@@ -251,25 +297,43 @@ pub struct WorkingDayCount {
 
 /// `date` plus `n` calendar months by the corresponding-date rule: the same
 /// day of the target month, or its last day where it has no such day
-/// (never spilling into the next month). Also returns whether it was clamped.
-pub fn add_months(date: NaiveDate, n: i32) -> (NaiveDate, bool) {
-    let months = date.year() * 12 + date.month0() as i32 + n;
+/// (never spilling into the next month). Also returns whether it was
+/// clamped. An error, never a panic, beyond the dates chrono can hold.
+pub fn checked_add_months(date: NaiveDate, n: i32) -> Result<(NaiveDate, bool), String> {
+    let months = i64::from(date.year()) * 12 + i64::from(date.month0()) + i64::from(n);
     let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
-    let last = days_in_month(year, month);
-    let day = date.day().min(last);
-    (NaiveDate::from_ymd_opt(year, month, day).expect("a day within the month"), day != date.day())
+    let year = i32::try_from(year).map_err(|_| beyond_dates(date))?;
+    let day = date.day().min(days_in_month(year, month));
+    let result = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| beyond_dates(date))?;
+    Ok((result, day != date.day()))
 }
 
+/// `checked_add_months` for engine dates (four-digit years, a few months).
+pub fn add_months(date: NaiveDate, n: i32) -> (NaiveDate, bool) {
+    checked_add_months(date, n).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The days in `month` (1–12) of `year` in the Gregorian calendar; 0 for
+/// a month that does not exist.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
-    next.and_then(|d| d.pred_opt()).map(|d| d.day()).expect("month within chrono's range")
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
 }
 
-/// `date` plus `n` plain calendar days (negative for before).
+/// `date` plus `n` plain calendar days (negative for before). An error,
+/// never a panic, beyond the dates chrono can hold.
+pub fn checked_add_days(date: NaiveDate, n: i64) -> Result<NaiveDate, String> {
+    let result =
+        if n >= 0 { date.checked_add_days(Days::new(n as u64)) } else { date.checked_sub_days(Days::new(n.unsigned_abs())) };
+    result.ok_or_else(|| beyond_dates(date))
+}
+
+/// `checked_add_days` for engine dates (four-digit years, a few days).
 pub fn add_days(date: NaiveDate, n: i64) -> NaiveDate {
-    if n >= 0 {
-        date + Days::new(n as u64)
-    } else {
-        date - Days::new(n.unsigned_abs())
-    }
+    checked_add_days(date, n).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -11,7 +11,7 @@ use super::store_commands::{fail, json, out, today, StoreArgs};
 use super::{date_arg, Failure};
 use mediation_desk::calendar::dates;
 use mediation_desk::facts::{CertificateKind, Issue};
-use mediation_desk::store::{CertificateFilter, IssueOptions, IssuedRecord};
+use mediation_desk::store::{CertificateFilter, IssueOptions, IssuedRecord, StoreError};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -127,6 +127,15 @@ pub enum LetterCommand {
     },
 }
 
+/// The store's error, with its date of issue (`date`) named as the flag
+/// that gave it.
+fn fail_dated(err: StoreError) -> Failure {
+    match err {
+        StoreError::BadInput { field, message } if field == "date" => fail(StoreError::bad("--date", message)),
+        other => fail(other),
+    }
+}
+
 fn issued(record: &IssuedRecord, path: Option<&Path>) -> Result<(), Failure> {
     if let Some(path) = path {
         write_file(path, &record.pdf)?;
@@ -147,7 +156,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
             let options = IssueOptions { issued_by: by, resolved: resolved.into_iter().map(IssueArg::issue).collect() };
             let mut store = args.open()?;
             if preview {
-                let record = store.preview_certificate(&reference, kind.kind(), date, &options).map_err(fail)?;
+                let record = store.preview_certificate(&reference, kind.kind(), date, &options).map_err(fail_dated)?;
                 let path = path.ok_or_else(|| Failure::bad_input("--out: a preview needs a file to write to"))?;
                 write_file(&path, &record.pdf)?;
                 if let Some(late) = &record.late {
@@ -155,7 +164,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 }
                 return out(&format!("preview written to {} (nothing issued)\n", path.display()));
             }
-            let record = store.issue_certificate(&reference, kind.kind(), date, &options, &args.who()).map_err(fail)?;
+            let record = store.issue_certificate(&reference, kind.kind(), date, &options, &args.who()).map_err(fail_dated)?;
             issued(&record, path.as_deref())
         }
         CertificateCommand::Show { number, out: path } => {
@@ -188,7 +197,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 None => today()?,
             };
             let mut store = args.open()?;
-            let record = store.reissue_certificate(&number, date, &args.who()).map_err(fail)?;
+            let record = store.reissue_certificate(&number, date, &args.who()).map_err(fail_dated)?;
             issued(&record, path.as_deref())
         }
         CertificateCommand::List { reference, json: as_json } => {
@@ -226,7 +235,7 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
                 None => today()?,
             };
             let mut store = args.open()?;
-            let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail)?;
+            let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail_dated)?;
             write_file(&path, &pdf)?;
             out(&format!("exemption letter for {reference} written to {}\n", path.display()))
         }

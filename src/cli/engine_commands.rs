@@ -6,7 +6,7 @@ use std::io::Read;
 use chrono::{Datelike, NaiveDate};
 
 use super::Failure;
-use mediation_desk::calendar::{dates, Calendar};
+use mediation_desk::calendar::{self, dates, Calendar};
 use mediation_desk::facts::{CaseFacts, CertificateKind, IssuedCertificate};
 use mediation_desk::rules::bank_holidays::{FIRST_YEAR, LAST_YEAR};
 use mediation_desk::rules::{self, choices::CountingChoices};
@@ -41,14 +41,18 @@ pub fn holidays(cal: &Calendar, year: &str) -> Result<(), Failure> {
 
 pub fn add_working_days(cal: &Calendar, date: NaiveDate, n: &str) -> Result<(), Failure> {
     in_range("DATE", date)?;
-    let n: i32 = n
+    let max = calendar::MAX_WORKING_DAYS;
+    let n: i128 = n
         .trim()
         .parse()
         .map_err(|_| Failure::bad_input(format!("N: '{}' is not a whole number of working days", dates::shorten(n))))?;
-    if n.abs() > 3660 {
-        return Err(Failure::bad_input(format!("N: {n} is more than ten years of working days")));
-    }
-    let result = cal.working_days_after(date, n);
+    let n = i32::try_from(n).ok().filter(|n| n.unsigned_abs() <= max.unsigned_abs()).ok_or_else(|| {
+        Failure::bad_input(format!(
+            "N: {} is outside -{max} to {max}, the working days this command counts",
+            dates::shorten(&n.to_string())
+        ))
+    })?;
+    let result = cal.checked_working_days_after(date, n).map_err(|e| Failure::bad_input(format!("N: {e}")))?;
     in_range("the result", result)?;
     out(&format!("{}\n", dates::iso(result)))
 }
@@ -82,8 +86,13 @@ pub fn appeal_deadline(
             .collect(),
         ..CaseFacts::default()
     };
-    // Judge nothing against today: only the date matters here.
-    let timeline = rules::timeline(&facts, cal, choices, sent);
+    // Judged on the latest date given: nothing here is "ahead of today".
+    let judged_on = certificates.iter().copied().max().unwrap_or(sent).max(sent);
+    let timeline = rules::timeline(&facts, cal, choices, judged_on);
+    if let Some(p) = timeline.problems.first() {
+        let flag = if p.field.starts_with("certificates") { "--certificate-issued" } else { "--decision-sent" };
+        return Err(Failure::bad_input(format!("{flag}: {}", p.message)));
+    }
     let clock = timeline.appeal_deadline().ok_or_else(|| Failure::other("no appeal deadline was computed"))?;
     let mut text = format!("{}\n", dates::iso(clock.due_date));
     if explain {

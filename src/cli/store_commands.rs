@@ -31,7 +31,7 @@ pub enum StoreCommand {
     /// Every pending clock of the open cases: overdue, due today, this week, later.
     Today {
         /// Show clocks due within this many days (overdue ones always).
-        #[arg(long, default_value = "30", value_name = "N")]
+        #[arg(long, default_value = "30", value_name = "N", allow_hyphen_values = true)]
         days: String,
         #[arg(long)]
         json: bool,
@@ -50,9 +50,9 @@ pub enum StoreCommand {
     Check,
     /// Load N generated cases (for demonstrations and benchmarks).
     Seed {
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
         cases: String,
-        #[arg(long, default_value = "1", value_name = "S")]
+        #[arg(long, default_value = "1", value_name = "S", allow_hyphen_values = true)]
         seed: String,
     },
     /// Save generated cases one by one, printing each reference once saved (crash tests).
@@ -151,18 +151,20 @@ impl StoreArgs {
     }
 }
 
+/// A whole number from 0 to `max`; anything else is refused naming the
+/// flag and the range.
 fn number<T>(name: &str, text: &str, max: T) -> Result<T, Failure>
 where
-    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+    T: TryFrom<i128> + PartialOrd + std::fmt::Display + Copy,
 {
-    let n: T = text
+    let n: i128 = text
         .trim()
         .parse()
         .map_err(|_| Failure::bad_input(format!("{name}: '{}' is not a whole number", dates::shorten(text))))?;
-    if n > max {
-        return Err(Failure::bad_input(format!("{name}: {n} is more than {max}")));
+    match T::try_from(n) {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(Failure::bad_input(format!("{name}: {n} is outside 0 to {max}"))),
     }
-    Ok(n)
 }
 
 pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {

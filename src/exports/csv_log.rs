@@ -65,6 +65,9 @@ pub fn status_words(status: Status) -> &'static str {
 fn header(certs: usize, named: bool) -> Vec<String> {
     let mut header: Vec<String> = Vec::new();
     header.push(if named { "Reference" } else { "Pseudonym" }.into());
+    if named {
+        header.push("Old reference".into());
+    }
     header.extend(["Status", "Opened", "Closed"].map(String::from));
     if named {
         header.extend(["Closing reason", "Child name", "Child date of birth", "Caller name"].map(String::from));
@@ -141,7 +144,10 @@ impl Rows {
         let f = &row.facts;
         let mut line = Line { out: &mut self.bytes, cells: 0 };
         match pseudonymiser {
-            None => line.cell(&row.reference),
+            None => {
+                line.cell(&row.reference);
+                line.cell(row.legacy_reference.as_deref().unwrap_or_default());
+            }
             Some(p) => line.cell(&p.pseudonym(&row.reference)),
         }
         line.cell(&row.status);

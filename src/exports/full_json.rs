@@ -12,12 +12,27 @@
 //! own `clocks_computed_by` setting, which it replaces), or a different
 //! schema version; it runs in one transaction, checks foreign keys at the
 //! end, and rebuilds the search index from the imported cases.
+//!
+//! A case whose reference is not one this app gives (`validate::reference`:
+//! another system's `OLD-001`, put in the file by hand or by a script) is
+//! given the next `MD-YYYY-NNNN` of the year it was opened and keeps the
+//! old one as its `legacy_reference`; every row that names it by reference
+//! (its history, certificates and clocks) names the new one, and its
+//! history records the change.
+
+use std::collections::HashMap;
 
 use base64::Engine;
+use chrono::NaiveDate;
 use rusqlite::types::{Value as Sql, ValueRef};
+use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
-use crate::store::{Result, Store, StoreError};
+use crate::store::cases::References;
+use crate::store::{check_reference, history, now_stamp, Result, Store, StoreError};
+
+/// Who the history names for a reference the import gave.
+pub const IMPORT_WHO: &str = "full JSON import";
 
 /// What the file says it is.
 pub const FORMAT: &str = "mediation-desk-full-export";
@@ -153,38 +168,26 @@ pub fn import(store: &mut Store, text: &str) -> Result<usize> {
             }
         }
     }
-    let list = doc.get("tables").and_then(Value::as_array).ok_or_else(|| bad("\"tables\" is missing"))?;
+    let mut list = doc.get("tables").and_then(Value::as_array).cloned().ok_or_else(|| bad("\"tables\" is missing"))?;
     let tx = store.connection().unchecked_transaction()?;
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     tx.execute(&format!("DELETE FROM settings WHERE key = '{STORE_MARK}'"), [])?;
+    // The references ever given first: a new one follows the highest.
     let mut written = 0;
-    for t in list {
-        let name = t.get("name").and_then(Value::as_str).ok_or_else(|| bad("a table has no \"name\""))?;
-        if !known.iter().any(|k| k == name) {
-            return Err(bad(format!("the export has a table {name} this database does not have")));
-        }
-        let cols: Vec<String> = serde_json::from_value(t.get("columns").cloned().unwrap_or(Value::Null))
-            .map_err(|_| bad(format!("{name}: \"columns\" must be a list of names")))?;
-        let ours = columns(&tx, name)?;
-        if cols != ours {
-            return Err(bad(format!("{name}: the columns {cols:?} are not this database's {ours:?}")));
-        }
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            quote(name),
-            cols.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "),
-            vec!["?"; cols.len()].join(", ")
-        );
-        let mut stmt = tx.prepare(&sql)?;
-        for (i, row) in t.get("rows").and_then(Value::as_array).into_iter().flatten().enumerate() {
-            let values = row
-                .as_array()
-                .filter(|v| v.len() == cols.len())
-                .ok_or_else(|| bad(format!("{name} row {}: must be a list of {} values", i + 1, cols.len())))?;
-            let params: Vec<Sql> = values.iter().zip(&cols).map(|(v, c)| to_sql(v, name, c)).collect::<Result<_>>()?;
-            stmt.execute(rusqlite::params_from_iter(params))?;
-            written += 1;
-        }
+    let is_used = |t: &Value| table_name(t) == Some("references_used");
+    for t in list.iter().filter(|t| is_used(t)) {
+        written += insert_table(&tx, &known, t)?;
+    }
+    let given = new_references(&tx, &mut list)?;
+    for t in list.iter().filter(|t| !is_used(t)) {
+        written += insert_table(&tx, &known, t)?;
+    }
+    for (old, new) in &given {
+        let changes = json!([
+            {"field": "reference", "before": old, "after": new},
+            {"field": "legacy_reference", "before": null, "after": old},
+        ]);
+        history::append(&tx, new, IMPORT_WHO, "reference_given", &changes)?;
     }
     let ids: Vec<i64> = tx.prepare("SELECT id FROM cases")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {
@@ -192,4 +195,101 @@ pub fn import(store: &mut Store, text: &str) -> Result<usize> {
     }
     tx.commit()?;
     Ok(written)
+}
+
+fn table_name(t: &Value) -> Option<&str> {
+    t.get("name").and_then(Value::as_str)
+}
+
+fn table_columns(t: &Value) -> Vec<String> {
+    serde_json::from_value(t.get("columns").cloned().unwrap_or(Value::Null)).unwrap_or_default()
+}
+
+/// Insert one table of the export; returns the rows written.
+fn insert_table(tx: &Connection, known: &[String], t: &Value) -> Result<usize> {
+    let name = table_name(t).ok_or_else(|| bad("a table has no \"name\""))?;
+    if !known.iter().any(|k| k == name) {
+        return Err(bad(format!("the export has a table {name} this database does not have")));
+    }
+    let cols: Vec<String> = serde_json::from_value(t.get("columns").cloned().unwrap_or(Value::Null))
+        .map_err(|_| bad(format!("{name}: \"columns\" must be a list of names")))?;
+    let ours = columns(tx, name)?;
+    if cols != ours {
+        return Err(bad(format!("{name}: the columns {cols:?} are not this database's {ours:?}")));
+    }
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        quote(name),
+        cols.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "),
+        vec!["?"; cols.len()].join(", ")
+    );
+    let mut stmt = tx.prepare(&sql)?;
+    let mut written = 0;
+    for (i, row) in t.get("rows").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let values = row
+            .as_array()
+            .filter(|v| v.len() == cols.len())
+            .ok_or_else(|| bad(format!("{name} row {}: must be a list of {} values", i + 1, cols.len())))?;
+        let params: Vec<Sql> = values.iter().zip(&cols).map(|(v, c)| to_sql(v, name, c)).collect::<Result<_>>()?;
+        stmt.execute(rusqlite::params_from_iter(params))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Give each case in `list` whose reference this app would not give a new
+/// one (recorded in `references_used`, already imported), keep the old one
+/// as its `legacy_reference`, and make every row that names the old one by
+/// reference name the new one. Returns (old, new) for each.
+fn new_references(tx: &Connection, list: &mut [Value]) -> Result<Vec<(String, String)>> {
+    let mut given: Vec<(String, String)> = Vec::new();
+    let mut refs = References::default();
+    for t in list.iter_mut().filter(|t| table_name(t) == Some("cases")) {
+        let cols = table_columns(t);
+        let at = |name: &str| cols.iter().position(|c| c == name);
+        let (Some(r), Some(o), Some(l)) = (at("reference"), at("opened_on"), at("legacy_reference")) else { continue };
+        let rows = t.get_mut("rows").and_then(Value::as_array_mut).into_iter().flatten();
+        for (i, row) in rows.enumerate() {
+            // A row of the wrong shape is refused when it is inserted.
+            let Some(row) = row.as_array_mut().filter(|row| row.len() == cols.len()) else { continue };
+            let Some(old) = row[r].as_str().map(str::to_string) else { continue };
+            if check_reference("reference", &old).is_ok() {
+                continue;
+            }
+            let at_row = format!("cases row {} ({})", i + 1, crate::calendar::dates::shorten(&old));
+            if !row[l].is_null() {
+                return Err(bad(format!(
+                    "{at_row}: the reference is not one this app gives, and the case already has a legacy_reference to keep it in"
+                )));
+            }
+            let opened = row[o]
+                .as_str()
+                .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+                .ok_or_else(|| bad(format!("{at_row}: opened_on is not a date")))?;
+            let new = refs.next(tx, opened).map_err(|e| bad(format!("{at_row}: {e}")))?;
+            tx.execute("INSERT INTO references_used (reference, issued_at) VALUES (?1, ?2)", [&new, &now_stamp()])?;
+            refs.issued(&new);
+            row[r] = Value::String(new.clone());
+            row[l] = Value::String(old.clone());
+            // The case list's order key ends with the reference.
+            if let Some(c) = at("list_order") {
+                if let Some(start) = row[c].as_str().and_then(|order| order.strip_suffix(old.as_str())).map(str::to_string) {
+                    row[c] = Value::String(format!("{start}{new}"));
+                }
+            }
+            given.push((old, new));
+        }
+    }
+    let new_of: HashMap<&str, &str> = given.iter().map(|(old, new)| (old.as_str(), new.as_str())).collect();
+    for t in list.iter_mut().filter(|t| !matches!(table_name(t), Some("cases" | "references_used"))) {
+        let Some(r) = table_columns(t).iter().position(|c| c == "reference") else { continue };
+        for row in t.get_mut("rows").and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(cell) = row.as_array_mut().and_then(|row| row.get_mut(r)) {
+                if let Some(new) = cell.as_str().and_then(|old| new_of.get(old)) {
+                    *cell = Value::String(new.to_string());
+                }
+            }
+        }
+    }
+    Ok(given)
 }

@@ -35,6 +35,8 @@ pub struct CaseFilter {
 #[derive(Debug, Clone)]
 pub struct CaseRow {
     pub reference: String,
+    /// Its reference in the system it was imported from, if any.
+    pub legacy_reference: Option<String>,
     pub status: String,
     pub closing_reason: Option<String>,
     pub closed_on: Option<NaiveDate>,
@@ -66,6 +68,7 @@ pub fn load_cases(store: &Store, filter: &CaseFilter, today: NaiveDate) -> Resul
 struct Stored {
     id: i64,
     reference: String,
+    legacy_reference: Option<String>,
     status: String,
     closing_reason: Option<String>,
     closed_on: Option<NaiveDate>,
@@ -103,7 +106,8 @@ pub(crate) fn each_case<S: Send>(
 ) -> Result<Vec<S>> {
     let (cal, choices) = (store.calendar()?, store.choices()?);
     let mut sql = String::from(
-        "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, c.id
+        "SELECT c.reference, c.status, c.closing_reason, c.closed_on, c.opened_on, la.name, icb.name, c.facts, c.id,
+                c.legacy_reference
          FROM cases c JOIN organisations la ON la.id = c.la_id LEFT JOIN organisations icb ON icb.id = c.icb_id
          WHERE 1",
     );
@@ -143,6 +147,7 @@ pub(crate) fn each_case<S: Send>(
         stored.push(Stored {
             id: r.get(8)?,
             reference: r.get(0)?,
+            legacy_reference: r.get(9)?,
             status: r.get(1)?,
             closing_reason: r.get(2)?,
             closed_on: r.get(3)?,
@@ -191,6 +196,7 @@ pub(crate) fn each_case<S: Send>(
                             let timeline = crate::rules::timeline(&facts, cal, choices, today);
                             let row = CaseRow {
                                 reference: case.reference,
+                                legacy_reference: case.legacy_reference,
                                 status: case.status,
                                 closing_reason: case.closing_reason,
                                 closed_on: case.closed_on,

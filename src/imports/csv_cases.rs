@@ -159,7 +159,18 @@ fn case_of(
         };
         let f = &mut input.facts;
         match field {
-            Field::Reference => input.reference = Some(value.to_string()),
+            // A reference of this app's form is kept; any other (a past
+            // system's `OLD-001`) is kept beside the one the case is given.
+            Field::Reference if crate::store::check_reference("reference", value).is_ok() => {
+                input.reference = Some(value.to_string())
+            }
+            Field::Reference | Field::LegacyReference => {
+                if let Some(other) = input.legacy_reference.as_ref().filter(|r| *r != value) {
+                    problems.push(format!("{}: '{header}' {value}: the row already has the old reference {other}", at(row)));
+                } else {
+                    input.legacy_reference = Some(value.to_string());
+                }
+            }
             Field::OpenedOn => input.opened_on = date,
             Field::ChildName => child.name = value.to_string(),
             Field::ChildDateOfBirth => child.date_of_birth = date,

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Reference,
+    /// The case's reference in the system it came from (`OLD-001`).
+    LegacyReference,
     OpenedOn,
     ChildName,
     ChildDateOfBirth,
@@ -35,8 +37,9 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order the Import screen offers them.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Reference,
+        Field::LegacyReference,
         Field::OpenedOn,
         Field::ChildName,
         Field::ChildDateOfBirth,
@@ -61,6 +64,7 @@ impl Field {
     pub fn label(self) -> &'static str {
         match self {
             Field::Reference => "Case reference",
+            Field::LegacyReference => "Old reference (from the system the case came from)",
             Field::OpenedOn => "Date the case was opened",
             Field::ChildName => "Child or young person's name",
             Field::ChildDateOfBirth => "Child's date of birth",
@@ -115,7 +119,12 @@ fn squash(text: &str) -> String {
 pub fn guess(header: &str) -> Option<Field> {
     let h = squash(header);
     let has = |w: &str| h.contains(w);
-    Some(if has("reference") || h == "ref" || h == "caseref" {
+    let lower = header.to_lowercase();
+    let word = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    let earlier = ["old", "legacy", "previous", "former", "prior"].iter().any(|w| word(w));
+    Some(if earlier && has("ref") {
+        Field::LegacyReference
+    } else if has("reference") || h == "ref" || h == "caseref" {
         Field::Reference
     } else if has("child") && (has("dob") || has("birth")) || h == "dob" || has("dateofbirth") {
         Field::ChildDateOfBirth

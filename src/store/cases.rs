@@ -74,6 +74,10 @@ pub struct CaseInput {
     /// `MD-YYYY-NNNN`; leave out to be given the next one.
     #[serde(default)]
     pub reference: Option<String>,
+    /// The case's reference in the system it came from (`OLD-001`), kept
+    /// beside its own when past cases are imported.
+    #[serde(default)]
+    pub legacy_reference: Option<String>,
     /// The date the case was opened (default: today).
     #[serde(default)]
     pub opened_on: Option<NaiveDate>,
@@ -112,6 +116,7 @@ pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool)
     (
         CaseInput {
             reference: keep_reference.then_some(g.reference),
+            legacy_reference: None,
             opened_on: g.facts.first_contact_on,
             caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
             child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
@@ -158,6 +163,9 @@ pub struct NoteRecord {
 #[ts(export)]
 pub struct CaseRecord {
     pub reference: String,
+    /// Its reference in the system it was imported from, if any.
+    #[serde(default)]
+    pub legacy_reference: Option<String>,
     /// `open` or `closed`.
     pub status: String,
     pub closing_reason: Option<String>,
@@ -188,6 +196,7 @@ impl CaseRecord {
         };
         CaseInput {
             reference: Some(self.reference.clone()),
+            legacy_reference: self.legacy_reference.clone(),
             opened_on: Some(self.opened_on),
             caller: self.caller.as_ref().map(|p| person(p, Some(p.role))),
             child: Some(person(&self.child, None)),
@@ -316,15 +325,18 @@ fn record(input: &PersonInput, default_role: CallerRole) -> PersonRecord {
     PersonRecord { name: input.name.clone(), role: input.role.unwrap_or(default_role), date_of_birth: input.date_of_birth }
 }
 
-/// The highest reference number ever issued in `year` (0 if none).
+/// The highest reference number ever issued in `year` (0 if none), among
+/// the references of the form the store gives (`validate::reference`; an
+/// older version took up to twelve digits by hand, which are ignored:
+/// they can never be the same text as one given now).
 fn highest_reference(conn: &Connection, year: i32) -> Result<i64> {
     let highest: Option<i64> = conn
         .prepare_cached(
             "SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM references_used
-             WHERE reference >= ?1 AND reference < ?2",
+             WHERE reference >= ?1 AND reference < ?2 AND length(reference) <= 15",
         )?
         .query_row(params![format!("MD-{year:04}-"), format!("MD-{year:04}.")], |r| r.get(0))?;
-    Ok(highest.unwrap_or(0))
+    Ok(highest.unwrap_or(0).clamp(0, validate::MAX_REFERENCE_NUMBER))
 }
 
 /// The highest reference number issued in each year, for the saves of one
@@ -337,8 +349,23 @@ pub(crate) struct References {
 }
 
 impl References {
-    /// The next free reference of `year`: one more than the highest ever issued.
-    fn next(&mut self, conn: &Connection, year: i32) -> Result<String> {
+    /// The next free reference of the year a case opened on `opened_on`:
+    /// one more than the highest ever issued. Always one that
+    /// `validate::reference` accepts; an error naming the field when the
+    /// year cannot carry a reference or its numbers are used up.
+    pub(crate) fn next(&mut self, conn: &Connection, opened_on: NaiveDate) -> Result<String> {
+        let year = opened_on.year();
+        if !validate::REFERENCE_YEARS.contains(&year) {
+            return Err(StoreError::bad(
+                "opened_on",
+                format!(
+                    "a case opened on {} cannot be given a reference: references run from {} (when the SEND rules began) to {}",
+                    crate::calendar::dates::iso(opened_on),
+                    validate::REFERENCE_YEARS.start(),
+                    validate::REFERENCE_YEARS.end()
+                ),
+            ));
+        }
         let highest = match self.highest.get(&year) {
             Some(n) => *n,
             None => {
@@ -347,13 +374,23 @@ impl References {
                 n
             }
         };
-        Ok(format!("MD-{year:04}-{:04}", highest + 1))
+        if highest >= validate::MAX_REFERENCE_NUMBER {
+            return Err(StoreError::bad(
+                "reference",
+                format!(
+                    "the references of {year} are used up: MD-{year:04}-{highest} has been given, and a reference has at most seven digits; give this case an unused reference of {year} yourself"
+                ),
+            ));
+        }
+        let reference = format!("MD-{year:04}-{:04}", highest + 1);
+        debug_assert!(validate::reference("reference", &reference).is_ok(), "{reference}");
+        Ok(reference)
     }
 
     /// `reference` (validated: `MD-YYYY-NNNN`) has been inserted.
-    fn issued(&mut self, reference: &str) {
+    pub(crate) fn issued(&mut self, reference: &str) {
         let year = reference.get(3..7).and_then(|y| y.parse::<i32>().ok());
-        let number = reference.get(8..).and_then(|n| n.parse::<i64>().ok());
+        let number = reference.get(8..).and_then(|n| n.parse::<i64>().ok()).filter(|n| *n <= validate::MAX_REFERENCE_NUMBER);
         if let (Some(year), Some(number)) = (year, number) {
             if let Some(highest) = self.highest.get_mut(&year) {
                 *highest = (*highest).max(number);
@@ -386,7 +423,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
             }
             r.clone()
         }
-        None => refs.next(tx, opened_on.year())?,
+        None => refs.next(tx, opened_on)?,
     };
     let now = now_stamp();
     tx.prepare_cached("INSERT INTO references_used (reference, issued_at) VALUES (?1, ?2)")?.execute(params![reference, now])?;
@@ -400,8 +437,8 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     let facts_text = facts_json(&input.facts)?;
     tx.prepare_cached(
         "INSERT INTO cases (reference, status, la_id, icb_id, decision_kind, letter_dated,
-                            opened_on, route, facts, created_at, updated_at)
-         VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                            opened_on, route, facts, created_at, updated_at, legacy_reference)
+         VALUES (?1, 'open', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
     )?
     .execute(params![
         reference,
@@ -412,7 +449,8 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
         opened_on,
         route_name(&timeline),
         facts_text,
-        now
+        now,
+        input.legacy_reference
     ])?;
     let case_id = tx.last_insert_rowid();
     let parties = parties_of(input);
@@ -425,6 +463,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     // What was just written (`read_record` would read back the same).
     let after = CaseRecord {
         reference: reference.clone(),
+        legacy_reference: input.legacy_reference.clone(),
         status: "open".into(),
         closing_reason: None,
         closed_on: None,
@@ -551,10 +590,11 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         Option<NaiveDate>,
         String,
         String,
+        Option<String>,
     ) = conn
         .prepare_cached(
             "SELECT reference, status, closing_reason, closed_on, opened_on, route, la_id, icb_id,
-                    facts, next_due, created_at, updated_at
+                    facts, next_due, created_at, updated_at, legacy_reference
              FROM cases WHERE id = ?1",
         )?
         .query_row([case_id], |r| {
@@ -571,6 +611,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
                 r.get(9)?,
                 r.get(10)?,
                 r.get(11)?,
+                r.get(12)?,
             ))
         })?;
     let parties = people::read_parties(conn, case_id)?;
@@ -580,6 +621,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(CaseRecord {
         reference: row.0,
+        legacy_reference: row.12,
         status: row.1,
         closing_reason: row.2,
         closed_on: row.3,
@@ -665,7 +707,13 @@ impl Store {
     /// (notes are added, never replaced). Records each changed field.
     pub fn update_case(&mut self, reference: &str, input: &CaseInput, who: &str, today: NaiveDate) -> Result<()> {
         validate::name("who", who, true)?;
-        validate::reference("reference", reference)?;
+        // A case saved by an older version may have a reference this one
+        // would not give; it can still be updated.
+        if let Err(e) = validate::reference("reference", reference) {
+            if case_id(&self.conn, reference).is_err() {
+                return Err(e);
+            }
+        }
         if let Some(r) = &input.reference {
             if r != reference {
                 return Err(StoreError::bad(
@@ -688,7 +736,7 @@ impl Store {
         let timeline = crate::rules::timeline(&input.facts, &cal, &choices, today);
         tx.prepare_cached(
             "UPDATE cases SET la_id = ?2, icb_id = ?3, decision_kind = ?4, letter_dated = ?5,
-                              opened_on = ?6, route = ?7, facts = ?8, updated_at = ?9
+                              opened_on = ?6, route = ?7, facts = ?8, updated_at = ?9, legacy_reference = ?10
              WHERE id = ?1",
         )?
         .execute(params![
@@ -700,7 +748,8 @@ impl Store {
             input.opened_on.unwrap_or(before.opened_on),
             route_name(&timeline),
             facts_json(&input.facts)?,
-            now_stamp()
+            now_stamp(),
+            input.legacy_reference
         ])?;
         people::write_parties(&tx, id, &parties_of(input))?;
         if let Some(text) = &input.note {

@@ -118,6 +118,20 @@ fn local_today() -> NaiveDate {
     dates::today().unwrap_or_else(|_| chrono::Local::now().date_naive())
 }
 
+/// A date of issue or a letter's date (field `date`), checked before the
+/// case is judged against it (a date before the case's facts would make
+/// them look "more than a year from today"): not before the decision
+/// letter the certificate or letter is about.
+fn check_dated(dated: NaiveDate, case: &CaseRecord) -> Result<()> {
+    if let Some(letter) = case.facts.decision.letter_dated.filter(|letter| dated < *letter) {
+        return Err(StoreError::bad(
+            "date",
+            format!("{} is before the decision letter it is about (dated {})", dates::long(dated), dates::long(letter)),
+        ));
+    }
+    Ok(())
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     crate::certificates::pdf::hex(&Sha256::digest(bytes))
 }
@@ -239,6 +253,7 @@ struct Plan<'a> {
 fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<IssuedRecord> {
     let case_id = cases::case_id(tx, plan.reference)?;
     let case = cases::read_record(tx, case_id)?;
+    check_dated(plan.issued_on, &case)?;
     let service = settings::service_in(tx)?;
     let (cal, choices) = (settings::calendar_in(tx)?, settings::choices_in(tx)?);
     let issuer = issuer(tx, plan.kind, plan.options.issued_by.as_deref())?;
@@ -570,8 +585,12 @@ impl Store {
     /// member named (if any). Not stored; the history records it.
     pub fn exemption_letter(&mut self, reference: &str, dated: NaiveDate, signed_by: Option<&str>, who: &str) -> Result<Vec<u8>> {
         validate::name("who", who, true)?;
+        if dated > local_today() {
+            return Err(StoreError::bad("date", format!("{} is in the future", dates::long(dated))));
+        }
         let tx = self.begin()?;
         let case = cases::read_record(&tx, cases::case_id(&tx, reference)?)?;
+        check_dated(dated, &case)?;
         let service = settings::service_in(&tx)?;
         let (cal, choices) = (settings::calendar_in(&tx)?, settings::choices_in(&tx)?);
         let signer = match signed_by {

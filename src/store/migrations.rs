@@ -39,10 +39,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0004_certificates.sql"),
         then: None,
     },
+    Migration {
+        version: 6,
+        name: "each case's reference from before it was imported",
+        sql: include_str!("sql/0006_legacy_reference.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 6;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

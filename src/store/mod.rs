@@ -2,9 +2,9 @@
 //! settings. `Store::open` checks, migrates and configures the database.
 
 mod backup;
-mod cases;
+pub(crate) mod cases;
 mod certificates;
-mod history;
+pub(crate) mod history;
 pub mod migrations;
 mod people;
 pub(crate) mod search;
@@ -31,7 +31,10 @@ pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;
 pub use settings::ServiceSettings;
 pub use today::{reminder, TodayItem};
-pub use validate::{case as check_case, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_TEXT_CHARS};
+pub use validate::{
+    case as check_case, reference as check_reference, MAX_LEGACY_REFERENCE_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+    MAX_REFERENCE_NUMBER, MAX_TEXT_CHARS, REFERENCE_YEARS,
+};
 
 /// The file name of the database inside the data directory.
 pub const FILE_NAME: &str = "mediation-desk.sqlite3";

@@ -1,4 +1,5 @@
-//! Search as you type over references, names, organisations and notes
+//! Search as you type over references (a case's own and the one it was
+//! imported with), names, organisations and notes
 //! (FTS5, diacritics folded so "Sian" finds "Siân"). Whatever a person
 //! types becomes quoted tokens, so it can never be an FTS syntax error.
 
@@ -39,7 +40,7 @@ pub(crate) fn refresh(conn: &Connection, case_id: i64) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO case_search (rowid, reference, names, organisations, notes)
          SELECT c.id,
-                c.reference,
+                c.reference || coalesce(' ' || c.legacy_reference, ''),
                 coalesce((SELECT group_concat(p.name, ' ') FROM people p WHERE p.case_id = c.id), ''),
                 coalesce((SELECT group_concat(o.name, ' ') FROM organisations o
                           WHERE o.id = c.la_id OR o.id = c.icb_id), ''),

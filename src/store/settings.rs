@@ -131,7 +131,10 @@ impl Store {
 
     /// Replace the imported bank holidays (checked by
     /// `calendar::govuk::parse`); every case's clocks are recomputed.
+    /// A year that could not be England and Wales's is refused, naming it,
+    /// and nothing changes.
     pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str) -> Result<()> {
+        holidays.check().map_err(|e| StoreError::bad("bank_holidays", e))?;
         self.save_setting(HOLIDAYS, holidays, who, true)
     }
 

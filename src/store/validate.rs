@@ -15,23 +15,43 @@ pub const MAX_NOTE_CHARS: usize = 100_000;
 /// The longest short text (a closing reason, a registration, an address line).
 pub const MAX_TEXT_CHARS: usize = 2_000;
 
-/// `MD-YYYY-NNNN`: the letters MD, a four-digit year, four or more digits.
+/// The years a case reference can carry: from 2014, when the SEND
+/// regime (and so mediation under it) began, to 9999 (four digits).
+pub const REFERENCE_YEARS: std::ops::RangeInclusive<i32> = 2014..=9999;
+
+/// The highest number a reference can carry in its year: seven digits.
+pub const MAX_REFERENCE_NUMBER: i64 = 9_999_999;
+
+/// `MD-YYYY-NNNN`: the letters MD, a year in [`REFERENCE_YEARS`], and a
+/// number of four to seven digits. Every reference the store gives out
+/// (`cases::References::next`) is of this form.
 pub fn reference(field: &str, text: &str) -> Result<()> {
-    let ok = text.len() >= 12
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let ok = (12..=15).contains(&text.len())
         && text.starts_with("MD-")
-        && text.as_bytes()[3..7].iter().all(u8::is_ascii_digit)
-        && text.as_bytes()[7] == b'-'
-        && text.len() <= 20
-        && text.as_bytes()[8..].iter().all(u8::is_ascii_digit);
+        && digits(3..7)
+        && bytes[7] == b'-'
+        && digits(8..text.len())
+        && text[3..7].parse::<i32>().is_ok_and(|y| REFERENCE_YEARS.contains(&y));
     if ok {
         Ok(())
     } else {
         Err(StoreError::bad(
             field,
-            format!("'{}' is not a case reference like MD-2026-0042", crate::calendar::dates::shorten(text)),
+            format!(
+                "'{}' is not a case reference like MD-2026-0042 (MD, a year from {} to {}, and a number of four to seven digits)",
+                crate::calendar::dates::shorten(text),
+                REFERENCE_YEARS.start(),
+                REFERENCE_YEARS.end()
+            ),
         ))
     }
 }
+
+/// A case's reference from before it was imported (another system's,
+/// such as `OLD-001`): any text of up to 100 characters on one line.
+pub const MAX_LEGACY_REFERENCE_CHARS: usize = 100;
 
 /// Text kept exactly as typed (any script), but not empty when required,
 /// not too long, and with no NUL or other control characters except
@@ -79,6 +99,9 @@ fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
 pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     if let Some(r) = &input.reference {
         reference("reference", r)?;
+    }
+    if let Some(r) = &input.legacy_reference {
+        text("legacy_reference", r, MAX_LEGACY_REFERENCE_CHARS, true, false)?;
     }
     if let Some(opened) = input.opened_on {
         if opened > today {

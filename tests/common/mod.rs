@@ -25,6 +25,7 @@ pub fn person(name: &str) -> PersonInput {
 pub fn case(child: &str) -> CaseInput {
     CaseInput {
         reference: None,
+        legacy_reference: None,
         opened_on: Some(date("2026-03-10")),
         caller: Some(person("Rhian Jones")),
         child: Some(PersonInput { name: child.to_string(), role: None, date_of_birth: Some(date("2015-06-01")) }),

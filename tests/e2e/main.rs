@@ -197,6 +197,48 @@ async fn search_finds_a_name_with_diacritics_typed_without_them() {
     .await;
 }
 
+/// A past case imported with another system's reference: found by it, and
+/// the Case screen shows it beside the reference the app gave.
+#[tokio::test(flavor = "current_thread")]
+async fn an_imported_case_is_found_by_its_old_reference_and_shows_it() {
+    within(180, async {
+        let app = App::start_with("old-reference", |dir| {
+            for (child, old) in [("Amelia Brown", r#","legacy_reference":"OLD-001""#), ("Oliver Brown", "")] {
+                add_case_with_cli(
+                    dir,
+                    &format!(
+                        r#"{{"caller":{{"name":"Ewa Nowak"}},"child":{{"name":"{child}"}},"local_authority":"Bury Council"{old},
+                            "facts":{{"decision":{{"kind":"refuse_to_assess","letter_dated":"2026-03-02","sent_on":"2026-03-02"}},"first_contact_on":"2026-03-09"}}}}"#
+                    ),
+                );
+            }
+        })
+        .await;
+        app.click("#nav-cases").await;
+        app.wait_for_text("Oliver Brown").await;
+        app.type_into("#case-search", "OLD-001").await;
+        let start = std::time::Instant::now();
+        loop {
+            let count = app.text_of("#case-count").await;
+            if count == "1" {
+                break;
+            }
+            assert!(start.elapsed().as_secs() < 10, "search still shows {count} cases");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let list = app.text_of(".case-list").await;
+        assert!(list.contains("Amelia Brown") && !list.contains("Oliver Brown"), "{list}");
+        app.keys(DOWN).await;
+        app.keys(ENTER).await;
+        assert_eq!(app.text_of("section[data-screen=case] h1").await, "MD-2026-0001 · Amelia Brown");
+        assert_eq!(app.text_of("#legacy-reference").await, "Old reference: OLD-001");
+        app.screenshot("old-reference").await;
+        assert_eq!(app.accessibility_violations().await, Vec::<String>::new());
+        app.close().await;
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn an_invalid_date_shows_the_error_summary_and_saves_nothing() {
     within(180, async {

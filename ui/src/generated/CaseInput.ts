@@ -11,6 +11,11 @@ export type CaseInput = {
  */
 reference: string | null, 
 /**
+ * The case's reference in the system it came from (`OLD-001`), kept
+ * beside its own when past cases are imported.
+ */
+legacy_reference: string | null, 
+/**
  * The date the case was opened (default: today).
  */
 opened_on: string | null, 

@@ -8,6 +8,10 @@ import type { PersonRecord } from "./PersonRecord";
  */
 export type CaseRecord = { reference: string, 
 /**
+ * Its reference in the system it was imported from, if any.
+ */
+legacy_reference: string | null, 
+/**
  * `open` or `closed`.
  */
 status: string, closing_reason: string | null, closed_on: string | null, opened_on: string, 

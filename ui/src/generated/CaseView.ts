@@ -15,6 +15,10 @@ export type CaseView = { timeline: Timeline,
  */
 chart: Chart | null, history: Array<HistoryEntry>, reference: string, 
 /**
+ * Its reference in the system it was imported from, if any.
+ */
+legacy_reference: string | null, 
+/**
  * `open` or `closed`.
  */
 status: string, closing_reason: string | null, closed_on: string | null, opened_on: string, 

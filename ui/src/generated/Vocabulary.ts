@@ -11,4 +11,8 @@ certificate_kinds: Array<Choice>,
 /**
  * Who is responsible for an agreed item with no right of appeal (reg 42(3)).
  */
-responsible_bodies: Array<Choice>, };
+responsible_bodies: Array<Choice>, 
+/**
+ * The words for a case's reference from the system it was imported from.
+ */
+legacy_reference: string, };

@@ -22,4 +22,5 @@ export const vocabulary: Vocabulary = {
     { value: "local_authority", label: "The local authority (e.g. social care)" },
     { value: "icb", label: "The integrated care board (e.g. health care)" },
   ],
+  legacy_reference: "Old reference",
 };
