@@ -54,6 +54,7 @@ fn main() {
             reference: Some(format!("MD-2099-{:04}", i + 1)),
             opened_on: Some(d(2026, 3, 10)),
             caller: Some(PersonInput { name: "Siân Gwenllïan Davies".into(), role: None, date_of_birth: None }),
+            appellant: None,
             child: Some(PersonInput { name: format!("Zoë Davies {i}"), role: None, date_of_birth: Some(d(2015, 6, 1)) }),
             representatives: Vec::new(),
             local_authority: "Manchester City Council".into(),

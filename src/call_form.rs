@@ -237,6 +237,7 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
         reference: None,
         opened_on: call_date,
         caller: caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None }),
+        appellant: None,
         child: child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob }),
         representatives: Vec::new(),
         local_authority: la.unwrap_or_default(),

@@ -39,10 +39,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0004_certificates.sql"),
         then: None,
     },
+    Migration {
+        version: 5,
+        name: "the appellant a representative acts for: a party of its own, with relationship and contact",
+        sql: include_str!("sql/0005_appellant.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

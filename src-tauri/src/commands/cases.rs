@@ -60,8 +60,9 @@ pub fn facts_form(state: State<AppState>, reference: String) -> Result<FactsForm
 #[tauri::command]
 pub fn preview_facts(state: State<AppState>, reference: String, form: FactsForm) -> Result<FactsPreview> {
     let store = state.store()?;
-    let facts = facts_form::so_far(&form, &store.case(&reference)?.facts);
-    Ok(store.preview(&facts, today()?)?)
+    let case = store.case(&reference)?;
+    let facts = facts_form::so_far(&form, &case.facts);
+    Ok(store.case_preview(&case, &facts, today()?)?)
 }
 
 #[tauri::command]
