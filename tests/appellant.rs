@@ -10,6 +10,7 @@
 mod common;
 
 use common::*;
+use mediation_desk::exports::{csv_log, full_json, pseudonymised, CaseFilter};
 use mediation_desk::facts::{CertificateKind, DecisionKind, Issue};
 use mediation_desk::store::{
     Appellant, AppellantRole, CallerRole, CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole,
@@ -286,4 +287,30 @@ fn a_young_person_must_be_over_compulsory_school_age_and_under_25_on_the_date_of
     assert!(err.to_string().contains("correct child.date_of_birth"), "{err}");
     input.appellant.as_mut().unwrap().date_of_birth = Some(date("2008-01-01"));
     store.add_case(&input, "Ann", today()).unwrap();
+}
+
+#[test]
+fn the_full_export_round_trips_the_appellant_and_the_case_log_names_them_but_not_the_pseudonymised_log() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let mut input = advocates_case();
+    input.appellant = Some(pat_quern());
+    let reference = store.add_case(&input, "Ann", today()).unwrap();
+    store.add_case(&parent_about_a_young_person(), "Ann", today()).unwrap();
+
+    let export = full_json::export(&store).unwrap();
+    let other = TestDb::new();
+    let mut imported = other.open();
+    full_json::import(&mut imported, &export).unwrap();
+    assert_eq!(imported.case(&reference).unwrap().appellant, Some(pat_quern()));
+    assert_eq!(full_json::export(&imported).unwrap(), export);
+
+    let log = String::from_utf8(csv_log::export(&store, &CaseFilter::default(), today(), None).unwrap()).unwrap();
+    let mut lines = log.lines();
+    assert!(lines.next().unwrap().contains(",Caller name,Appellant name,"));
+    assert!(lines.next().unwrap().contains(",Roberto Advocatus,Pat Quern,"), "{log}");
+    // The parent who rang about a young person: the young person appeals.
+    assert!(lines.next().unwrap().contains(",Rhian Jones,Dafydd Jones,"), "{log}");
+    let anonymous = String::from_utf8(pseudonymised::export(&store, &CaseFilter::default(), today()).unwrap()).unwrap();
+    assert!(!anonymous.contains("Appellant") && !anonymous.contains("Quern"), "{anonymous}");
 }
