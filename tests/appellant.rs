@@ -10,11 +10,13 @@
 mod common;
 
 use common::*;
+use mediation_desk::call_form::{self, DateParts, NewCallForm};
+use mediation_desk::details_form;
 use mediation_desk::exports::{csv_log, full_json, pseudonymised, CaseFilter};
 use mediation_desk::facts::{CertificateKind, DecisionKind, Issue};
 use mediation_desk::store::{
-    Appellant, AppellantRole, CallerRole, CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole,
-    Store, StoreError,
+    Appellant, AppellantRole, CallerRole, CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store,
+    StoreError,
 };
 
 fn setup(store: &mut Store) {
@@ -313,4 +315,114 @@ fn the_full_export_round_trips_the_appellant_and_the_case_log_names_them_but_not
     assert!(lines.next().unwrap().contains(",Rhian Jones,Dafydd Jones,"), "{log}");
     let anonymous = String::from_utf8(pseudonymised::export(&store, &CaseFilter::default(), today()).unwrap()).unwrap();
     assert!(!anonymous.contains("Appellant") && !anonymous.contains("Quern"), "{anonymous}");
+}
+
+fn new_call(role: CallerRole) -> NewCallForm {
+    let parts = |d: &str, m: &str, y: &str| DateParts { day: d.into(), month: m.into(), year: y.into() };
+    NewCallForm {
+        caller_role: role,
+        caller_name: "Roberto Advocatus".into(),
+        child_name: "Alex Quern".into(),
+        child_date_of_birth: parts("1", "6", "2015"),
+        local_authority: "Manchester City Council".into(),
+        decision_kind: Some(DecisionKind::RefuseToAssess),
+        letter_dated: parts("2", "3", "2026"),
+        sent_on: parts("3", "3", "2026"),
+        call_date: parts("10", "3", "2026"),
+        ..NewCallForm::default()
+    }
+}
+
+#[test]
+fn new_call_records_the_appellant_a_representative_acts_for() {
+    let mut form = new_call(CallerRole::Representative);
+    form.appellant_name = " Pat Quern ".into();
+    form.appellant_relationship = "grandmother".into();
+    form.appellant_contact = "07700 900123".into();
+    let input = call_form::check(&form, today()).unwrap();
+    assert_eq!(input.appellant, Some(pat_quern()));
+    assert_eq!(input.caller.unwrap().role, Some(CallerRole::Representative));
+
+    // A relationship with no name names the name box.
+    form.appellant_name = String::new();
+    let errors = call_form::check(&form, today()).unwrap_err();
+    assert_eq!(errors[0].field, "appellant_name");
+    assert_eq!(errors[0].message, "Enter the name of the parent or young person they act for");
+
+    // Only a representative acts for someone: the boxes are not read for a parent.
+    let mut parent = new_call(CallerRole::Parent);
+    parent.appellant_name = "Pat Quern".into();
+    assert_eq!(call_form::check(&parent, today()).unwrap().appellant, None);
+}
+
+#[test]
+fn new_call_refuses_a_young_person_of_compulsory_school_age_naming_the_field() {
+    let form = new_call(CallerRole::YoungPerson);
+    let errors = call_form::check(&form, today()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "caller_role");
+    assert!(
+        errors[0].message.starts_with(
+            "The caller cannot be the young person: the young person, born Mon 1 Jun 2015, is of compulsory school age"
+        ),
+        "{}",
+        errors[0].message
+    );
+    let mut form = new_call(CallerRole::Representative);
+    form.appellant_name = "Alex Quern".into();
+    form.appellant_role = AppellantRole::YoungPerson;
+    let errors = call_form::check(&form, today()).unwrap_err();
+    assert_eq!(errors[0].field, "appellant_role");
+    // 17 on the day of the call: a young person.
+    form.child_date_of_birth.year = "2008".into();
+    assert!(call_form::check(&form, today()).is_ok());
+}
+
+#[test]
+fn new_call_tells_a_parent_ringing_about_a_young_person_whose_right_the_appeal_is() {
+    let db = TestDb::new();
+    let store = db.open();
+    let mut form = new_call(CallerRole::Parent);
+    form.caller_name = "Rhian Jones".into();
+    form.child_name = "Dafydd Jones".into();
+    let notices = |form: &NewCallForm| call_form::preview(&store, form, today()).unwrap().notices;
+    assert!(notices(&form).iter().all(|n| n.code != "young_person_appeals"));
+    form.child_date_of_birth.year = "2009".into();
+    let notice = notices(&form).into_iter().find(|n| n.code == "young_person_appeals").expect("the notice");
+    assert!(
+        notice.message.starts_with("Dafydd Jones is a young person, over compulsory school age since Sat 28 Jun 2025"),
+        "{}",
+        notice.message
+    );
+    assert!(
+        notice.message.ends_with("A certificate or letter names Rhian Jones, acting for Dafydd Jones."),
+        "{}",
+        notice.message
+    );
+}
+
+#[test]
+fn the_who_form_records_and_corrects_the_appellant() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let reference = store.add_case(&advocates_case(), "Ann", today()).unwrap();
+    let record = store.case(&reference).unwrap();
+    let mut form = details_form::from_record(&record);
+    assert_eq!((form.caller_role, form.appellant_name.as_str()), (CallerRole::Representative, ""));
+    form.appellant_name = "Pat Quern".into();
+    form.appellant_relationship = "grandmother".into();
+    form.appellant_contact = "07700 900123".into();
+    store.update_case(&reference, &details_form::apply(&form, &record, today()).unwrap(), "Ann", today()).unwrap();
+    let record = store.case(&reference).unwrap();
+    assert_eq!(record.appellant, Some(pat_quern()));
+    assert_eq!(details_form::from_record(&record), form);
+
+    // The young person while of compulsory school age: refused on the role box.
+    form.appellant_role = AppellantRole::YoungPerson;
+    let errors = details_form::apply(&form, &record, today()).unwrap_err();
+    assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["appellant_role"]);
+    form.appellant_role = AppellantRole::Parent;
+    form.caller_role = CallerRole::YoungPerson;
+    let errors = details_form::apply(&form, &record, today()).unwrap_err();
+    assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["caller_role"]);
 }
