@@ -55,6 +55,7 @@ fn main() {
             legacy_reference: None,
             opened_on: Some(d(2026, 3, 10)),
             caller: Some(PersonInput { name: "Siân Gwenllïan Davies".into(), role: None, date_of_birth: None }),
+            appellant: None,
             child: Some(PersonInput { name: format!("Zoë Davies {i}"), role: None, date_of_birth: Some(d(2015, 6, 1)) }),
             representatives: Vec::new(),
             local_authority: "Manchester City Council".into(),

@@ -45,5 +45,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = format!("{dir}/exemption-letter.pdf");
     std::fs::write(&path, &bytes)?;
     println!("{path} ({} bytes)", bytes.len());
+
+    // A representative rang: the appellant, with them acting for the appellant.
+    let mut content = samples::certificate(CertificateKind::AfterMediation);
+    content.acting = Some("Roberto Advocatus".into());
+    let bytes = render_certificate(&content)?;
+    let path = format!("{dir}/after-mediation-representative.pdf");
+    std::fs::write(&path, &bytes)?;
+    println!("{path} ({} bytes)", bytes.len());
+    let mut letter = samples::exemption_letter();
+    letter.acting = Some("Roberto Advocatus".into());
+    let bytes = render_exemption_letter(&letter)?;
+    let path = format!("{dir}/exemption-letter-representative.pdf");
+    std::fs::write(&path, &bytes)?;
+    println!("{path} ({} bytes)", bytes.len());
     Ok(())
 }

@@ -10,7 +10,9 @@ use ts_rs::TS;
 
 use crate::calendar::dates;
 use crate::facts::{CaseFacts, Decision, DecisionKind, Issue, LetterItem, Service};
-use crate::store::{CallerRole, CaseInput, PersonInput, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::rules::appellant as who_may_appeal;
+use crate::store::{Appellant, AppellantRole, CallerRole, CaseInput, PersonInput, Store, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::timeline::Timeline;
 
 /// A date as typed into three boxes: day, month, year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -43,6 +45,14 @@ pub struct NewCallForm {
     pub service: Service,
     pub caller_role: CallerRole,
     pub caller_name: String,
+    /// When the caller is a representative: the parent or young person
+    /// they act for (the appellant). Read only for a representative.
+    pub appellant_name: String,
+    pub appellant_role: AppellantRole,
+    /// The appellant's relationship to the child ("grandmother").
+    pub appellant_relationship: String,
+    /// A phone number or email address for the appellant.
+    pub appellant_contact: String,
     pub child_name: String,
     pub child_date_of_birth: DateParts,
     pub local_authority: String,
@@ -169,10 +179,71 @@ fn text(errors: &mut Errors, field: &str, label: &str, value: &str, kind: Text, 
     Some(value.to_string())
 }
 
+/// The appellant's boxes as typed (`appellant_name`, `appellant_role`,
+/// `appellant_relationship`, `appellant_contact`).
+pub struct AppellantBoxes<'a> {
+    pub name: &'a str,
+    pub role: AppellantRole,
+    pub relationship: &'a str,
+    pub contact: &'a str,
+}
+
+/// The appellant's boxes, checked: none when they are all left empty; a
+/// relationship or contact with no name is "Enter the name ...".
+pub fn appellant_fields(boxes: &AppellantBoxes) -> Result<Option<Appellant>, Vec<FieldError>> {
+    let mut errors = Errors(Vec::new());
+    let name = text(&mut errors, "appellant_name", APPELLANT_NAME, boxes.name, Text::Name, false);
+    let relationship =
+        text(&mut errors, "appellant_relationship", "Relationship to the child", boxes.relationship, Text::Name, false);
+    let contact = text(&mut errors, "appellant_contact", "Phone or email", boxes.contact, Text::Name, false);
+    if name.is_none() && (relationship.is_some() || contact.is_some()) {
+        errors.add("appellant_name", format!("Enter the {}", lower_first(APPELLANT_NAME)));
+    }
+    if !errors.0.is_empty() {
+        return Err(errors.0);
+    }
+    Ok(name.map(|name| Appellant { name, role: boxes.role, date_of_birth: None, relationship, contact }))
+}
+
+/// The label of the appellant's name box.
+pub const APPELLANT_NAME: &str = "Name of the parent or young person they act for";
+
+/// A caller or appellant chosen as the young person who is not one on the
+/// date of the call (of compulsory school age, or 25 or over), from the
+/// child's date of birth: the problem against `field` (`caller_role`,
+/// `appellant_role`), telling the mediator what to do.
+pub fn young_person_field(field: &str, born: Option<NaiveDate>, call: Option<NaiveDate>) -> Option<FieldError> {
+    let (born, call) = (born?, call?);
+    let why = who_may_appeal::young_person_on(born, call).err()?;
+    let (who, instead) = if field == "caller_role" {
+        ("The caller cannot be the young person", "Choose parent or representative")
+    } else {
+        ("The appellant cannot be the young person", "Choose parent")
+    };
+    Some(FieldError {
+        field: field.into(),
+        message: format!("{who}: {}. {instead}, or correct the date of birth", why.explain("the young person", born, call)),
+    })
+}
+
 /// Check the form; either the case to save or every problem at once.
 pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
     let mut errors = Errors(Vec::new());
     let caller_name = text(&mut errors, "caller_name", "Caller's name", &form.caller_name, Text::Name, true);
+    let appellant = if form.caller_role == CallerRole::Representative {
+        appellant_fields(&AppellantBoxes {
+            name: &form.appellant_name,
+            role: form.appellant_role,
+            relationship: &form.appellant_relationship,
+            contact: &form.appellant_contact,
+        })
+        .unwrap_or_else(|problems| {
+            errors.0.extend(problems);
+            None
+        })
+    } else {
+        None
+    };
     let child_name = text(&mut errors, "child_name", "Child or young person's name", &form.child_name, Text::Name, true);
     let dob = date(&mut errors, "child_date_of_birth", "Date of birth", &form.child_date_of_birth, false);
     if let Some(dob) = dob {
@@ -210,6 +281,15 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
             errors.add("call_date", "Date of this call must be on or after the date the letter was sent");
         }
     }
+    let young_people = [
+        (form.caller_role == CallerRole::YoungPerson).then_some("caller_role"),
+        appellant.as_ref().filter(|a| a.role == AppellantRole::YoungPerson).map(|_| "appellant_role"),
+    ];
+    for field in young_people.into_iter().flatten() {
+        if let Some(problem) = young_person_field(field, dob, call_date) {
+            errors.add(&problem.field, problem.message);
+        }
+    }
     let note = text(&mut errors, "note", "Note", &form.note, Text::Note, false);
     let facts = CaseFacts {
         service: form.service,
@@ -238,6 +318,7 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
         legacy_reference: None,
         opened_on: call_date,
         caller: caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None }),
+        appellant,
         child: child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob }),
         representatives: Vec::new(),
         local_authority: la.unwrap_or_default(),
@@ -261,6 +342,26 @@ pub fn preview_facts(form: &NewCallForm, today: NaiveDate) -> CaseFacts {
         first_contact_on: call,
         ..CaseFacts::default()
     }
+}
+
+/// The clocks for the form as typed so far, with the notice of who may
+/// appeal when a parent rings about a young person.
+pub fn preview(store: &Store, form: &NewCallForm, today: NaiveDate) -> crate::store::Result<Timeline> {
+    let facts = preview_facts(form, today);
+    let mut timeline = store.timeline_for(&facts, today)?;
+    let mut ignore = Errors(Vec::new());
+    let born = date(&mut ignore, "child_date_of_birth", "", &form.child_date_of_birth, false);
+    let representative = form.caller_role == CallerRole::Representative;
+    let appellant_name = form.appellant_name.trim();
+    let parties = who_may_appeal::Parties {
+        caller: Some((form.caller_name.trim(), form.caller_role)),
+        appellant: (representative && !appellant_name.is_empty()).then_some((appellant_name, form.appellant_role)),
+        child_name: form.child_name.trim(),
+        child_date_of_birth: born,
+        call_date: facts.first_contact_on.unwrap_or(today),
+    };
+    timeline.notices.extend(who_may_appeal::notice(&parties));
+    Ok(timeline)
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 //! The Case screen's "Who" form: the child's name and date of birth, the
-//! caller's name and role, and the local authority, corrected after the
-//! call (a misspelt name must be put right before a certificate is issued
-//! or re-issued). Checked field by field like the New call form.
+//! caller's name and role, the appellant a representative acts for, and
+//! the local authority, corrected after the call (a misspelt name must be
+//! put right before a certificate is issued or re-issued). Checked field
+//! by field like the New call form.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::call_form::{date_field, text_field, DateParts, FieldError, Text};
-use crate::store::{CallerRole, CaseInput, CaseRecord, PersonInput};
+use crate::call_form::{
+    appellant_fields, date_field, text_field, young_person_field, AppellantBoxes, DateParts, FieldError, Text,
+};
+use crate::store::{AppellantRole, CallerRole, CaseInput, CaseRecord, PersonInput};
 
 /// The form, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -19,6 +22,12 @@ pub struct CaseDetailsForm {
     pub child_date_of_birth: DateParts,
     pub caller_name: String,
     pub caller_role: CallerRole,
+    /// The parent or young person the caller acts for (the appellant):
+    /// left empty when the caller is the parent or the young person.
+    pub appellant_name: String,
+    pub appellant_role: AppellantRole,
+    pub appellant_relationship: String,
+    pub appellant_contact: String,
     pub local_authority: String,
 }
 
@@ -29,6 +38,10 @@ pub fn from_record(case: &CaseRecord) -> CaseDetailsForm {
         child_date_of_birth: DateParts::of(case.child.date_of_birth),
         caller_name: case.caller.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
         caller_role: case.caller.as_ref().map(|c| c.role).unwrap_or_default(),
+        appellant_name: case.appellant.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+        appellant_role: case.appellant.as_ref().map(|a| a.role).unwrap_or_default(),
+        appellant_relationship: case.appellant.as_ref().and_then(|a| a.relationship.clone()).unwrap_or_default(),
+        appellant_contact: case.appellant.as_ref().and_then(|a| a.contact.clone()).unwrap_or_default(),
         local_authority: case.local_authority.clone(),
     }
 }
@@ -47,12 +60,36 @@ pub fn apply(form: &CaseDetailsForm, case: &CaseRecord, today: NaiveDate) -> Res
     if dob.is_some_and(|d| d > today) {
         errors.push(FieldError { field: "child_date_of_birth".into(), message: "Date of birth must be in the past".into() });
     }
+    let boxes = AppellantBoxes {
+        name: &form.appellant_name,
+        role: form.appellant_role,
+        relationship: &form.appellant_relationship,
+        contact: &form.appellant_contact,
+    };
+    let mut appellant = appellant_fields(&boxes).unwrap_or_else(|problems| {
+        errors.extend(problems);
+        None
+    });
+    // The date of birth the form does not show stays as saved.
+    if let (Some(a), Some(saved)) = (appellant.as_mut(), case.appellant.as_ref()) {
+        a.date_of_birth = saved.date_of_birth;
+    }
+    let call = Some(case.facts.first_contact_on.unwrap_or(case.opened_on));
+    let young_people = [
+        (form.caller_role == CallerRole::YoungPerson).then_some("caller_role"),
+        appellant.as_ref().filter(|a| a.role == AppellantRole::YoungPerson).map(|_| "appellant_role"),
+    ];
+    for field in young_people.into_iter().flatten() {
+        let born = if field == "appellant_role" { appellant.as_ref().and_then(|a| a.date_of_birth).or(dob) } else { dob };
+        errors.extend(young_person_field(field, born, call));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
     let mut input = case.to_input(case.facts.clone());
     input.child = child_name.map(|name| PersonInput { name, role: None, date_of_birth: dob });
     input.caller = caller_name.map(|name| PersonInput { name, role: Some(form.caller_role), date_of_birth: None });
+    input.appellant = appellant;
     input.local_authority = local_authority.unwrap_or_default();
     Ok(input)
 }

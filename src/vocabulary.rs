@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::facts::{CertificateKind, DecisionKind, Issue, LetterItem};
 use crate::rules::{exemptions, letter};
-use crate::store::CallerRole;
+use crate::store::{AppellantRole, CallerRole};
 
 /// A value and the words for it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -46,6 +46,9 @@ pub struct Vocabulary {
     pub routes: Vec<Choice>,
     pub letter_items: Vec<Choice>,
     pub caller_roles: Vec<Choice>,
+    /// Who may appeal: the parent or the young person (the appellant a
+    /// representative acts for).
+    pub appellant_roles: Vec<Choice>,
     /// The kinds of mediation certificate, as the certificate says it was issued.
     pub certificate_kinds: Vec<Choice>,
     /// Who is responsible for an agreed item with no right of appeal (reg 42(3)).
@@ -84,14 +87,23 @@ pub fn vocabulary() -> Vocabulary {
     .map(|(value, label)| Choice { value: value.into(), label: label.into() })
     .collect();
     let letter_items = letter::ITEMS.into_iter().map(|i: LetterItem| choice(i, letter::label(i))).collect();
+    // "Parent" includes anyone with parental responsibility or care of the
+    // child (Education Act 1996 s.576); a young person is over compulsory
+    // school age and under 25 (CFA 2014 s.83(2)).
+    const PARENT: &str = "Parent or carer (anyone with parental responsibility or care of the child)";
+    const YOUNG_PERSON: &str = "Young person (over compulsory school age, under 25)";
     let caller_roles = [
-        (CallerRole::Parent, "Parent"),
-        (CallerRole::YoungPerson, "Young person (16–25)"),
-        (CallerRole::Representative, "Representative"),
+        (CallerRole::Parent, PARENT),
+        (CallerRole::YoungPerson, YOUNG_PERSON),
+        (CallerRole::Representative, "Representative acting for them (an advocate, SENDIASS adviser, solicitor)"),
     ]
     .into_iter()
     .map(|(r, l)| choice(r, l))
     .collect();
+    let appellant_roles = [(AppellantRole::Parent, PARENT), (AppellantRole::YoungPerson, YOUNG_PERSON)]
+        .into_iter()
+        .map(|(r, l)| choice(r, l))
+        .collect();
     let certificate_kinds =
         [CertificateKind::Declined, CertificateKind::Withdrawn, CertificateKind::Deemed, CertificateKind::AfterMediation]
             .into_iter()
@@ -176,6 +188,7 @@ pub fn vocabulary() -> Vocabulary {
         routes,
         letter_items,
         caller_roles,
+        appellant_roles,
         certificate_kinds,
         responsible_bodies,
         legacy_reference,
@@ -191,6 +204,10 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "legacy_reference" => "Old reference",
         "child.date_of_birth" => "Child's date of birth",
         "caller.name" => "Caller's name",
+        "appellant" => "The parent or young person the caller acts for (the appellant)",
+        "appellant.name" => "Name of the parent or young person the caller acts for",
+        "appellant.relationship" => "The appellant's relationship to the child",
+        "appellant.contact" => "The appellant's phone or email",
         "local_authority" => "Local authority",
         "facts.decision.kind" => "The decision",
         "facts.decision.letter_dated" => "Date on the letter",

@@ -223,3 +223,35 @@ fn every_date_of_issue_error_names_the_date_flag() {
     assert_eq!(refused(&run(&db, &["certificate", "reissue", number, "--date", "2026-04-08"], None)), future);
     assert_eq!(ok(&run(&db, &["certificate", "list"], None)).lines().count(), 1, "nothing more was issued");
 }
+
+#[test]
+fn a_representatives_case_gets_no_certificate_until_the_appellant_is_recorded() {
+    let db = TestDb::new();
+    setup(&db);
+    let mut json = serde_json::json!({
+        "opened_on": "2026-03-10",
+        "local_authority": "Manchester City Council",
+        "caller": {"name": "Roberto Advocatus", "role": "representative"},
+        "child": {"name": "Alex Quern", "date_of_birth": "2015-06-01"},
+        "facts": serde_json::from_str::<serde_json::Value>(&format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}")).unwrap(),
+    });
+    let reference = ok(&run(&db, &["case", "add", "-"], Some(&json.to_string()))).trim().to_string();
+    let issue = ["certificate", "issue", &reference, "--kind", "declined", "--date", "2026-03-13"];
+    let err = refused(&run(&db, &issue, None));
+    assert_eq!(
+        err,
+        "error: appellant: is required before a certificate is issued: Roberto Advocatus rang as a representative; record the parent or young person they act for\n"
+    );
+    assert!(ok(&run(&db, &["certificate", "list"], None)).is_empty());
+
+    json["appellant"] = serde_json::json!({"name": "Pat Quern", "role": "parent", "relationship": "grandmother"});
+    ok(&run(&db, &["case", "update", &reference, "-"], Some(&json.to_string())));
+    assert_eq!(ok(&run(&db, &issue, None)), "GM-2026-00001\n");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("cert.pdf");
+    ok(&run(&db, &["certificate", "show", "GM-2026-00001", "--out", pdf.to_str().unwrap()], None));
+    png(&pdf, "representative");
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(text.contains("Roberto Advocatus, acting for Pat Quern, contacted the mediation adviser"), "{text}");
+    assert!(text.contains("With this certificate, Pat Quern can appeal"), "{text}");
+}

@@ -402,6 +402,52 @@ fn long_names_wrap_inside_the_margins() {
 }
 
 #[test]
+fn every_kind_names_the_appellant_with_whoever_acted_for_them_and_still_fits_one_page() {
+    for kind in KINDS {
+        let mut c = samples::certificate(kind);
+        c.acting = Some("Roberto Advocatus".into());
+        let bytes = render_certificate(&c).unwrap();
+        let text = pdf_text(&bytes);
+        let appellant = &c.parent_name;
+        assert_has(&text, &format!("Parent or young person {appellant} Acting for them Roberto Advocatus"));
+        assert_has(
+            &text,
+            &format!(
+                "Roberto Advocatus, acting for {appellant}, contacted the mediation adviser on {}",
+                long(c.first_contact_on)
+            ),
+        );
+        assert_has(&text, &format!("With this certificate, {appellant} can appeal"));
+        assert!(!text.contains("Roberto Advocatus can appeal") && !text.contains("that Roberto"), "{text}");
+        if let KindDetails::Deemed { la_told_on, .. } = c.details {
+            assert_has(
+                &text,
+                &format!("The local authority was told on {} that {appellant} wishes to go to mediation", long(la_told_on)),
+            );
+        }
+        assert_eq!(page_count(&bytes), 1, "{kind:?} should fit one page");
+    }
+    let mut letter = samples::exemption_letter();
+    letter.acting = Some("Roberto Advocatus".into());
+    let bytes = render_exemption_letter(&letter).unwrap();
+    let text = pdf_text(&bytes);
+    let appellant = &letter.parent_name;
+    assert_has(&text, &format!("Parent or young person {appellant} Acting for them Roberto Advocatus"));
+    assert_has(&text, "Dear Roberto Advocatus,");
+    assert_has(&text, &format!("You contacted us, acting for {appellant}, about a decision"));
+    assert_has(&text, &format!("{appellant} does not need a mediation certificate to appeal"));
+    assert_eq!(page_count(&bytes), 1);
+    // Without anyone acting for them, neither says so.
+    for bytes in [
+        render_certificate(&samples::certificate(KINDS[0])).unwrap(),
+        render_exemption_letter(&samples::exemption_letter()).unwrap(),
+    ] {
+        let text = pdf_text(&bytes);
+        assert!(!text.contains("Acting for them") && !text.contains("acting for"), "{text}");
+    }
+}
+
+#[test]
 fn a_long_name_on_a_declined_certificate_still_fits_one_page() {
     let mut c = samples::certificate(CertificateKind::Declined);
     c.parent_name = "Gwenllïan Siân Zoë Łukasz Nguyễn O'Brien-Smith Ó Súilleabháin "

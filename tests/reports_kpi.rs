@@ -13,6 +13,7 @@ fn add(store: &mut Store, la: &str, opened: &str, facts: CaseFacts) -> String {
     let input = CaseInput {
         opened_on: Some(date(opened)),
         caller: Some(person("Rhian Jones")),
+        appellant: None,
         child: Some(PersonInput { name: "Siân Jones".into(), role: None, date_of_birth: Some(date("2015-06-01")) }),
         local_authority: la.into(),
         facts,

@@ -227,3 +227,36 @@ fn an_old_reference_is_shown_and_searched_from_the_command_line() {
     json["legacy_reference"] = "OLD\u{7}001".into();
     refused(&db, &["case", "add", "-"], Some(&json.to_string()), "legacy_reference: contains a control character");
 }
+
+#[test]
+fn the_appellant_in_the_case_json_is_shown_and_a_young_person_of_school_age_is_refused() {
+    let db = TestDb::new();
+    let json = r#"{"opened_on":"2026-03-10","caller":{"name":"Roberto Advocatus","role":"representative"},
+        "appellant":{"name":"Pat Quern","role":"parent","relationship":"grandmother","contact":"07700 900123"},
+        "child":{"name":"Alex Quern","date_of_birth":"2015-06-01"},"local_authority":"Bury Council",
+        "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-03-02"},"first_contact_on":"2026-03-10"}}"#;
+    let o = run(&db, &["case", "add", "-"], Some(json));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&run(&db, &["case", "show", "MD-2026-0001"], None))).unwrap();
+    assert_eq!(
+        shown["appellant"],
+        serde_json::json!({"name": "Pat Quern", "role": "parent", "date_of_birth": null,
+                           "relationship": "grandmother", "contact": "07700 900123"})
+    );
+    assert_eq!(shown["caller"]["role"], "representative");
+    let history: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&db, &["case", "history", "MD-2026-0001", "--json"], None))).unwrap();
+    let change = history[0]["changes"].as_array().unwrap().iter().find(|c| c["field"] == "appellant").unwrap().clone();
+    assert_eq!(change["after"]["name"], "Pat Quern");
+
+    // A 10-year-old saved as the young person who rang, or as the appellant.
+    let ten = json.replace(r#""role":"representative""#, r#""role":"young_person""#).replace(
+        r#""appellant":{"name":"Pat Quern","role":"parent","relationship":"grandmother","contact":"07700 900123"},"#,
+        "",
+    );
+    refused(&db, &["case", "add", "-"], Some(&ten), "caller.role");
+    let ten = json.replace(r#""role":"parent""#, r#""role":"young_person""#);
+    refused(&db, &["case", "add", "-"], Some(&ten), "appellant.role");
+    let bad = json.replace(r#""role":"parent""#, r#""role":"representative""#);
+    refused(&db, &["case", "add", "-"], Some(&bad), "appellant.role");
+}

@@ -161,7 +161,7 @@ fn a_schema_4_database_gains_the_old_reference_of_each_case() {
         .unwrap();
     }
     let mut store = db.open();
-    assert_eq!(migrations::user_version(store.connection()).unwrap(), 6);
+    assert_eq!(migrations::user_version(store.connection()).unwrap(), migrations::LATEST);
     assert_eq!(store.case("MD-2026-0007").unwrap().legacy_reference, None);
     let mut input = store.case("MD-2026-0007").unwrap().to_input(case("x").facts);
     input.legacy_reference = Some("SAL/2019/44".into());
@@ -170,4 +170,67 @@ fn a_schema_4_database_gains_the_old_reference_of_each_case() {
     assert_eq!(store.search("SAL/2019/44", 10).unwrap()[0].reference, "MD-2026-0007");
     let history = store.history("MD-2026-0007").unwrap();
     assert_eq!(history.last().unwrap().changes[0]["field"], "legacy_reference");
+}
+
+#[test]
+fn migration_5_keeps_every_person_and_adds_the_appellant_as_a_party_of_its_own() {
+    let db = TestDb::new();
+    let facts = serde_json::to_string(&case("x").facts).unwrap();
+    {
+        let mut conn = Connection::open(db.path()).unwrap();
+        migrations::migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Bury Council');
+             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0003', 't');",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
+             VALUES (1, 'MD-2026-0003', 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?1, 't', 't')",
+            params![facts],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, case_id, part, role, name, position) VALUES (7, 1, 'caller', 'representative', 'Roberto Advocatus', 0);
+             INSERT INTO people (id, case_id, part, role, name, date_of_birth, position) VALUES (8, 1, 'child', 'child', 'Alex Quern', '2015-06-01', 0);",
+        )
+        .unwrap();
+    }
+    let mut store = db.open();
+    assert_eq!(migrations::user_version(store.connection()).unwrap(), migrations::LATEST);
+    let people: Vec<(i64, String, String)> = store
+        .connection()
+        .prepare("SELECT id, part, name FROM people ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(people, [(7, "caller".into(), "Roberto Advocatus".into()), (8, "child".into(), "Alex Quern".into())]);
+    let saved = store.case("MD-2026-0003").unwrap();
+    assert_eq!(saved.appellant, None);
+
+    let mut input = saved.to_input(saved.facts.clone());
+    input.appellant = Some(mediation_desk::store::Appellant {
+        name: "Pat Quern".into(),
+        role: mediation_desk::store::AppellantRole::Parent,
+        date_of_birth: None,
+        relationship: Some("grandmother".into()),
+        contact: Some("pat@example.org".into()),
+    });
+    store.update_case("MD-2026-0003", &input, "Ann", today()).unwrap();
+    let row: (String, String, String) = store
+        .connection()
+        .query_row("SELECT role, relationship, contact FROM people WHERE part = 'appellant'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(row, ("parent".into(), "grandmother".into(), "pat@example.org".into()));
+    // The appellant is the parent or the young person, and there is one a case.
+    let conn = store.connection();
+    assert!(conn
+        .execute("INSERT INTO people (case_id, part, role, name) VALUES (1, 'appellant', 'representative', 'X')", [])
+        .is_err());
+    assert!(conn.execute("INSERT INTO people (case_id, part, role, name) VALUES (1, 'appellant', 'parent', 'Y')", []).is_err());
+    assert!(store.integrity_check().unwrap().is_empty());
 }

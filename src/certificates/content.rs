@@ -79,8 +79,13 @@ pub struct CertificateContent {
     pub number: String,
     /// The date of issue: the one-month appeal limit runs from it.
     pub issued_on: NaiveDate,
-    /// The parent or young person the certificate is for.
+    /// The appellant: the parent or young person the certificate is for
+    /// (CFA 2014 s.51), never a representative.
     pub parent_name: String,
+    /// Whoever contacted the service for the appellant (a representative,
+    /// or a parent for a young person): "X, acting for Y". None when the
+    /// appellant did.
+    pub acting: Option<String>,
     pub child_name: String,
     pub child_date_of_birth: NaiveDate,
     pub local_authority: String,
@@ -133,7 +138,11 @@ pub struct ExemptionLetterContent {
     pub service: ServiceDetails,
     /// The date of the letter.
     pub dated: NaiveDate,
+    /// The appellant: the parent or young person (never a representative).
     pub parent_name: String,
+    /// Whoever contacted the service for the appellant, if not the
+    /// appellant: the letter is addressed to them.
+    pub acting: Option<String>,
     pub child_name: String,
     pub local_authority: String,
     pub decision: String,

@@ -112,12 +112,35 @@ fn check_route(case: &CaseRecord, timeline: &Timeline) -> Result<()> {
     }
 }
 
-/// The parent or young person named on the document: the caller.
-fn parent_name(case: &CaseRecord) -> Result<String> {
-    match &case.caller {
-        Some(c) if !c.name.trim().is_empty() => Ok(c.name.clone()),
-        _ => Err(bad("caller.name", "is required on a certificate (the parent or young person)")),
+/// The appellant the document names, and whoever contacted the service
+/// for them (`rules::appellant::named`): refused, naming `appellant`, while
+/// a representative's appellant is not recorded. A name the font cannot
+/// print is refused against the field it came from.
+fn appellant(case: &CaseRecord, document: &str) -> Result<(String, Option<String>)> {
+    use crate::rules::appellant::{named, Missing, Named};
+    let Named { appellant, acting } = named(&case.parties()).map_err(|missing| match missing {
+        Missing::Appellant { representative } => bad(
+            "appellant",
+            format!(
+                "is required before {document} is issued: {representative} rang as a representative; record the parent or young person they act for"
+            ),
+        ),
+        Missing::Caller => bad("caller.name", "is required on a certificate (the parent or young person)"),
+    })?;
+    let appellant_field = if case.appellant.is_some() {
+        "appellant.name"
+    } else if acting.is_some() {
+        // A parent who rang about a young person acts for them.
+        "child.name"
+    } else {
+        "caller.name"
+    };
+    for (field, name) in [(appellant_field, Some(&appellant)), ("caller.name", acting.as_ref())] {
+        if let Some(character) = name.and_then(|n| super::pdf::first_unprintable(n)) {
+            return Err(render_error(RenderError::UnsupportedCharacter { field: field.into(), character }));
+        }
     }
+    Ok((appellant, acting))
 }
 
 fn decision(case: &CaseRecord) -> Result<(String, NaiveDate)> {
@@ -266,7 +289,7 @@ fn check_issuer(kind: CertificateKind, issuer: &StaffMember) -> Result<Signatory
 pub fn render_error(err: RenderError) -> StoreError {
     let field_of = |field: &str| -> String {
         match field {
-            "parent_name" => "caller.name".into(),
+            "parent_name" | "acting" => "caller.name".into(),
             "child_name" => "child.name".into(),
             "issued_by.name" | "signed_by.name" => "issued_by".into(),
             "issued_by.registration" | "signed_by.registration" => "issued_by.registration".into(),
@@ -308,7 +331,7 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
         ));
     }
     let service = service_details(req.service)?;
-    let parent_name = parent_name(case)?;
+    let (parent_name, acting) = appellant(case, "a certificate")?;
     let child_date_of_birth =
         case.child.date_of_birth.ok_or_else(|| bad("child.date_of_birth", "is required on a certificate"))?;
     let (decision, decision_sent_on) = decision(case)?;
@@ -342,6 +365,7 @@ pub fn prepare(case: &CaseRecord, req: &IssueRequest) -> Result<Prepared> {
         number: req.number.clone(),
         issued_on: req.issued_on,
         parent_name,
+        acting,
         child_name: case.child.name.clone(),
         child_date_of_birth,
         local_authority: case.local_authority.clone(),
@@ -397,10 +421,12 @@ pub fn prepare_exemption_letter(
     };
     let signed_by =
         signed_by.map(|s| Signatory { name: s.name.clone(), registration: s.registration.clone().unwrap_or_default() });
+    let (parent_name, acting) = appellant(case, "an exemption letter")?;
     Ok(ExemptionLetterContent {
         service: service_details(service)?,
         dated,
-        parent_name: parent_name(case)?,
+        parent_name,
+        acting,
         child_name: case.child.name.clone(),
         local_authority: case.local_authority.clone(),
         decision,

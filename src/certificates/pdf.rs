@@ -68,12 +68,15 @@ pub fn render_certificate(c: &CertificateContent) -> Result<Vec<u8>, RenderError
     }
 
     page.section(w::SECTION_CASE);
-    let mut rows: Vec<(&str, String)> = vec![
-        (w::LABEL_PARENT, c.parent_name.clone()),
+    let mut rows: Vec<(&str, String)> = vec![(w::LABEL_PARENT, c.parent_name.clone())];
+    if let Some(acting) = &c.acting {
+        rows.push((w::LABEL_ACTING, acting.clone()));
+    }
+    rows.extend([
         (w::LABEL_CHILD, c.child_name.clone()),
         (w::LABEL_DATE_OF_BIRTH, w::date(c.child_date_of_birth)),
         (w::LABEL_LA, c.local_authority.clone()),
-    ];
+    ]);
     if let Some(icb) = &c.icb {
         rows.push((w::LABEL_ICB, icb.clone()));
     }
@@ -125,14 +128,17 @@ pub fn render_exemption_letter(l: &ExemptionLetterContent) -> Result<Vec<u8>, Re
 
     page.text_block(w::EXEMPTION_TITLE, Face::Bold, 22.0, 0.0, CONTENT_WIDTH);
     page.gap(8.0);
-    page.rows(&[
-        (w::LABEL_LETTER_DATE, w::date(l.dated)),
-        (w::LABEL_PARENT, l.parent_name.clone()),
+    let mut rows: Vec<(&str, String)> = vec![(w::LABEL_LETTER_DATE, w::date(l.dated)), (w::LABEL_PARENT, l.parent_name.clone())];
+    if let Some(acting) = &l.acting {
+        rows.push((w::LABEL_ACTING, acting.clone()));
+    }
+    rows.extend([
         (w::LABEL_CHILD, l.child_name.clone()),
         (w::LABEL_LA, l.local_authority.clone()),
         (w::LABEL_DECISION, l.decision.clone()),
         (w::LABEL_DECISION_SENT, w::date(l.decision_sent_on)),
     ]);
+    page.rows(&rows);
 
     page.gap(12.0);
     page.paragraph(&w::exemption_greeting(l));
@@ -195,6 +201,7 @@ fn check_certificate(c: &CertificateContent) -> Result<(), RenderError> {
         ("service.email".into(), c.service.email.as_str(), false),
         ("number".into(), c.number.as_str(), true),
         ("parent_name".into(), c.parent_name.as_str(), true),
+        ("acting".into(), c.acting.as_deref().unwrap_or_default(), c.acting.is_some()),
         ("child_name".into(), c.child_name.as_str(), true),
         ("local_authority".into(), c.local_authority.as_str(), true),
         ("decision".into(), c.decision.as_str(), true),
@@ -230,6 +237,7 @@ fn check_letter(l: &ExemptionLetterContent) -> Result<(), RenderError> {
         ("service.phone".into(), l.service.phone.as_str(), false),
         ("service.email".into(), l.service.email.as_str(), false),
         ("parent_name".into(), l.parent_name.as_str(), true),
+        ("acting".into(), l.acting.as_deref().unwrap_or_default(), l.acting.is_some()),
         ("child_name".into(), l.child_name.as_str(), true),
         ("local_authority".into(), l.local_authority.as_str(), true),
         ("decision".into(), l.decision.as_str(), true),

@@ -23,6 +23,7 @@ pub const LABEL_NUMBER: &str = "Certificate number";
 pub const LABEL_DATE_OF_ISSUE: &str = "Date of issue";
 pub const LABEL_LETTER_DATE: &str = "Date of this letter";
 pub const LABEL_PARENT: &str = "Parent or young person";
+pub const LABEL_ACTING: &str = "Acting for them";
 pub const LABEL_CHILD: &str = "Child or young person";
 pub const LABEL_DATE_OF_BIRTH: &str = "Date of birth";
 pub const LABEL_LA: &str = "Local authority";
@@ -112,17 +113,33 @@ pub fn name_in_text(name: &str) -> String {
     }
 }
 
+/// "Roberto Advocatus, acting for Pat Quern": who contacted the service
+/// for the appellant (statutory-clocks.md section 4a).
+pub fn acting_for(acting: &str, appellant: &str) -> String {
+    crate::rules::appellant::acting_for(&name_in_text(acting), &name_in_text(appellant))
+}
+
+/// Who contacted the mediation adviser, as the subject of a sentence: the
+/// appellant, or "X, acting for Y," (with its closing comma).
+fn who_contacted(appellant: &str, acting: Option<&str>) -> String {
+    match acting {
+        Some(acting) => format!("{},", acting_for(acting, appellant)),
+        None => name_in_text(appellant),
+    }
+}
+
 /// The plain statement of what happened, one paragraph per string.
 pub fn statement(c: &CertificateContent) -> Vec<String> {
     let parent = &name_in_text(&c.parent_name);
+    let contacted = &who_contacted(&c.parent_name, c.acting.as_deref());
     let first = date(c.first_contact_on);
     let paragraphs = match &c.details {
         KindDetails::Declined { told_adviser_on } => vec![format!(
-            "{parent} contacted the mediation adviser on {first}, received information about mediation, and told us on {} that they do not wish to pursue mediation.",
+            "{contacted} contacted the mediation adviser on {first}, received information about mediation, and told us on {} that they do not wish to pursue mediation.",
             date(*told_adviser_on)
         )],
         KindDetails::Withdrawn { told_adviser_on } => vec![format!(
-            "{parent} contacted the mediation adviser on {first}, received information about mediation and chose to go to mediation, then told us on {} that they no longer wish to pursue it.",
+            "{contacted} contacted the mediation adviser on {first}, received information about mediation and chose to go to mediation, then told us on {} that they no longer wish to pursue it.",
             date(*told_adviser_on)
         )],
         KindDetails::Deemed {
@@ -137,7 +154,7 @@ pub fn statement(c: &CertificateContent) -> Vec<String> {
             };
             vec![
                 format!(
-                    "{parent} contacted the mediation adviser on {first} and received information about mediation. The local authority was told on {} that {parent} wishes to go to mediation.",
+                    "{contacted} contacted the mediation adviser on {first} and received information about mediation. The local authority was told on {} that {parent} wishes to go to mediation.",
                     date(*la_told_on)
                 ),
                 format!(
@@ -155,7 +172,7 @@ pub fn statement(c: &CertificateContent) -> Vec<String> {
             let meetings: Vec<String> = meeting_dates.iter().map(|d| date(*d)).collect();
             vec![
                 format!(
-                    "{parent} contacted the mediation adviser on {first}. Mediation took place on {} and concluded on {}. What was said in mediation is confidential: this certificate records only which issues were and were not resolved.",
+                    "{contacted} contacted the mediation adviser on {first}. Mediation took place on {} and concluded on {}. What was said in mediation is confidential: this certificate records only which issues were and were not resolved.",
                     list_of(&meetings),
                     date(*concluded_on)
                 ),
@@ -199,22 +216,31 @@ pub fn deadline_line(d: NaiveDate) -> String {
     format!("{APPEAL_DEADLINE}: {}", by_5pm(d))
 }
 
+/// The letter is to whoever contacted us: the appellant, or the person
+/// acting for them.
 pub fn exemption_greeting(l: &ExemptionLetterContent) -> String {
-    format!("Dear {},", l.parent_name)
+    format!("Dear {},", l.acting.as_deref().unwrap_or(&l.parent_name))
 }
 
 /// The letter's opening paragraphs.
 pub fn exemption_opening(l: &ExemptionLetterContent) -> Vec<String> {
+    let (contacted, who_needs) = match &l.acting {
+        Some(_) => (
+            format!("You contacted us, acting for {},", name_in_text(&l.parent_name)),
+            format!("{} does not", name_in_text(&l.parent_name)),
+        ),
+        None => ("You contacted us".to_string(), "You do not".to_string()),
+    };
     vec![
         format!(
-            "You contacted us about a decision of {} about {}: {} (decision letter sent {}).",
+            "{contacted} about a decision of {} about {}: {} (decision letter sent {}).",
             l.local_authority,
             l.child_name,
             lower_first(&l.decision),
             date(l.decision_sent_on)
         ),
         match l.appeal_deadline {
-            Some(_) => format!("You do not need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),
+            Some(_) => format!("{who_needs} need a mediation certificate to appeal to {TRIBUNAL} about the issues below."),
             None => format!("You do not need mediation advice or a mediation certificate about the issues below. No appeal lies to {TRIBUNAL} on health or social care alone: the Tribunal can make recommendations on them only alongside an appeal about the education parts of the plan (sections B, F or I)."),
         },
     ]

@@ -70,7 +70,7 @@ fn header(certs: usize, named: bool) -> Vec<String> {
     }
     header.extend(["Status", "Opened", "Closed"].map(String::from));
     if named {
-        header.extend(["Closing reason", "Child name", "Child date of birth", "Caller name"].map(String::from));
+        header.extend(["Closing reason", "Child name", "Child date of birth", "Caller name", "Appellant name"].map(String::from));
     } else {
         header.push("Child age band".into());
     }
@@ -159,6 +159,7 @@ impl Rows {
                 line.cell(&row.child_name);
                 line.date(row.child_date_of_birth);
                 line.cell(row.caller_name.as_deref().unwrap_or_default());
+                line.cell(row.appellant_name.as_deref().unwrap_or_default());
             }
             Some(_) => {
                 let on = f.decision.sent_on.or(f.decision.letter_dated).unwrap_or(row.opened_on);

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use rusqlite::params_from_iter;
 
 use crate::facts::CaseFacts;
-use crate::store::{Result, Store};
+use crate::store::{AppellantRole, CallerRole, Result, Store};
 use crate::timeline::Timeline;
 
 /// Which cases an export or report covers.
@@ -46,6 +46,10 @@ pub struct CaseRow {
     pub child_name: String,
     pub child_date_of_birth: Option<NaiveDate>,
     pub caller_name: Option<String>,
+    /// The parent or young person who may appeal, as a certificate would
+    /// name them (`rules::appellant::named`); none while a representative's
+    /// appellant is not recorded.
+    pub appellant_name: Option<String>,
     pub facts: CaseFacts,
     pub timeline: Timeline,
 }
@@ -78,6 +82,9 @@ struct Stored {
     child_name: String,
     child_date_of_birth: Option<NaiveDate>,
     caller_name: Option<String>,
+    caller_role: CallerRole,
+    /// The appellant as recorded, with their role.
+    appellant: Option<(String, AppellantRole)>,
     /// Where its facts (JSON) are in the text of all the facts.
     facts: std::ops::Range<usize>,
 }
@@ -157,6 +164,8 @@ pub(crate) fn each_case<S: Send>(
             child_name: String::new(),
             child_date_of_birth: None,
             caller_name: None,
+            caller_role: CallerRole::Parent,
+            appellant: None,
             facts: start..text.len(),
         });
     }
@@ -194,6 +203,14 @@ pub(crate) fn each_case<S: Send>(
                                 continue;
                             }
                             let timeline = crate::rules::timeline(&facts, cal, choices, today);
+                            let parties = crate::rules::appellant::Parties {
+                                caller: case.caller_name.as_deref().map(|name| (name, case.caller_role)),
+                                appellant: case.appellant.as_ref().map(|(name, role)| (name.as_str(), *role)),
+                                child_name: &case.child_name,
+                                child_date_of_birth: case.child_date_of_birth,
+                                call_date: facts.first_contact_on.unwrap_or(case.opened_on),
+                            };
+                            let appellant_name = crate::rules::appellant::named(&parties).ok().map(|n| n.appellant);
                             let row = CaseRow {
                                 reference: case.reference,
                                 legacy_reference: case.legacy_reference,
@@ -206,6 +223,7 @@ pub(crate) fn each_case<S: Send>(
                                 child_name: case.child_name,
                                 child_date_of_birth: case.child_date_of_birth,
                                 caller_name: case.caller_name,
+                                appellant_name,
                                 facts,
                                 timeline,
                             };
@@ -227,12 +245,13 @@ pub(crate) fn each_case<S: Send>(
     Ok(parts.into_iter().map(|(_, value)| value).collect())
 }
 
-/// The child's name and date of birth and the caller's name, for each of
-/// the cases (one pass over the people table: faster than a lookup a case).
+/// The child's name and date of birth, the caller's name and role and the
+/// appellant's, for each of the cases (one pass over the people table:
+/// faster than a lookup a case).
 fn add_names(store: &Store, cases: &mut [Stored]) -> Result<()> {
     let index: std::collections::HashMap<i64, usize> = cases.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut stmt = store.connection().prepare(
-        "SELECT case_id, part, name, date_of_birth FROM people WHERE part IN ('child', 'caller')
+        "SELECT case_id, part, name, date_of_birth, role FROM people WHERE part IN ('child', 'caller', 'appellant')
          ORDER BY case_id, part, position DESC",
     )?;
     let mut rows = stmt.query([])?;
@@ -240,11 +259,17 @@ fn add_names(store: &Store, cases: &mut [Stored]) -> Result<()> {
         let Some(&i) = index.get(&r.get::<_, i64>(0)?) else { continue };
         // Ordered by position, last first: the first person of each part is written last.
         let case = &mut cases[i];
-        if r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)? == "child" {
-            case.child_name = r.get(2)?;
-            case.child_date_of_birth = r.get(3)?;
-        } else {
-            case.caller_name = Some(r.get(2)?);
+        let role = || -> rusqlite::Result<String> { r.get(4) };
+        match r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)? {
+            "child" => {
+                case.child_name = r.get(2)?;
+                case.child_date_of_birth = r.get(3)?;
+            }
+            "caller" => {
+                case.caller_name = Some(r.get(2)?);
+                case.caller_role = CallerRole::from_str(&role()?);
+            }
+            _ => case.appellant = Some((r.get(2)?, AppellantRole::from_str(&role()?))),
         }
     }
     Ok(())

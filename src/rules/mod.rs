@@ -5,6 +5,7 @@
 
 pub mod agreement;
 pub mod appeal;
+pub mod appellant;
 pub mod bank_holidays;
 pub mod choices;
 mod counting;

@@ -50,6 +50,55 @@ impl CallerRole {
     }
 }
 
+/// Who may appeal (CFA 2014 s.51): the parent, for a child, or the young
+/// person (over compulsory school age, under 25). "Parent" includes anyone
+/// with parental responsibility or care of the child (Education Act 1996
+/// s.576), such as a grandparent the child lives with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum AppellantRole {
+    #[default]
+    Parent,
+    YoungPerson,
+}
+
+impl AppellantRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppellantRole::Parent => "parent",
+            AppellantRole::YoungPerson => "young_person",
+        }
+    }
+
+    pub(crate) fn from_str(text: &str) -> AppellantRole {
+        match text {
+            "young_person" => AppellantRole::YoungPerson,
+            _ => AppellantRole::Parent,
+        }
+    }
+}
+
+/// The appellant a representative acts for (docs/case-json.md): the
+/// parent or young person whose right the appeal is. Left out when the
+/// caller is the parent or the young person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct Appellant {
+    pub name: String,
+    /// `parent` or `young_person`.
+    pub role: AppellantRole,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+    /// To the child, in words ("grandmother"), for a parent.
+    #[serde(default)]
+    pub relationship: Option<String>,
+    /// A phone number or email address.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
 /// A person as typed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -84,6 +133,10 @@ pub struct CaseInput {
     /// Who rang.
     #[serde(default)]
     pub caller: Option<PersonInput>,
+    /// The parent or young person a representative acts for (may be left
+    /// out when the caller is the parent or the young person).
+    #[serde(default)]
+    pub appellant: Option<Appellant>,
     /// The child or young person. Required.
     #[serde(default)]
     pub child: Option<PersonInput>,
@@ -119,6 +172,7 @@ pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool)
             legacy_reference: None,
             opened_on: g.facts.first_contact_on,
             caller: Some(PersonInput { name: g.parent_name, role: None, date_of_birth: None }),
+            appellant: None,
             child: Some(PersonInput { name: g.child_name, role: None, date_of_birth: Some(g.child_date_of_birth) }),
             representatives: Vec::new(),
             local_authority: g.local_authority.to_string(),
@@ -176,6 +230,8 @@ pub struct CaseRecord {
     pub local_authority: String,
     pub icb: Option<String>,
     pub caller: Option<PersonRecord>,
+    /// The parent or young person the caller acts for, if recorded.
+    pub appellant: Option<Appellant>,
     pub child: PersonRecord,
     pub representatives: Vec<PersonRecord>,
     pub facts: CaseFacts,
@@ -199,12 +255,25 @@ impl CaseRecord {
             legacy_reference: self.legacy_reference.clone(),
             opened_on: Some(self.opened_on),
             caller: self.caller.as_ref().map(|p| person(p, Some(p.role))),
+            appellant: self.appellant.clone(),
             child: Some(person(&self.child, None)),
             representatives: self.representatives.iter().map(|p| person(p, None)).collect(),
             local_authority: self.local_authority.clone(),
             icb: self.icb.clone(),
             note: None,
             facts,
+        }
+    }
+
+    /// The case's people as the law of who may appeal reads them, with the
+    /// date of the call (the first contact, else the day the case was opened).
+    pub fn parties(&self) -> crate::rules::appellant::Parties<'_> {
+        crate::rules::appellant::Parties {
+            caller: self.caller.as_ref().map(|c| (c.name.as_str(), c.role)),
+            appellant: self.appellant.as_ref().map(|a| (a.name.as_str(), a.role)),
+            child_name: &self.child.name,
+            child_date_of_birth: self.child.date_of_birth,
+            call_date: self.facts.first_contact_on.unwrap_or(self.opened_on),
         }
     }
 
@@ -472,6 +541,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
         local_authority: input.local_authority.clone(),
         icb: input.icb.clone(),
         caller: parties.caller,
+        appellant: parties.appellant,
         child: parties.child,
         representatives: parties.representatives,
         facts: input.facts.clone(),
@@ -526,6 +596,7 @@ fn keeps_registered_certificates(conn: &Connection, before: &CaseFacts, after: &
 fn parties_of(input: &CaseInput) -> Parties {
     Parties {
         caller: input.caller.as_ref().map(|c| record(c, CallerRole::Parent)),
+        appellant: input.appellant.clone(),
         child: record(input.child.as_ref().expect("validated: a child"), CallerRole::Child),
         representatives: input.representatives.iter().map(|r| record(r, CallerRole::Representative)).collect(),
     }
@@ -633,6 +704,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
             None => None,
         },
         caller: parties.caller,
+        appellant: parties.appellant,
         child: parties.child,
         representatives: parties.representatives,
         facts: serde_json::from_str(&row.8)?,
@@ -821,7 +893,7 @@ impl Store {
     /// A case with its timeline on `today` and its history.
     pub fn case_view(&self, reference: &str, today: NaiveDate) -> Result<CaseView> {
         let case = self.case(reference)?;
-        let FactsPreview { timeline, chart } = self.preview(&case.facts, today)?;
+        let FactsPreview { timeline, chart } = self.case_preview(&case, &case.facts, today)?;
         let history = self.history(reference)?;
         Ok(CaseView { case, timeline, chart, history })
     }
@@ -836,6 +908,17 @@ impl Store {
     pub fn preview(&self, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
         let timeline = self.timeline_for(facts, today)?;
         Ok(FactsPreview { chart: crate::chart::chart(facts, &timeline), timeline })
+    }
+
+    /// The timeline and its picture for `facts` (saved or as typed) of
+    /// `case`, with the notice of who may appeal for a parent who rang
+    /// about a young person (`rules::appellant::notice`).
+    pub fn case_preview(&self, case: &CaseRecord, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
+        let mut preview = self.preview(facts, today)?;
+        let mut parties = case.parties();
+        parties.call_date = facts.first_contact_on.unwrap_or(case.opened_on);
+        preview.timeline.notices.extend(crate::rules::appellant::notice(&parties));
+        Ok(preview)
     }
 
     /// The case list, sorted by next due clock (cases with none last),

@@ -40,6 +40,12 @@ pub const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 5,
+        name: "the appellant a representative acts for: a party of its own, with relationship and contact",
+        sql: include_str!("sql/0005_appellant.sql"),
+        then: None,
+    },
+    Migration {
         version: 6,
         name: "each case's reference from before it was imported",
         sql: include_str!("sql/0006_legacy_reference.sql"),

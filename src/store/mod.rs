@@ -22,8 +22,8 @@ use crate::rules::choices::CountingChoices;
 
 pub use backup::{find_backups, restore, restore_open, BackupFile};
 pub use cases::{
-    generated_input, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, CaseView, Closing, FactsPreview, ListFilter,
-    NoteRecord, OrganisationInput, PersonInput, PersonRecord,
+    generated_input, Appellant, AppellantRole, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, CaseView, Closing,
+    FactsPreview, ListFilter, NoteRecord, OrganisationInput, PersonInput, PersonRecord,
 };
 pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};

@@ -1,13 +1,13 @@
-//! People and organisations: a case's parties (caller, child or young
-//! person, representatives), the local authorities and ICBs reused across
-//! cases, and the service's staff.
+//! People and organisations: a case's parties (caller, the appellant a
+//! representative acts for, child or young person, representatives), the
+//! local authorities and ICBs reused across cases, and the service's staff.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cases::{CallerRole, PersonRecord};
+use super::cases::{Appellant, AppellantRole, CallerRole, PersonRecord};
 use super::{history, validate, Result, Store, StoreError};
 
 /// Organisation kinds as stored.
@@ -34,6 +34,7 @@ pub(crate) fn organisation_name(conn: &Connection, id: i64) -> Result<String> {
 /// The parties of a case as stored.
 pub(crate) struct Parties {
     pub caller: Option<PersonRecord>,
+    pub appellant: Option<Appellant>,
     pub child: PersonRecord,
     pub representatives: Vec<PersonRecord>,
 }
@@ -47,6 +48,13 @@ pub(crate) fn write_parties(conn: &Connection, case_id: i64, parties: &Parties) 
     if let Some(c) = &parties.caller {
         insert.execute(params![case_id, "caller", c.role.as_str(), c.name, c.date_of_birth, 0])?;
     }
+    if let Some(a) = &parties.appellant {
+        conn.prepare_cached(
+            "INSERT INTO people (case_id, part, role, name, date_of_birth, position, relationship, contact)
+             VALUES (?1, 'appellant', ?2, ?3, ?4, 0, ?5, ?6)",
+        )?
+        .execute(params![case_id, a.role.as_str(), a.name, a.date_of_birth, a.relationship, a.contact])?;
+    }
     insert.execute(params![case_id, "child", "child", parties.child.name, parties.child.date_of_birth, 0])?;
     for (i, r) in parties.representatives.iter().enumerate() {
         insert.execute(params![case_id, "representative", "representative", r.name, r.date_of_birth, i as i64])?;
@@ -55,14 +63,27 @@ pub(crate) fn write_parties(conn: &Connection, case_id: i64, parties: &Parties) 
 }
 
 pub(crate) fn read_parties(conn: &Connection, case_id: i64) -> Result<Parties> {
-    let mut stmt =
-        conn.prepare_cached("SELECT part, role, name, date_of_birth FROM people WHERE case_id = ?1 ORDER BY part, position, id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT part, role, name, date_of_birth, relationship, contact FROM people WHERE case_id = ?1
+         ORDER BY part, position, id",
+    )?;
     let rows = stmt.query_map([case_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<NaiveDate>>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<NaiveDate>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
     })?;
-    let (mut caller, mut child, mut representatives) = (None, None, Vec::new());
+    let (mut caller, mut appellant, mut child, mut representatives) = (None, None, None, Vec::new());
     for row in rows {
-        let (part, role, name, date_of_birth) = row?;
+        let (part, role, name, date_of_birth, relationship, contact) = row?;
+        if part == "appellant" {
+            appellant = Some(Appellant { name, role: AppellantRole::from_str(&role), date_of_birth, relationship, contact });
+            continue;
+        }
         let person = PersonRecord { name, role: CallerRole::from_str(&role), date_of_birth };
         match part.as_str() {
             "caller" => caller = Some(person),
@@ -71,7 +92,7 @@ pub(crate) fn read_parties(conn: &Connection, case_id: i64) -> Result<Parties> {
         }
     }
     let child = child.ok_or_else(|| StoreError::Other(format!("case {case_id} has no child recorded (damaged data)")))?;
-    Ok(Parties { caller, child, representatives })
+    Ok(Parties { caller, appellant, child, representatives })
 }
 
 /// A mediation adviser or a mediator.

@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::cases::{CallerRole, CaseInput, Closing, PersonInput};
+use super::cases::{Appellant, AppellantRole, CallerRole, CaseInput, Closing, PersonInput};
 use super::{Result, StoreError};
-use crate::rules::problems;
+use crate::rules::{appellant as who_may_appeal, problems};
 
 /// The longest name (a person, an organisation, a staff member), in characters.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -80,7 +80,11 @@ pub fn note(field: &str, value: &str) -> Result<()> {
 
 fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
     name(&format!("{field}.name"), &p.name, true)?;
-    if let Some(dob) = p.date_of_birth {
+    date_of_birth(field, p.date_of_birth, today)
+}
+
+fn date_of_birth(field: &str, dob: Option<NaiveDate>, today: NaiveDate) -> Result<()> {
+    if let Some(dob) = dob {
         if dob > today {
             return Err(StoreError::bad(
                 format!("{field}.date_of_birth"),
@@ -89,6 +93,60 @@ fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
         }
         if dob < NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date") {
             return Err(StoreError::bad(format!("{field}.date_of_birth"), "is before 1900"));
+        }
+    }
+    Ok(())
+}
+
+fn appellant(a: &Appellant, today: NaiveDate) -> Result<()> {
+    name("appellant.name", &a.name, true)?;
+    date_of_birth("appellant", a.date_of_birth, today)?;
+    if let Some(relationship) = &a.relationship {
+        name("appellant.relationship", relationship, false)?;
+    }
+    if let Some(contact) = &a.contact {
+        name("appellant.contact", contact, false)?;
+    }
+    Ok(())
+}
+
+/// A caller or appellant recorded as the young person must be one on the
+/// date of the call: over compulsory school age and under 25.
+fn young_people(input: &CaseInput, child: &PersonInput, today: NaiveDate) -> Result<()> {
+    let call = input.facts.first_contact_on.or(input.opened_on).unwrap_or(today);
+    if let Some(caller) = input.caller.as_ref().filter(|c| c.role == Some(CallerRole::YoungPerson)) {
+        // The young person who rang is the child or young person of the case.
+        let (born, fix) = match (child.date_of_birth, caller.date_of_birth) {
+            (Some(born), _) => (Some(born), "child.date_of_birth"),
+            (None, born) => (born, "caller.date_of_birth"),
+        };
+        if let Some(born) = born {
+            if let Err(why) = who_may_appeal::young_person_on(born, call) {
+                return Err(StoreError::bad(
+                    "caller.role",
+                    format!(
+                        "young_person is refused: {}. Record the caller as parent or representative, or correct {fix}",
+                        why.explain("the young person", born, call)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(a) = input.appellant.as_ref().filter(|a| a.role == AppellantRole::YoungPerson) {
+        let (born, fix) = match (a.date_of_birth, child.date_of_birth) {
+            (Some(born), _) => (Some(born), "appellant.date_of_birth"),
+            (None, born) => (born, "child.date_of_birth"),
+        };
+        if let Some(born) = born {
+            if let Err(why) = who_may_appeal::young_person_on(born, call) {
+                return Err(StoreError::bad(
+                    "appellant.role",
+                    format!(
+                        "young_person is refused: {}. Record the appellant as the parent, or correct {fix}",
+                        why.explain("the young person", born, call)
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -123,6 +181,10 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
             return Err(StoreError::bad("caller.role", "must be parent, young_person or representative"));
         }
     }
+    if let Some(a) = &input.appellant {
+        appellant(a, today)?;
+    }
+    young_people(input, child, today)?;
     for (i, r) in input.representatives.iter().enumerate() {
         person(&format!("representatives[{i}]"), r, today)?;
     }

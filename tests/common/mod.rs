@@ -28,6 +28,7 @@ pub fn case(child: &str) -> CaseInput {
         legacy_reference: None,
         opened_on: Some(date("2026-03-10")),
         caller: Some(person("Rhian Jones")),
+        appellant: None,
         child: Some(PersonInput { name: child.to_string(), role: None, date_of_birth: Some(date("2015-06-01")) }),
         representatives: Vec::new(),
         local_authority: "Manchester City Council".into(),

@@ -573,6 +573,85 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_representatives_call_records_the_appellant_and_the_certificate_names_them() {
+    within(240, async {
+        let app = App::start_with("representative", set_up_service).await;
+        fill_refusal_call(&app, "Alex Quern").await;
+        // An advocate rings for the child's grandmother, who cares for him.
+        app.click("#caller_role-representative").await;
+        app.type_into("#caller_name", "Roberto Advocatus").await;
+        app.type_into("#appellant_name", "Pat Quern").await;
+        app.type_into("#appellant_relationship", "grandmother").await;
+        app.type_into("#appellant_contact", "07700 900123").await;
+        app.screenshot("new-call-representative").await;
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case]").await;
+        let header = app.text_of(".case-header").await;
+        assert!(header.contains("Roberto Advocatus (representative), acting for Pat Quern"), "{header}");
+        app.click(".case-details summary").await;
+        assert_eq!(app.find("#appellant_name").await.prop("value").await.unwrap().as_deref(), Some("Pat Quern"));
+        assert_eq!(app.find("#appellant_relationship").await.prop("value").await.unwrap().as_deref(), Some("grandmother"));
+        // The family declines mediation today; the certificate is issued today.
+        app.type_date("fact-declined_on", "16", "3", "2026").await;
+        app.click("#save-facts").await;
+        app.wait_for_text("Saved.").await;
+        app.click("#issue-certificate").await;
+        app.wait_for_text("Certificate GM-2026-00001 issued").await;
+        let words = common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00001.pdf")).unwrap());
+        assert!(words.contains("Parent or young person Pat Quern"), "{words}");
+        assert!(words.contains("Roberto Advocatus, acting for Pat Quern, contacted the mediation adviser"), "{words}");
+        assert!(words.contains("With this certificate, Pat Quern can appeal"), "{words}");
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_certificate_waits_for_the_appellant_a_representative_acts_for_with_a_link_to_the_field() {
+    within(240, async {
+        let app = App::start_with("representative-no-appellant", |dir| {
+            set_up_service(dir);
+            add_case_with_cli(
+                dir,
+                r#"{"caller":{"name":"Roberto Advocatus","role":"representative"},
+                   "child":{"name":"Alex Quern","date_of_birth":"2015-06-01"},"local_authority":"Manchester City Council",
+                   "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-02-26","sent_on":"2026-03-02"},
+                            "first_contact_on":"2026-03-04","declined_on":"2026-03-05"}}"#,
+            );
+        })
+        .await;
+        open_first_case(&app).await;
+        app.click("#issue-certificate").await;
+        app.wait_for_text(
+            "The parent or young person the caller acts for (the appellant) is required before a certificate is issued: Roberto Advocatus rang as a representative",
+        )
+        .await;
+        app.screenshot("certificate-needs-appellant").await;
+        // The summary's link opens the Who form at the appellant's name.
+        app.click("#certificates .error-summary a").await;
+        let start = std::time::Instant::now();
+        loop {
+            let focused = app.client.active_element().await.unwrap().attr("id").await.unwrap();
+            if focused.as_deref() == Some("appellant_name") {
+                break;
+            }
+            assert!(start.elapsed() < std::time::Duration::from_secs(10), "focus is on {focused:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        app.keys("Pat Quern").await;
+        app.click("#save-details").await;
+        app.wait_for_text("Details saved.").await;
+        app.click("#issue-certificate").await;
+        app.wait_for_text("Certificate GM-2026-00001 issued").await;
+        let words =
+            common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00001.pdf")).unwrap());
+        assert!(words.contains("Roberto Advocatus, acting for Pat Quern, contacted"), "{words}");
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn import_a_spreadsheet_of_past_cases_then_see_them_in_the_commissioners_report() {
     within(240, async {
         let app = App::start("import-report").await;

@@ -37,8 +37,8 @@ pub fn case_view(state: State<AppState>, reference: String) -> Result<CaseView> 
 /// The clocks the New call form describes so far.
 #[tauri::command]
 pub fn preview_call(state: State<AppState>, form: NewCallForm) -> Result<Timeline> {
-    let today = today()?;
-    Ok(state.store()?.timeline_for(&call_form::preview_facts(&form, today), today)?)
+    let store = state.store()?;
+    Ok(call_form::preview(&store, &form, today()?)?)
 }
 
 /// Save a new call as a case; the new reference.
@@ -60,8 +60,9 @@ pub fn facts_form(state: State<AppState>, reference: String) -> Result<FactsForm
 #[tauri::command]
 pub fn preview_facts(state: State<AppState>, reference: String, form: FactsForm) -> Result<FactsPreview> {
     let store = state.store()?;
-    let facts = facts_form::so_far(&form, &store.case(&reference)?.facts);
-    Ok(store.preview(&facts, today()?)?)
+    let case = store.case(&reference)?;
+    let facts = facts_form::so_far(&form, &case.facts);
+    Ok(store.case_preview(&case, &facts, today()?)?)
 }
 
 #[tauri::command]

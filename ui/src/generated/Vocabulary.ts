@@ -5,6 +5,11 @@ import type { ReadingChoice } from "./ReadingChoice";
 
 export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
 /**
+ * Who may appeal: the parent or the young person (the appellant a
+ * representative acts for).
+ */
+appellant_roles: Array<Choice>, 
+/**
  * The kinds of mediation certificate, as the certificate says it was issued.
  */
 certificate_kinds: Array<Choice>, 

@@ -11,7 +11,15 @@ export const vocabulary: Vocabulary = {
   issues: [{ value: "placement_i", label: "Section I: placement" }],
   routes: [{ value: "certificate_needed", label: "Certificate needed" }],
   letter_items: [{ value: "adviser_contact", label: "the mediation adviser's contact details" }],
-  caller_roles: [{ value: "parent", label: "Parent" }, { value: "young_person", label: "Young person (16–25)" }],
+  caller_roles: [
+    { value: "parent", label: "Parent or carer (anyone with parental responsibility or care of the child)" },
+    { value: "young_person", label: "Young person (over compulsory school age, under 25)" },
+    { value: "representative", label: "Representative acting for them (an advocate, SENDIASS adviser, solicitor)" },
+  ],
+  appellant_roles: [
+    { value: "parent", label: "Parent or carer (anyone with parental responsibility or care of the child)" },
+    { value: "young_person", label: "Young person (over compulsory school age, under 25)" },
+  ],
   certificate_kinds: [
     { value: "declined", label: "Issued after mediation advice: mediation declined" },
     { value: "withdrawn", label: "Issued after mediation advice: mediation not pursued" },
