@@ -48,6 +48,8 @@ pub struct Vocabulary {
     pub caller_roles: Vec<Choice>,
     /// The kinds of mediation certificate, as the certificate says it was issued.
     pub certificate_kinds: Vec<Choice>,
+    /// Disagreement resolution's lists: kinds, party types, answers, results.
+    pub disagreement: crate::disagreement::DisagreementVocabulary,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -147,7 +149,17 @@ pub fn vocabulary() -> Vocabulary {
         stages: crate::rules::agreement::stages(kind).iter().map(|s| s.label.to_string()).collect(),
     })
     .collect();
-    Vocabulary { readings, agreement_actions, decisions, issues, routes, letter_items, caller_roles, certificate_kinds }
+    Vocabulary {
+        readings,
+        agreement_actions,
+        decisions,
+        issues,
+        routes,
+        letter_items,
+        caller_roles,
+        certificate_kinds,
+        disagreement: crate::disagreement::vocabulary(),
+    }
 }
 
 /// A stored field's name in the mediators' words, for messages about it
@@ -173,6 +185,9 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "issued_by" => "Issued by",
         "date" => "Date of issue",
         "closing_reason" => "The reason for closing the case",
+        "disagreement" => "Disagreement resolution",
+        "disagreement.about" => "What the disagreement is about",
+        "disagreement.points" => "The outcome",
         _ => return None,
     })
 }

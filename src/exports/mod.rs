@@ -4,6 +4,7 @@
 //! engine (`rules::timeline`): no date here is computed any other way.
 
 pub mod csv_log;
+pub mod disagreement_columns;
 pub mod full_json;
 pub mod ics;
 pub mod pseudonymised;
@@ -46,6 +47,8 @@ pub struct CaseRow {
     pub caller_name: Option<String>,
     pub facts: CaseFacts,
     pub timeline: Timeline,
+    /// A disagreement resolution case's record.
+    pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
 /// The cases matching `filter`, by reference, each with its timeline on `today`.
@@ -75,6 +78,7 @@ struct Stored {
     child_name: String,
     child_date_of_birth: Option<NaiveDate>,
     caller_name: Option<String>,
+    disagreement: Option<crate::disagreement::Disagreement>,
     /// Where its facts (JSON) are in the text of all the facts.
     facts: std::ops::Range<usize>,
 }
@@ -152,8 +156,13 @@ pub(crate) fn each_case<S: Send>(
             child_name: String::new(),
             child_date_of_birth: None,
             caller_name: None,
+            disagreement: None,
             facts: start..text.len(),
         });
+    }
+    let mut records = store.disagreements()?;
+    for case in &mut stored {
+        case.disagreement = records.remove(&case.id);
     }
     stored.sort_unstable_by(|a, b| a.reference.cmp(&b.reference));
     if names {
@@ -202,6 +211,7 @@ pub(crate) fn each_case<S: Send>(
                                 caller_name: case.caller_name,
                                 facts,
                                 timeline,
+                                disagreement: case.disagreement,
                             };
                             each(&mut value, row)?;
                         }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::people::{self, Parties, ICB, LOCAL_AUTHORITY};
-use super::{history, now_stamp, search, today, validate, Result, Store, StoreError};
+use super::{disagreements, history, now_stamp, search, today, validate, Result, Store, StoreError};
 use crate::calendar::Calendar;
 use crate::facts::CaseFacts;
 use crate::rules::choices::CountingChoices;
@@ -97,6 +97,10 @@ pub struct CaseInput {
     /// The facts the clock engine reads (`CaseFacts`, docs/timeline-json.md).
     #[serde(default)]
     pub facts: CaseFacts,
+    /// A disagreement resolution case's record (with `facts.service` set
+    /// to `disagreement_resolution`): docs/case-json.md.
+    #[serde(default)]
+    pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
 /// How a loaded case was closed (`Store::load`): the date and the reason.
@@ -120,6 +124,7 @@ pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool)
             icb: None,
             note: Some(g.note),
             facts: g.facts,
+            disagreement: g.disagreement,
         },
         g.closed,
     )
@@ -171,6 +176,8 @@ pub struct CaseRecord {
     pub child: PersonRecord,
     pub representatives: Vec<PersonRecord>,
     pub facts: CaseFacts,
+    /// A disagreement resolution case's record (none for mediation).
+    pub disagreement: Option<crate::disagreement::Disagreement>,
     /// The soonest pending clock's due date.
     pub next_due: Option<NaiveDate>,
     pub notes: Vec<NoteRecord>,
@@ -196,6 +203,7 @@ impl CaseRecord {
             icb: self.icb.clone(),
             note: None,
             facts,
+            disagreement: self.disagreement.clone(),
         }
     }
 
@@ -221,6 +229,9 @@ pub struct CaseView {
     /// The timeline as a picture (none until a date is recorded).
     pub chart: Option<crate::chart::Chart>,
     pub history: Vec<history::HistoryEntry>,
+    /// Where a disagreement resolution case stands: its events, the
+    /// service's targets (not the law). None for mediation.
+    pub disagreement_status: Option<crate::disagreement::DisagreementStatus>,
 }
 
 /// One row of the case list.
@@ -417,6 +428,10 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     let case_id = tx.last_insert_rowid();
     let parties = parties_of(input);
     people::write_parties(tx, case_id, &parties)?;
+    if let Some(d) = &input.disagreement {
+        disagreements::check_links(tx, None, &parties.child.name, d)?;
+    }
+    disagreements::write(tx, case_id, input.disagreement.as_ref())?;
     if let Some(text) = &input.note {
         add_note_row(tx, case_id, ctx.who, text)?;
     }
@@ -436,6 +451,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
         child: parties.child,
         representatives: parties.representatives,
         facts: input.facts.clone(),
+        disagreement: input.disagreement.clone(),
         next_due: timeline.next_clock().map(|c| c.due_date),
         notes: Vec::new(),
         created_at: now.clone(),
@@ -594,6 +610,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         child: parties.child,
         representatives: parties.representatives,
         facts: serde_json::from_str(&row.8)?,
+        disagreement: disagreements::read(conn, case_id)?,
         next_due: row.9,
         notes,
         created_at: row.10,
@@ -702,7 +719,12 @@ impl Store {
             facts_json(&input.facts)?,
             now_stamp()
         ])?;
-        people::write_parties(&tx, id, &parties_of(input))?;
+        let parties = parties_of(input);
+        people::write_parties(&tx, id, &parties)?;
+        if let Some(d) = &input.disagreement {
+            disagreements::check_links(&tx, Some(reference), &parties.child.name, d)?;
+        }
+        disagreements::write(&tx, id, input.disagreement.as_ref())?;
         if let Some(text) = &input.note {
             add_note_row(&tx, id, who, text)?;
         }
@@ -774,7 +796,8 @@ impl Store {
         let case = self.case(reference)?;
         let FactsPreview { timeline, chart } = self.preview(&case.facts, today)?;
         let history = self.history(reference)?;
-        Ok(CaseView { case, timeline, chart, history })
+        let disagreement_status = self.disagreement_status(case.disagreement.as_ref(), today)?;
+        Ok(CaseView { case, timeline, chart, history, disagreement_status })
     }
 
     /// The engine's timeline for `facts` on `today`, with this store's

@@ -39,10 +39,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0004_certificates.sql"),
         then: None,
     },
+    Migration {
+        version: 8,
+        name: "disagreement resolution: other parties reused across cases, the case's record, no decision letter needed",
+        sql: include_str!("sql/0008_disagreement_resolution.sql"),
+        then: Some(super::disagreements::letter_date_optional),
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 8;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -4,6 +4,7 @@
 mod backup;
 mod cases;
 mod certificates;
+mod disagreements;
 mod history;
 pub mod migrations;
 mod people;
@@ -26,11 +27,13 @@ pub use cases::{
     NoteRecord, OrganisationInput, PersonInput, PersonRecord,
 };
 pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
+pub use disagreements::{record_of_outcome_path, TargetItem};
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;
 pub use settings::ServiceSettings;
 pub use today::{reminder, TodayItem};
+pub use validate::reference as check_reference;
 pub use validate::{case as check_case, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_TEXT_CHARS};
 
 /// The file name of the database inside the data directory.

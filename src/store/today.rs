@@ -50,7 +50,7 @@ fn words(status: &str, clock_key: &str) -> &'static str {
     crate::rules::status_text(status, clock_key == crate::rules::APPEAL.key)
 }
 
-fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
+pub(crate) fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
     if due < today {
         ("overdue", "overdue")
     } else if due == today {

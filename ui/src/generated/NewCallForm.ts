@@ -2,6 +2,7 @@
 import type { CallerRole } from "./CallerRole";
 import type { DateParts } from "./DateParts";
 import type { DecisionKind } from "./DecisionKind";
+import type { DisagreementForm } from "./DisagreementForm";
 import type { Issue } from "./Issue";
 import type { LetterItem } from "./LetterItem";
 import type { Service } from "./Service";
@@ -13,4 +14,8 @@ export type NewCallForm = { service: Service, caller_role: CallerRole, caller_na
 /**
  * The date of this call: the family's first contact with the adviser.
  */
-call_date: DateParts, letter_missing: Array<LetterItem>, note: string, };
+call_date: DateParts, letter_missing: Array<LetterItem>, note: string, 
+/**
+ * For disagreement resolution: the request (`disagreement::form`).
+ */
+disagreement: DisagreementForm, };
