@@ -378,6 +378,8 @@ fn the_report_counts_disagreement_resolution_beside_mediation() {
     assert_eq!(f.median_days_request_to_meeting, Some(18.0));
     // The mediation case was opened (10 Mar) after the request (2 Mar).
     assert_eq!((f.followed_by_mediation, f.followed_by_appeal), (1, 0));
+    // A request has no decision: not counted as a decision "not recorded".
+    assert_eq!(bar(&r.by_decision, "Not recorded"), Some(0));
     // Beside mediation: the same report's route bars and charts.
     assert_eq!(bar(&r.routes, "Disagreement resolution"), Some(2));
     assert!(r.charts.iter().any(|c| c.title == "Disagreement resolution requests, by the other party's type"));

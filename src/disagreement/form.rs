@@ -355,6 +355,49 @@ pub fn check(form: &DisagreementForm, today: NaiveDate) -> Result<Disagreement, 
     }
 }
 
+/// The service's targets as Settings shows them: whole numbers typed as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(default)]
+pub struct TargetsForm {
+    pub enabled: bool,
+    pub first_contact_working_days: String,
+    pub meeting_weeks: String,
+}
+
+impl TargetsForm {
+    pub fn of(t: &crate::rules::service_targets::ServiceTargets) -> TargetsForm {
+        TargetsForm {
+            enabled: t.enabled,
+            first_contact_working_days: t.first_contact_working_days.to_string(),
+            meeting_weeks: t.meeting_weeks.to_string(),
+        }
+    }
+
+    /// The targets typed, or each box's problem.
+    pub fn check(&self) -> Result<crate::rules::service_targets::ServiceTargets, Vec<FieldError>> {
+        use crate::rules::service_targets::{MAX_WEEKS, MAX_WORKING_DAYS};
+        let mut e = Errors(Vec::new());
+        let mut number = |field: &str, text: &str, unit: &str, max: u32| match text.trim().parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => Some(n),
+            _ => {
+                e.add(field, format!("Enter a whole number of {unit} from 1 to {max}"));
+                None
+            }
+        };
+        let days = number("first_contact_working_days", &self.first_contact_working_days, "working days", MAX_WORKING_DAYS);
+        let weeks = number("meeting_weeks", &self.meeting_weeks, "weeks", MAX_WEEKS);
+        match (days, weeks) {
+            (Some(first_contact_working_days), Some(meeting_weeks)) => Ok(crate::rules::service_targets::ServiceTargets {
+                enabled: self.enabled,
+                first_contact_working_days,
+                meeting_weeks,
+            }),
+            _ => Err(e.0),
+        }
+    }
+}
+
 /// The date typed for a record of outcome: a real date, not in the future.
 pub fn record_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     let field = "dr-record-date";
@@ -444,6 +487,23 @@ mod tests {
             "{errors:?}"
         );
         assert_eq!(errors[2].message, "Enter the date of the LA's answer");
+    }
+
+    #[test]
+    fn targets_typed_as_text_are_whole_numbers_in_range_or_named() {
+        let form = TargetsForm { enabled: true, first_contact_working_days: " 3 ".into(), meeting_weeks: "8".into() };
+        let t = form.check().unwrap();
+        assert_eq!((t.first_contact_working_days, t.meeting_weeks), (3, 8));
+        let form = TargetsForm { enabled: true, first_contact_working_days: "".into(), meeting_weeks: "53".into() };
+        let errors = form.check().unwrap_err();
+        let named: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+        assert_eq!(
+            named,
+            [
+                ("first_contact_working_days", "Enter a whole number of working days from 1 to 60"),
+                ("meeting_weeks", "Enter a whole number of weeks from 1 to 52"),
+            ]
+        );
     }
 
     #[test]

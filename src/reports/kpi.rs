@@ -225,7 +225,11 @@ impl<'a> Tally<'a> {
             let decision = DECISIONS.iter().position(|(k, _)| f.decision.kind == Some(*k));
             match (decision, f.decision.kind) {
                 (Some(i), _) => self.decisions[i] += 1,
-                (None, None) => self.decisions[DECISIONS.len()] += 1,
+                // Disagreement resolution has no decision to record.
+                (None, None) if f.service != crate::facts::Service::DisagreementResolution => {
+                    self.decisions[DECISIONS.len()] += 1
+                }
+                (None, None) => {}
                 (None, Some(_)) => {}
             }
             for (n, (issue, _)) in self.issues.iter_mut().zip(ISSUES.iter()) {

@@ -4,9 +4,8 @@
 //! parses, calls the core, and maps the error.
 
 use mediation_desk::call_form::{DateParts, FieldError};
-use mediation_desk::disagreement::form::{self, DisagreementForm};
+use mediation_desk::disagreement::form::{self, DisagreementForm, TargetsForm};
 use mediation_desk::disagreement::KnownParty;
-use mediation_desk::rules::service_targets::ServiceTargets;
 use mediation_desk::store::{CaseView, StoreError, TargetItem};
 use tauri::{AppHandle, State};
 
@@ -69,12 +68,14 @@ pub fn today_targets(state: State<AppState>, days: u32) -> Result<Vec<TargetItem
     Ok(state.store()?.today_targets(today()?, days)?)
 }
 
+/// The service's targets as Settings shows them.
 #[tauri::command]
-pub fn service_targets(state: State<AppState>) -> Result<ServiceTargets> {
-    Ok(state.store()?.service_targets()?)
+pub fn service_targets(state: State<AppState>) -> Result<TargetsForm> {
+    Ok(TargetsForm::of(&state.store()?.service_targets()?))
 }
 
 #[tauri::command]
-pub fn save_service_targets(state: State<AppState>, targets: ServiceTargets) -> Result<()> {
-    Ok(state.store()?.set_service_targets(&targets, &state.user)?)
+pub fn save_service_targets(state: State<AppState>, targets: TargetsForm) -> Result<()> {
+    let checked = targets.check()?;
+    Ok(state.store()?.set_service_targets(&checked, &state.user)?)
 }

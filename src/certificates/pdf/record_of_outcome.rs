@@ -59,7 +59,7 @@ pub fn render(rec: &RecordOfOutcome) -> Result<Vec<u8>, RenderError> {
         }
     }
 
-    page.gap(6.0);
+    page.gap(12.0);
     page.paragraph(r::NOT_A_CERTIFICATE);
 
     let footer = r::footer(rec);

@@ -110,3 +110,28 @@ describe("The service's targets on Today", () => {
     expect(container.querySelector("#service-targets")).toBeNull();
   });
 });
+
+describe("The service's targets in Settings", () => {
+  beforeEach(() => mocked.mockReset());
+
+  it("shows the core's numbers, sends what is typed, and names a bad box", async () => {
+    const { default: TargetsSettings } = await import("./TargetsSettings.svelte");
+    let sent: any = null;
+    mocked.mockImplementation(async (cmd, args: any) => {
+      if (cmd === "service_targets") return { enabled: true, first_contact_working_days: "2", meeting_weeks: "6" };
+      if (cmd === "save_service_targets") {
+        sent = args.targets;
+        throw { message: "There is a problem with this form", field: null, fields: [{ field: "meeting_weeks", message: "Enter a whole number of weeks from 1 to 52" }] };
+      }
+      return null;
+    });
+    render(TargetsSettings, { note: "The service's own targets, not the law" });
+    const weeks = (await screen.findByLabelText("A meeting within this many weeks of the request")) as HTMLInputElement;
+    expect(weeks.value).toBe("6");
+    await fireEvent.input(weeks, { target: { value: "60" } });
+    await fireEvent.click(screen.getByLabelText("Track these targets (on Today and each case)"));
+    await fireEvent.click(screen.getByRole("button", { name: "Save targets" }));
+    await waitFor(() => expect(sent).toEqual({ enabled: false, first_contact_working_days: "2", meeting_weeks: "60" }));
+    expect((await screen.findByRole("link", { name: "Enter a whole number of weeks from 1 to 52" })).getAttribute("href")).toBe("#meeting_weeks");
+  });
+});

@@ -31,7 +31,7 @@ import type { Timeline } from "../generated/Timeline";
 import type { TodayItem } from "../generated/TodayItem";
 import type { DisagreementForm } from "../generated/DisagreementForm";
 import type { KnownParty } from "../generated/KnownParty";
-import type { ServiceTargets } from "../generated/ServiceTargets";
+import type { TargetsForm } from "../generated/TargetsForm";
 import type { TargetItem } from "../generated/TargetItem";
 
 /** An error from the core, always with a message. */
@@ -98,6 +98,6 @@ export const api = {
   saveDisagreement: (reference: string, form: DisagreementForm) => invoke<CaseView>("save_disagreement", { reference, form }),
   recordOfOutcome: (reference: string, dated: DateParts) => invoke<string>("record_of_outcome", { reference, dated }),
   todayTargets: (days: number) => invoke<TargetItem[]>("today_targets", { days }),
-  serviceTargets: () => invoke<ServiceTargets>("service_targets"),
-  saveServiceTargets: (targets: ServiceTargets) => invoke<void>("save_service_targets", { targets }),
+  serviceTargets: () => invoke<TargetsForm>("service_targets"),
+  saveServiceTargets: (targets: TargetsForm) => invoke<void>("save_service_targets", { targets }),
 };
