@@ -257,6 +257,38 @@ fn a_database_of_an_earlier_schema_takes_a_case_without_a_decision_letter() {
 }
 
 #[test]
+fn a_disagreement_resolution_case_saved_before_its_record_was_kept_can_still_be_corrected() {
+    let db = TestDb::new();
+    {
+        // An earlier version saved disagreement resolution as facts only, with a letter date.
+        let mut conn = rusqlite::Connection::open(db.path()).unwrap();
+        mediation_desk::store::migrations::migrate_to(&mut conn, 4).unwrap();
+        let facts = r#"{"service":"disagreement_resolution","decision":{"letter_dated":"2026-03-02"}}"#;
+        conn.execute_batch(&format!(
+            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Bury Council');
+             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0001', 't');
+             INSERT INTO cases (id, reference, status, la_id, letter_dated, opened_on, route, facts, created_at, updated_at)
+             VALUES (1, 'MD-2026-0001', 'open', 1, '2026-03-02', '2026-03-10', 'disagreement_resolution', '{facts}', 't', 't');
+             INSERT INTO people (case_id, part, role, name, position) VALUES (1, 'child', 'child', 'Dafyd Jones', 0);"
+        ))
+        .unwrap();
+    }
+    let mut store = db.open();
+    let old = store.case("MD-2026-0001").unwrap();
+    assert_eq!(old.disagreement, None);
+    // The misspelt name is put right; the record can be added later.
+    let mut input = old.to_input(old.facts.clone());
+    input.child.as_mut().unwrap().name = "Dafydd Jones".into();
+    store.update_case("MD-2026-0001", &input, "Ann", today()).unwrap();
+    input.disagreement = Some(request());
+    store.update_case("MD-2026-0001", &input, "Ann", today()).unwrap();
+    assert_eq!(store.case("MD-2026-0001").unwrap().disagreement, Some(request()));
+    // Once recorded, it cannot be dropped.
+    input.disagreement = None;
+    assert_eq!(refused(store.update_case("MD-2026-0001", &input, "Ann", today()).unwrap_err()).0, "disagreement");
+}
+
+#[test]
 fn the_services_targets_are_on_today_apart_from_the_law_and_can_be_turned_off() {
     let db = TestDb::new();
     let mut store = db.open();

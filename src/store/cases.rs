@@ -691,7 +691,12 @@ impl Store {
                 ));
             }
         }
-        validate::case(input, today)?;
+        // A disagreement resolution case saved before its record was kept
+        // (by an earlier version) can still be corrected without one.
+        let unrecorded = input.disagreement.is_none()
+            && input.facts.service == crate::facts::Service::DisagreementResolution
+            && disagreements::read(&self.conn, case_id(&self.conn, reference)?)?.is_none();
+        validate::case_with(input, today, unrecorded)?;
         let (cal, choices) = (self.calendar()?, self.choices()?);
         let tx = self.begin()?;
         let id = case_id(&tx, reference)?;

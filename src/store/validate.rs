@@ -77,6 +77,13 @@ fn person(field: &str, p: &PersonInput, today: NaiveDate) -> Result<()> {
 /// Check a whole case before it is saved. The first problem found is the
 /// one reported, naming its field (a JSON path in the case input).
 pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
+    case_with(input, today, false)
+}
+
+/// `case`, where `unrecorded_resolution` lets a disagreement resolution
+/// case saved before the app kept its record (with no `disagreement`) be
+/// updated without one.
+pub(crate) fn case_with(input: &CaseInput, today: NaiveDate, unrecorded_resolution: bool) -> Result<()> {
     if let Some(r) = &input.reference {
         reference("reference", r)?;
     }
@@ -107,7 +114,7 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     // a mediation case needs its decision.
     let resolution = input.facts.service == crate::facts::Service::DisagreementResolution;
     match (&input.disagreement, resolution) {
-        (None, true) => return Err(StoreError::bad(
+        (None, true) if !unrecorded_resolution => return Err(StoreError::bad(
             "disagreement",
             "is required for disagreement resolution: its kind, the date of the request, what it is about and the other parties",
         )),
@@ -118,7 +125,7 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
             ))
         }
         (Some(d), true) => disagreement(d, today)?,
-        (None, false) => {}
+        (None, _) => {}
     }
     if !resolution && input.facts.decision.letter_dated.is_none() {
         return Err(StoreError::bad("facts.decision.letter_dated", "is required (the date on the decision letter)"));

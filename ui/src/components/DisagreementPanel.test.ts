@@ -54,6 +54,15 @@ describe("Disagreement resolution on the Case screen", () => {
     expect(screen.queryByText("Overdue")).toBeNull();
   });
 
+  it("links to the mediation case of the same child", async () => {
+    mocked.mockImplementation(async (cmd) => (cmd === "disagreement_form" ? form : null));
+    const linked = { ...view, disagreement: { ...record, linked_cases: ["MD-2026-0002"] } };
+    const { nav } = await import("../lib/nav.svelte");
+    render(DisagreementPanel, { view: linked as any, vocabulary, onsaved: () => {} });
+    await fireEvent.click(screen.getByRole("button", { name: "MD-2026-0002" }));
+    expect([nav.screen, nav.reference]).toEqual(["case", "MD-2026-0002"]);
+  });
+
   it("sends the answers and a meeting with a supporter, and shows the core's problems against their fields", async () => {
     let saved: any = null;
     mocked.mockImplementation(async (cmd, args: any) => {
