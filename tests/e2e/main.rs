@@ -630,6 +630,7 @@ async fn disagreement_resolution_about_a_schools_provision_from_the_call_to_the_
         assert!(text.contains("No statutory clock runs for this case."), "{text}");
         assert!(app.client.find(fantoccini::Locator::Css("#appeal-deadline")).await.is_err(), "no appeal deadline");
         assert!(app.client.find(fantoccini::Locator::Css("#issue-certificate")).await.is_err(), "no certificate");
+        assert!(app.client.find(fantoccini::Locator::Css(".chart svg")).await.is_err(), "no timeline of statutory dates");
         let events = app.text_of("#dr-events").await;
         assert!(events.contains("Mon 2 Mar 2026") && events.contains("Speech and language support in class"), "{events}");
 
