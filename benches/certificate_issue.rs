@@ -72,6 +72,7 @@ fn main() {
                 declined_on: Some(d(2026, 3, 12)),
                 ..CaseFacts::default()
             },
+            disagreement: None,
         };
         refs.push(store.add_case(&input, "Bench", today).expect("adds"));
     }

@@ -64,6 +64,8 @@ pub struct NewCallForm {
     pub call_date: DateParts,
     pub letter_missing: Vec<LetterItem>,
     pub note: String,
+    /// For disagreement resolution: the request (`disagreement::form`).
+    pub disagreement: crate::disagreement::form::DisagreementForm,
 }
 
 /// One problem with the form: the field's id and what to do about it.
@@ -259,8 +261,11 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
     if statutory && form.decision_kind == Some(DecisionKind::PlanContents) && form.issues.is_empty() {
         errors.add("issues", "Select what in the plan the family disagrees with");
     }
-    let letter_dated = date(&mut errors, "letter_dated", "Date on the letter", &form.letter_dated, statutory);
-    let sent_on = date(&mut errors, "sent_on", "Date the letter was sent", &form.sent_on, false);
+    // Disagreement resolution has no decision letter: its boxes are not read.
+    let letter = form.service != Service::DisagreementResolution;
+    let letter_dated =
+        letter.then(|| date(&mut errors, "letter_dated", "Date on the letter", &form.letter_dated, statutory)).flatten();
+    let sent_on = letter.then(|| date(&mut errors, "sent_on", "Date the letter was sent", &form.sent_on, false)).flatten();
     let call_date = date(&mut errors, "call_date", "Date of this call", &form.call_date, true);
     if let (Some(dated), Some(sent)) = (letter_dated, sent_on) {
         if sent < dated {
@@ -291,12 +296,23 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
         }
     }
     let note = text(&mut errors, "note", "Note", &form.note, Text::Note, false);
+    let disagreement = if form.service == Service::DisagreementResolution {
+        crate::disagreement::form::for_call(&form.disagreement, call_date, today).map_err(|e| errors.0.extend(e)).ok()
+    } else {
+        None
+    };
     let facts = CaseFacts {
         service: form.service,
         decision: Decision { kind: form.decision_kind, letter_dated, sent_on, letter_missing: form.letter_missing.clone() },
         issues: if form.decision_kind == Some(DecisionKind::PlanContents) { form.issues.clone() } else { Vec::new() },
         first_contact_on: call_date,
         ..CaseFacts::default()
+    };
+    // Disagreement resolution asks for no decision.
+    let facts = if form.service == Service::DisagreementResolution {
+        CaseFacts { service: form.service, first_contact_on: call_date, ..CaseFacts::default() }
+    } else {
+        facts
     };
     // Anything the engine still finds contradictory, against the form's fields.
     if errors.0.is_empty() {
@@ -325,6 +341,7 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
         icb: None,
         note,
         facts,
+        disagreement,
     })
 }
 

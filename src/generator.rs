@@ -54,6 +54,8 @@ pub struct GeneratedCase {
     /// When and why the case was closed; `None` while it is open.
     pub closed: Option<Closing>,
     pub facts: CaseFacts,
+    /// For a disagreement resolution case, its record.
+    pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
 pub const LOCAL_AUTHORITIES: &[&str] = &[
@@ -310,7 +312,19 @@ fn one(rng: &mut Rng, closings: &mut Rng, cal: &Calendar, i: usize, until: Naive
         NaiveDate::from_ymd_opt(sent.year() - age as i32, rng.range(1, 12) as u32, rng.range(1, 28) as u32).expect("a date");
     // Keep every date on or before `until` (what a real database holds).
     let facts = clamp_to(facts, until);
-    let closed = (sent < add_days(until, -240)).then(|| closing(&facts, closings, cal, until));
+    let mut closed = (sent < add_days(until, -240)).then(|| closing(&facts, closings, cal, until));
+    // Disagreement resolution draws from a stream of its own (per case),
+    // so every other case is as it was before it had a record.
+    let disagreement = (facts.service == Service::DisagreementResolution).then(|| {
+        let contact = facts.first_contact_on.unwrap_or(sent);
+        disagreement(&mut Rng::new(0xD15A_6EE5_0000_0000 ^ i as u64), cal, contact, until)
+    });
+    if let (Some(c), Some(d)) = (closed.as_mut(), &disagreement) {
+        // Closed after its last event.
+        let mut last = d.requested_on;
+        crate::disagreement::events(d, until).iter().for_each(|e| last = last.max(e.date));
+        c.on = c.on.max(last).min(until);
+    }
     GeneratedCase {
         reference: format!("MD-{}-{:05}", sent.year(), i + 1),
         parent_name: format!("{parent} {family}"),
@@ -320,7 +334,87 @@ fn one(rng: &mut Rng, closings: &mut Rng, cal: &Calendar, i: usize, until: Naive
         note: (*rng.pick(NOTES)).to_string(),
         closed,
         facts,
+        disagreement,
     }
+}
+
+const SCHOOLS: &[(&str, crate::disagreement::PartyType)] = {
+    use crate::disagreement::PartyType::*;
+    &[
+        ("Hillside Primary School", MaintainedSchool),
+        ("St Mary's C of E Primary School", MaintainedSchool),
+        ("Oakwood Academy", Academy),
+        ("Riverside High School", Academy),
+        ("Little Acorns Nursery", EarlyYearsProvider),
+        ("Greenbank Nursery School", MaintainedNursery),
+        ("Northern College", Post16Institution),
+        ("Brookfield School", IndependentSchool),
+    ]
+};
+
+const ABOUT: &[&str] = &[
+    "Speech and language support in class",
+    "Support at lunchtime and on school trips",
+    "Transport to school",
+    "Occupational therapy in the plan's review",
+    "How the school records and reviews SEN support",
+];
+
+/// A disagreement resolution record for a case whose request came on
+/// `requested_on`: most go ahead, some are declined, and every date is on
+/// or before `until`.
+fn disagreement(rng: &mut Rng, cal: &Calendar, requested_on: NaiveDate, until: NaiveDate) -> crate::disagreement::Disagreement {
+    use crate::disagreement::*;
+    let kind = *rng.pick(&[
+        DisagreementKind::Duties,
+        DisagreementKind::Provision,
+        DisagreementKind::Provision,
+        DisagreementKind::HealthSocialCare,
+    ]);
+    let about: &&str = rng.pick(ABOUT);
+    let mut d = Disagreement::new(kind, requested_on, about);
+    let (name, party_type) = if kind == DisagreementKind::HealthSocialCare {
+        ("NHS Greater Manchester Integrated Care Board", PartyType::Icb)
+    } else {
+        *rng.pick(SCHOOLS)
+    };
+    d.ehc = Some(if kind == DisagreementKind::HealthSocialCare {
+        *rng.pick(&[EhcStatus::EhcPlan, EhcStatus::BeingAssessed])
+    } else {
+        *rng.pick(&EhcStatus::ALL)
+    });
+    d.other_parties.push(OtherParty { name: name.to_string(), party_type, response: None });
+    let on = |days: i64| Some(add_days(requested_on, days)).filter(|d| *d <= until);
+    d.first_contact_on = Some(cal.working_days_after(requested_on, rng.range(0, 3) as i32)).filter(|d| *d <= until);
+    let answered = rng.range(2, 10);
+    let Some(la_on) = on(answered) else { return d };
+    if rng.chance(8) {
+        d.la_response = Some(LaResponse { answer: LaAnswer::Declined, on: la_on });
+        return d;
+    }
+    d.la_response = Some(LaResponse { answer: LaAnswer::Engaged, on: la_on });
+    if let Some(family_on) = on(answered + rng.range(0, 3)) {
+        d.family_response = Some(PartyResponse { answer: PartyAnswer::Agreed, on: family_on });
+    }
+    let Some(party_on) = on(answered + rng.range(1, 7)) else { return d };
+    if rng.chance(10) {
+        d.other_parties[0].response = Some(PartyResponse { answer: PartyAnswer::Refused, on: party_on });
+        return d;
+    }
+    d.other_parties[0].response = Some(PartyResponse { answer: PartyAnswer::Agreed, on: party_on });
+    let Some(meeting) = on(answered + rng.range(10, 45)) else { return d };
+    d.meetings.push(DrMeeting {
+        date: meeting,
+        place: "The school".into(),
+        attended: vec!["Parent".into(), "SENCo".into()],
+        supporters: if rng.chance(50) { vec!["A friend of the family".into()] } else { Vec::new() },
+        reports_shared: Vec::new(),
+    });
+    let result =
+        *rng.pick(&[PointResult::Resolved, PointResult::Resolved, PointResult::PartlyResolved, PointResult::NotResolved]);
+    d.points.push(OutcomePoint { point: d.about.clone(), result, remains: String::new() });
+    d.concluded_on = Some(meeting);
+    d
 }
 
 /// How a finished case was closed: 1 to 15 working days after the last

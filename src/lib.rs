@@ -8,6 +8,7 @@ pub mod call_form;
 pub mod certificates;
 pub mod chart;
 pub mod details_form;
+pub mod disagreement;
 pub mod exports;
 pub mod facts;
 pub mod facts_form;

@@ -55,6 +55,8 @@ pub struct Vocabulary {
     pub responsible_bodies: Vec<Choice>,
     /// The words for a case's reference from the system it was imported from.
     pub legacy_reference: String,
+    /// Disagreement resolution's lists: kinds, party types, answers, results.
+    pub disagreement: crate::disagreement::DisagreementVocabulary,
 }
 
 fn name_of<T: Serialize>(value: T) -> String {
@@ -192,6 +194,7 @@ pub fn vocabulary() -> Vocabulary {
         certificate_kinds,
         responsible_bodies,
         legacy_reference,
+        disagreement: crate::disagreement::vocabulary(),
     }
 }
 
@@ -223,6 +226,9 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "issued_by" => "Issued by",
         "date" => "Date of issue",
         "closing_reason" => "The reason for closing the case",
+        "disagreement" => "Disagreement resolution",
+        "disagreement.about" => "What the disagreement is about",
+        "disagreement.points" => "The outcome",
         _ => return None,
     })
 }

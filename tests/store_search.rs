@@ -153,6 +153,7 @@ fn results_come_in_case_list_order_however_many_match() {
             let mut c = case(&g.child_name);
             c.opened_on = None;
             c.facts = g.facts;
+            c.disagreement = g.disagreement;
             (c, (i % 3 == 0).then(|| Closing { on: today(), reason: "Finished".into() }))
         })
         .collect();

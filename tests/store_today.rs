@@ -148,6 +148,7 @@ fn materialised_equals_computed_over_generated_cases() {
             c.reference = None;
             c.opened_on = None;
             c.facts = g.facts;
+            c.disagreement = g.disagreement;
             (c, None)
         })
         .collect();

@@ -94,6 +94,13 @@ pub fn run() {
             commands::reports::export_cases,
             commands::reports::import_preview,
             commands::reports::import_cases,
+            commands::disagreement::other_parties,
+            commands::disagreement::disagreement_form,
+            commands::disagreement::save_disagreement,
+            commands::disagreement::record_of_outcome,
+            commands::disagreement::today_targets,
+            commands::disagreement::service_targets,
+            commands::disagreement::save_service_targets,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Mediation Desk could not start");

@@ -191,6 +191,9 @@ pub fn render_exemption_letter(l: &ExemptionLetterContent) -> Result<Vec<u8>, Re
     page.finish(&footer, &w::exemption_pdf_title(l), l.dated, &id)
 }
 
+/// The record of outcome of a disagreement resolution case, in this layout.
+pub mod record_of_outcome;
+
 // ---------------------------------------------------------------------------
 // Checking the input.
 

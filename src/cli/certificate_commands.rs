@@ -125,6 +125,16 @@ pub enum LetterCommand {
         #[arg(long = "by", value_name = "STAFF_NAME")]
         by: Option<String>,
     },
+    /// The record of outcome of a disagreement resolution case: the points and what was agreed, never what was said.
+    RecordOfOutcome {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// The date of the record (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
 }
 
 /// The store's error, with its date of issue (`date`) named as the flag
@@ -238,6 +248,20 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
             let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail_dated)?;
             write_file(&path, &pdf)?;
             out(&format!("exemption letter for {reference} written to {}\n", path.display()))
+        }
+        LetterCommand::RecordOfOutcome { reference, out: path, date } => {
+            let today = today()?;
+            let date = date.unwrap_or(today);
+            if date > today {
+                return Err(Failure::bad_input(format!(
+                    "--date: {} is in the future",
+                    mediation_desk::calendar::dates::long(date)
+                )));
+            }
+            let mut store = args.open()?;
+            let pdf = store.record_of_outcome(&reference, date, &args.who()).map_err(fail)?;
+            write_file(&path, &pdf)?;
+            out(&format!("record of outcome for {reference} written to {}\n", path.display()))
         }
     }
 }

@@ -27,6 +27,24 @@ pub enum SettingsCommand {
     },
     /// The service's details as JSON.
     Show,
+    /// The service's own targets for disagreement resolution (not the law): show them as JSON, change them, or turn them off.
+    Targets {
+        /// Track them (on) or not (off).
+        #[arg(long, value_enum, value_name = "on|off")]
+        track: Option<OnOff>,
+        /// First contact with the parties within N working days of the request.
+        #[arg(long, value_name = "N")]
+        first_contact_working_days: Option<u32>,
+        /// A meeting within N weeks of the request.
+        #[arg(long, value_name = "N")]
+        meeting_weeks: Option<u32>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,6 +93,28 @@ pub fn settings(args: &StoreArgs, command: SettingsCommand) -> Result<(), Failur
             out("settings saved\n")
         }
         SettingsCommand::Show => out(&json(&store.service_settings().map_err(fail)?)?),
+        SettingsCommand::Targets { track, first_contact_working_days, meeting_weeks } => {
+            let mut t = store.service_targets().map_err(fail)?;
+            let changed = track.is_some() || first_contact_working_days.is_some() || meeting_weeks.is_some();
+            if let Some(track) = track {
+                t.enabled = matches!(track, OnOff::On);
+            }
+            if let Some(n) = first_contact_working_days {
+                t.first_contact_working_days = n;
+            }
+            if let Some(n) = meeting_weeks {
+                t.meeting_weeks = n;
+            }
+            if changed {
+                store.set_service_targets(&t, &args.who()).map_err(|e| match e {
+                    mediation_desk::store::StoreError::BadInput { field, message } => {
+                        Failure::bad_input(format!("--{}: {message}", field.replace('_', "-")))
+                    }
+                    other => fail(other),
+                })?;
+            }
+            out(&json(&t)?)
+        }
     }
 }
 

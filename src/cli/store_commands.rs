@@ -178,7 +178,8 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             if as_json {
                 out(&json(&items)?)
             } else {
-                out(&today_text(&items, today))
+                let targets = store.today_targets(today, days).map_err(fail)?;
+                out(&(today_text(&items, today) + &targets_text(&targets)))
             }
         }
         StoreCommand::Backup { path } => {
@@ -326,6 +327,19 @@ fn short_json(v: &serde_json::Value) -> String {
         other => other.to_string(),
     };
     dates::shorten(&text)
+}
+
+/// The service's own targets for disagreement resolution, after the
+/// clocks: said plainly not to be the law. Nothing when there are none.
+fn targets_text(items: &[store::TargetItem]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("\nThe service's own targets, not the law ({})\n", items.len());
+    for i in items {
+        text.push_str(&format!("  {}  {}  {}  ({})\n", dates::long(i.due_date), i.reference, i.target, i.status_text));
+    }
+    text
 }
 
 /// The Today view in words, grouped.

@@ -96,6 +96,7 @@ fn header(certs: usize, named: bool) -> Vec<String> {
         ]
         .map(String::from),
     );
+    header.extend(super::disagreement_columns::header(named).iter().map(|h| h.to_string()));
     for i in 1..=certs {
         header.push(format!("Certificate {i} kind"));
         if named {
@@ -215,6 +216,9 @@ impl Rows {
                 }
             }
         });
+        for cell in super::disagreement_columns::cells(row.disagreement.as_ref(), pseudonymiser, row.timeline.today) {
+            line.cell(&cell);
+        }
         for c in &f.certificates {
             line.with(|out| put_words(out, &c.kind));
             if pseudonymiser.is_none() {

@@ -4,6 +4,7 @@
 //! engine (`rules::timeline`): no date here is computed any other way.
 
 pub mod csv_log;
+pub mod disagreement_columns;
 pub mod full_json;
 pub mod ics;
 pub mod pseudonymised;
@@ -52,6 +53,8 @@ pub struct CaseRow {
     pub appellant_name: Option<String>,
     pub facts: CaseFacts,
     pub timeline: Timeline,
+    /// A disagreement resolution case's record.
+    pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
 /// The cases matching `filter`, by reference, each with its timeline on `today`.
@@ -85,6 +88,7 @@ struct Stored {
     caller_role: CallerRole,
     /// The appellant as recorded, with their role.
     appellant: Option<(String, AppellantRole)>,
+    disagreement: Option<crate::disagreement::Disagreement>,
     /// Where its facts (JSON) are in the text of all the facts.
     facts: std::ops::Range<usize>,
 }
@@ -166,8 +170,13 @@ pub(crate) fn each_case<S: Send>(
             caller_name: None,
             caller_role: CallerRole::Parent,
             appellant: None,
+            disagreement: None,
             facts: start..text.len(),
         });
+    }
+    let mut records = store.disagreements()?;
+    for case in &mut stored {
+        case.disagreement = records.remove(&case.id);
     }
     stored.sort_unstable_by(|a, b| a.reference.cmp(&b.reference));
     if names {
@@ -226,6 +235,7 @@ pub(crate) fn each_case<S: Send>(
                                 appellant_name,
                                 facts,
                                 timeline,
+                                disagreement: case.disagreement,
                             };
                             each(&mut value, row)?;
                         }

@@ -81,6 +81,34 @@ fn issue(text: &str) -> Option<Issue> {
     })
 }
 
+/// A kind of disagreement as a spreadsheet may spell it.
+fn disagreement_kind(text: &str) -> Option<crate::disagreement::DisagreementKind> {
+    use crate::disagreement::DisagreementKind::*;
+    Some(match squash(text).as_str() {
+        "duties" | "howdutiesarecarriedout" | "1" => Duties,
+        "provision" | "specialeducationalprovision" | "senprovision" | "2" => Provision,
+        "healthsocialcare" | "healthorsocialcare" | "healthandsocialcare" | "health" | "socialcare" | "3" => HealthSocialCare,
+        "betweenservices" | "laandicb" | "4" => BetweenServices,
+        _ => return None,
+    })
+}
+
+/// An other party's type as a spreadsheet may spell it.
+fn party_type(text: &str) -> Option<crate::disagreement::PartyType> {
+    use crate::disagreement::PartyType::*;
+    Some(match squash(text).as_str() {
+        "localauthority" | "la" | "council" => LocalAuthority,
+        "icb" | "integratedcareboard" => Icb,
+        "maintainedschool" | "school" => MaintainedSchool,
+        "maintainednursery" | "maintainednurseryschool" | "nursery" => MaintainedNursery,
+        "academy" | "freeschool" | "academyorfreeschool" => Academy,
+        "earlyyearsprovider" | "earlyyears" | "earlyyearssetting" => EarlyYearsProvider,
+        "post16institution" | "college" | "fecollege" | "post16" => Post16Institution,
+        "independentschool" | "independent" | "specialschool" | "independentornonmaintainedspecialschool" => IndependentSchool,
+        _ => return None,
+    })
+}
+
 /// A reader over the file's rows (a leading BOM dropped, rows of any
 /// length), and its header row's names, trimmed.
 pub(crate) fn open(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), String> {
@@ -136,6 +164,12 @@ fn case_of(
     let mut input = CaseInput::default();
     let mut problems = Vec::new();
     let mut child = PersonInput { name: String::new(), role: None, date_of_birth: None };
+    // Disagreement resolution: the kind, the request's date, what about, the other party.
+    let mut dr_kind = None;
+    let mut dr_requested = None;
+    let mut dr_about = String::new();
+    let mut dr_party: (Option<String>, Option<crate::disagreement::PartyType>) = (None, None);
+    let mut dr_headers: Vec<&str> = Vec::new();
     let at = |n: usize| format!("row {}", thousands(n));
     for (i, field) in cols {
         let value = record.get(*i).unwrap_or("").trim();
@@ -199,7 +233,59 @@ fn case_of(
             Field::AdviserToldLaOn => f.adviser_told_la_on = date,
             Field::ConcludedOn => f.concluded_on = date,
             Field::Note => input.note = Some(value.to_string()),
+            Field::DisagreementKind => match disagreement_kind(value) {
+                Some(k) => dr_kind = Some(k),
+                None => problems.push(format!(
+                    "{}: '{header}' {value} is not a kind of disagreement this app knows (duties, provision, health or social care, between services)",
+                    at(row)
+                )),
+            },
+            Field::DisagreementRequestedOn => dr_requested = date,
+            Field::DisagreementAbout => dr_about = value.to_string(),
+            Field::OtherParty => dr_party.0 = Some(value.to_string()),
+            Field::OtherPartyType => match party_type(value) {
+                Some(t) => dr_party.1 = Some(t),
+                None => problems.push(format!("{}: '{header}' {value} is not a type of organisation this app knows", at(row))),
+            },
             Field::Ignore => {}
+        }
+        if matches!(
+            field,
+            Field::DisagreementKind
+                | Field::DisagreementRequestedOn
+                | Field::DisagreementAbout
+                | Field::OtherParty
+                | Field::OtherPartyType
+        ) {
+            dr_headers.push(header);
+        }
+    }
+    if !dr_headers.is_empty() {
+        match dr_kind {
+            None => problems.push(format!(
+                "{}: a disagreement resolution row needs its kind (it has {})",
+                at(row),
+                dr_headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
+            )),
+            Some(kind) => {
+                let requested = dr_requested.or(input.opened_on).or(input.facts.first_contact_on);
+                match requested {
+                    None => problems.push(format!("{}: a disagreement resolution row needs the date it was requested", at(row))),
+                    Some(on) => {
+                        let mut d = crate::disagreement::Disagreement::new(kind, on, &dr_about);
+                        match dr_party {
+                            (Some(name), Some(party_type)) => {
+                                d.other_parties.push(crate::disagreement::OtherParty { name, party_type, response: None })
+                            }
+                            (Some(_), None) => problems
+                                .push(format!("{}: the other party needs its type (school, academy, LA, ICB, ...)", at(row))),
+                            _ => {}
+                        }
+                        input.facts.service = crate::facts::Service::DisagreementResolution;
+                        input.disagreement = Some(d);
+                    }
+                }
+            }
         }
     }
     if input.facts.decision.letter_dated.is_none() {

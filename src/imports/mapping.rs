@@ -31,13 +31,22 @@ pub enum Field {
     AdviserToldLaOn,
     ConcludedOn,
     Note,
+    /// Disagreement resolution: the kind (duties, provision, health or
+    /// social care, between services); a row with one is a disagreement
+    /// resolution case.
+    DisagreementKind,
+    DisagreementRequestedOn,
+    DisagreementAbout,
+    /// The other party's name, and its type.
+    OtherParty,
+    OtherPartyType,
     /// A column to leave out.
     Ignore,
 }
 
 impl Field {
     /// Every field, in the order the Import screen offers them.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 25] = [
         Field::Reference,
         Field::LegacyReference,
         Field::OpenedOn,
@@ -57,6 +66,11 @@ impl Field {
         Field::AdviserToldLaOn,
         Field::ConcludedOn,
         Field::Note,
+        Field::DisagreementKind,
+        Field::DisagreementRequestedOn,
+        Field::DisagreementAbout,
+        Field::OtherParty,
+        Field::OtherPartyType,
         Field::Ignore,
     ];
 
@@ -82,6 +96,11 @@ impl Field {
             Field::AdviserToldLaOn => "Adviser told the LA",
             Field::ConcludedOn => "Mediation concluded",
             Field::Note => "Note",
+            Field::DisagreementKind => "Disagreement resolution: the kind of disagreement",
+            Field::DisagreementRequestedOn => "Disagreement resolution: date requested",
+            Field::DisagreementAbout => "Disagreement resolution: what it is about",
+            Field::OtherParty => "Disagreement resolution: the other party",
+            Field::OtherPartyType => "Disagreement resolution: the other party's type",
             Field::Ignore => "Do not import this column",
         }
     }
@@ -99,6 +118,7 @@ impl Field {
                 | Field::FamilyToldLaOn
                 | Field::AdviserToldLaOn
                 | Field::ConcludedOn
+                | Field::DisagreementRequestedOn
         )
     }
 }
@@ -124,6 +144,16 @@ pub fn guess(header: &str) -> Option<Field> {
     let earlier = ["old", "legacy", "previous", "former", "prior"].iter().any(|w| word(w));
     Some(if earlier && has("ref") {
         Field::LegacyReference
+    } else if has("otherparty") && has("type") {
+        Field::OtherPartyType
+    } else if has("otherparty") {
+        Field::OtherParty
+    } else if has("disagreement") && (has("kind") || has("type")) || h == "kindofdisagreement" {
+        Field::DisagreementKind
+    } else if has("requested") {
+        Field::DisagreementRequestedOn
+    } else if h == "about" || has("disagreementabout") || has("whatitisabout") {
+        Field::DisagreementAbout
     } else if has("reference") || h == "ref" || h == "caseref" {
         Field::Reference
     } else if has("child") && (has("dob") || has("birth")) || h == "dob" || has("dateofbirth") {

@@ -88,6 +88,9 @@ pub struct KpiReport {
     /// Median calendar days from first contact to the first certificate.
     pub median_days_call_to_certificate: Option<f64>,
     pub la_postponements: u32,
+    /// Disagreement resolution, counted beside mediation
+    /// (`reports::disagreement`).
+    pub disagreement: super::disagreement::DisagreementFigures,
     /// Everything above as bar charts, for the screen and the PDF.
     pub charts: Vec<Chart>,
 }
@@ -185,6 +188,9 @@ struct Case<'c, 'la> {
     local_authority: &'la str,
     facts: &'c CaseFacts,
     timeline: &'c Timeline,
+    disagreement: Option<&'c crate::disagreement::Disagreement>,
+    /// The cases a disagreement resolution case may link to, by reference.
+    linked: &'c HashMap<String, super::disagreement::Linked>,
 }
 
 /// The figures counted so far, case by case: a report is the sum of its
@@ -207,6 +213,7 @@ struct Tally<'a> {
     held: u32,
     held_on_time: u32,
     la_postponements: u32,
+    dr: super::disagreement::DrTally,
 }
 
 impl<'a> Tally<'a> {
@@ -218,7 +225,11 @@ impl<'a> Tally<'a> {
             let decision = DECISIONS.iter().position(|(k, _)| f.decision.kind == Some(*k));
             match (decision, f.decision.kind) {
                 (Some(i), _) => self.decisions[i] += 1,
-                (None, None) => self.decisions[DECISIONS.len()] += 1,
+                // Disagreement resolution has no decision to record.
+                (None, None) if f.service != crate::facts::Service::DisagreementResolution => {
+                    self.decisions[DECISIONS.len()] += 1
+                }
+                (None, None) => {}
                 (None, Some(_)) => {}
             }
             for (n, (issue, _)) in self.issues.iter_mut().zip(ISSUES.iter()) {
@@ -276,6 +287,9 @@ impl<'a> Tally<'a> {
                     && within(Some(m.date), filter)
             })
             .count() as u32;
+        if let Some(d) = c.disagreement {
+            self.dr.add(d, filter, c.timeline.today, c.linked);
+        }
     }
 
     fn merge(&mut self, other: Tally<'a>) {
@@ -296,6 +310,7 @@ impl<'a> Tally<'a> {
         self.held += other.held;
         self.held_on_time += other.held_on_time;
         self.la_postponements += other.la_postponements;
+        self.dr.merge(other.dr);
     }
 
     fn report(self, filter: &KpiFilter) -> KpiReport {
@@ -327,6 +342,7 @@ impl<'a> Tally<'a> {
             mediations_within_30_days_percent: percent(held_on_time, held),
             median_days_call_to_certificate: median(self.days),
             la_postponements: self.la_postponements,
+            disagreement: self.dr.figures(median),
             charts: Vec::new(),
         };
         report.charts = vec![
@@ -345,6 +361,7 @@ impl<'a> Tally<'a> {
                 bars: bars(&[("Within 30 days", held_on_time), ("Later", held - held_on_time)]),
             },
         ];
+        report.charts.extend(super::disagreement::charts(&report.disagreement));
         report
     }
 }
@@ -352,6 +369,14 @@ impl<'a> Tally<'a> {
 /// The report from already loaded cases (the store's filter applied).
 pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
     let mut tally = Tally::default();
+    let linked: HashMap<String, super::disagreement::Linked> = rows
+        .iter()
+        .filter(|r| r.disagreement.is_none())
+        .map(|r| {
+            let linked = super::disagreement::Linked { opened_on: r.opened_on, appeal_received_on: r.facts.appeal_received_on };
+            (r.reference.clone(), linked)
+        })
+        .collect();
     for r in rows {
         let case = Case {
             opened_on: r.opened_on,
@@ -359,6 +384,8 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
             local_authority: &r.local_authority,
             facts: &r.facts,
             timeline: &r.timeline,
+            disagreement: r.disagreement.as_ref(),
+            linked: &linked,
         };
         tally.add(&case, filter);
     }
@@ -367,9 +394,11 @@ pub fn kpi_from_rows(rows: &[CaseRow], filter: &KpiFilter) -> KpiReport {
 
 /// Only cases with something dated in the period can count; the others
 /// are skipped before their timelines are computed.
-fn relevant(facts: &CaseFacts, opened: NaiveDate, closed: Option<NaiveDate>, filter: &KpiFilter) -> bool {
+/// (Disagreement resolution cases are few, and always read.)
+fn relevant(facts: &CaseFacts, opened: NaiveDate, closed: Option<NaiveDate>, filter: &KpiFilter, resolution: bool) -> bool {
     let w = |d: Option<NaiveDate>| within(d, filter);
-    w(Some(opened))
+    resolution
+        || w(Some(opened))
         || w(closed)
         || w(facts.concluded_on)
         || w(facts.withdrew_on)
@@ -394,7 +423,11 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
     };
     // Every case that could count: opened by the end of the period (of the
     // local authority asked for). The figures pick their own cases by date.
-    let mut sql = String::from("SELECT la_id, opened_on, closed_on, facts FROM cases WHERE opened_on <= ?1");
+    let mut sql = String::from(
+        "SELECT la_id, opened_on, closed_on, facts, id, reference, json_extract(facts, '$.appeal_received_on'),
+                disagreement IS NOT NULL
+         FROM cases WHERE opened_on <= ?1",
+    );
     let mut args: Vec<String> = vec![filter.to.to_string()];
     if let Some(la) = &filter.local_authority {
         sql.push_str(" AND la_id IN (SELECT id FROM organisations WHERE name = ?2)");
@@ -402,28 +435,39 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
     }
     // The facts of all the cases, end to end in one string, and where each is.
     let mut text = String::new();
-    let mut cases: Vec<(i64, NaiveDate, Option<NaiveDate>, std::ops::Range<usize>)> = Vec::new();
+    // Each case: its LA's id, opened, closed, where its facts are in `text`, its id.
+    type Read = (i64, NaiveDate, Option<NaiveDate>, std::ops::Range<usize>, i64);
+    let mut cases: Vec<Read> = Vec::new();
+    // The mediation cases a disagreement resolution case may link to.
+    let mut linked: HashMap<String, super::disagreement::Linked> = HashMap::new();
     {
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         while let Some(r) = rows.next()? {
             let start = text.len();
             text.push_str(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?);
-            cases.push((r.get(0)?, r.get(1)?, r.get(2)?, start..text.len()));
+            let opened_on: NaiveDate = r.get(1)?;
+            cases.push((r.get(0)?, opened_on, r.get(2)?, start..text.len(), r.get(4)?));
+            if !r.get::<_, bool>(7)? {
+                let appeal_received_on: Option<NaiveDate> = r.get(6)?;
+                linked.insert(r.get(5)?, super::disagreement::Linked { opened_on, appeal_received_on });
+            }
         }
     }
+    let records = store.disagreements()?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let chunk = cases.len().div_ceil(threads).max(1);
-    let (text, names, cal, choices) = (&text, &names, &cal, &choices);
+    let (text, names, cal, choices, records, linked) = (&text, &names, &cal, &choices, &records, &linked);
     let tallies: Vec<Result<Tally>> = std::thread::scope(|scope| {
         let handles: Vec<_> = cases
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     let mut tally = Tally::default();
-                    for (la_id, opened_on, closed_on, range) in part {
+                    for (la_id, opened_on, closed_on, range, id) in part {
                         let facts: CaseFacts = serde_json::from_str(&text[range.clone()])?;
-                        if !relevant(&facts, *opened_on, *closed_on, filter) {
+                        let disagreement = records.get(id);
+                        if !relevant(&facts, *opened_on, *closed_on, filter, disagreement.is_some()) {
                             continue;
                         }
                         let timeline = rules::timeline(&facts, cal, choices, today);
@@ -434,6 +478,8 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
                             local_authority,
                             facts: &facts,
                             timeline: &timeline,
+                            disagreement,
+                            linked,
                         };
                         tally.add(&case, filter);
                     }
@@ -481,6 +527,26 @@ pub fn write_csv<W: std::io::Write>(mut out: W, r: &KpiReport) -> std::io::Resul
     row("Mediation", "Held within 30 days", r.mediations_within_30_days.to_string())?;
     row("Mediation", "Percent within 30 days", opt(r.mediations_within_30_days_percent))?;
     row("Mediation", "Meetings postponed by the local authority", r.la_postponements.to_string())?;
+    let d = &r.disagreement;
+    row("Disagreement resolution", "Requests", d.requests.to_string())?;
+    for (section, list) in
+        [("Disagreement resolution by kind", &d.by_kind), ("Disagreement resolution by other party's type", &d.by_party_type)]
+    {
+        for b in list {
+            row(section, &b.label, b.value.to_string())?;
+        }
+    }
+    row("Disagreement resolution", "Went ahead (every party agreed)", d.went_ahead.to_string())?;
+    row("Disagreement resolution", "Declined", d.declined.to_string())?;
+    for b in &d.declined_by {
+        row("Disagreement resolution declined by", &b.label, b.value.to_string())?;
+    }
+    for b in &d.outcomes {
+        row("Disagreement resolution outcome", &b.label, b.value.to_string())?;
+    }
+    row("Disagreement resolution", "Median days from request to first meeting", opt(d.median_days_request_to_meeting))?;
+    row("Disagreement resolution", "Followed by mediation", d.followed_by_mediation.to_string())?;
+    row("Disagreement resolution", "Followed by an appeal", d.followed_by_appeal.to_string())?;
     w.flush()?;
     Ok(())
 }

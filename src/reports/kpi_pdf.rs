@@ -30,7 +30,7 @@ fn grey(percent: f32) -> Color {
 
 /// Bars whose label says something was late or not done are hatched.
 fn is_bad(label: &str) -> bool {
-    matches!(label, "Late" | "Later" | "Not judged" | "Not agreed" | "Not recorded")
+    matches!(label, "Late" | "Later" | "Not judged" | "Not agreed" | "Not recorded" | "Declined" | "Not resolved")
 }
 
 struct Pages {
@@ -231,6 +231,14 @@ pub fn render(r: &KpiReport, service_name: &str) -> Result<Vec<u8>, RenderError>
             format!("{} ({})", r.mediations_within_30_days, optional(r.mediations_within_30_days_percent, "%")),
         ),
         ("Meetings postponed by the local authority".into(), r.la_postponements.to_string()),
+        ("Disagreement resolution requests".into(), r.disagreement.requests.to_string()),
+        ("Went ahead (every party agreed)".into(), r.disagreement.went_ahead.to_string()),
+        ("Declined".into(), r.disagreement.declined.to_string()),
+        ("Median days from request to first meeting".into(), optional(r.disagreement.median_days_request_to_meeting, " days")),
+        (
+            "Followed by mediation (of which by an appeal)".into(),
+            format!("{} ({})", r.disagreement.followed_by_mediation, r.disagreement.followed_by_appeal),
+        ),
     ]);
     p.y -= 4.0;
     p.key();
@@ -239,7 +247,7 @@ pub fn render(r: &KpiReport, service_name: &str) -> Result<Vec<u8>, RenderError>
     }
     p.y -= 6.0;
     p.block(
-        "On time and within 30 days are the statutory clocks' own answers for each case. Local authority, decision, issue and route count the cases opened in the period; outcomes count mediations that ended in it.",
+        "On time and within 30 days are the statutory clocks' own answers for each case. Local authority, decision, issue and route count the cases opened in the period; outcomes count mediations that ended in it. Disagreement resolution has no statutory clock: its requests count by the date of the request, its answers, meetings and outcomes by the date each happened.",
         Face::Regular,
         8.0,
     );

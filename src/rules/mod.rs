@@ -9,10 +9,12 @@ pub mod appellant;
 pub mod bank_holidays;
 pub mod choices;
 mod counting;
+pub mod disagreement;
 mod engine;
 pub mod exemptions;
 pub mod letter;
 pub mod problems;
+pub mod service_targets;
 pub mod thirty_days;
 
 use crate::timeline::{Party, Period, Unit};

@@ -11,7 +11,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::people::{self, Parties, ICB, LOCAL_AUTHORITY};
-use super::{history, now_stamp, search, today, validate, Result, Store, StoreError};
+use super::{disagreements, history, now_stamp, search, today, validate, Result, Store, StoreError};
 use crate::calendar::Calendar;
 use crate::facts::CaseFacts;
 use crate::rules::choices::CountingChoices;
@@ -154,6 +154,10 @@ pub struct CaseInput {
     /// The facts the clock engine reads (`CaseFacts`, docs/timeline-json.md).
     #[serde(default)]
     pub facts: CaseFacts,
+    /// A disagreement resolution case's record (with `facts.service` set
+    /// to `disagreement_resolution`): docs/case-json.md.
+    #[serde(default)]
+    pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
 /// How a loaded case was closed (`Store::load`): the date and the reason.
@@ -179,6 +183,7 @@ pub fn generated_input(g: crate::generator::GeneratedCase, keep_reference: bool)
             icb: None,
             note: Some(g.note),
             facts: g.facts,
+            disagreement: g.disagreement,
         },
         g.closed,
     )
@@ -235,6 +240,8 @@ pub struct CaseRecord {
     pub child: PersonRecord,
     pub representatives: Vec<PersonRecord>,
     pub facts: CaseFacts,
+    /// A disagreement resolution case's record (none for mediation).
+    pub disagreement: Option<crate::disagreement::Disagreement>,
     /// The soonest pending clock's due date.
     pub next_due: Option<NaiveDate>,
     pub notes: Vec<NoteRecord>,
@@ -262,6 +269,7 @@ impl CaseRecord {
             icb: self.icb.clone(),
             note: None,
             facts,
+            disagreement: self.disagreement.clone(),
         }
     }
 
@@ -299,6 +307,9 @@ pub struct CaseView {
     /// The timeline as a picture (none until a date is recorded).
     pub chart: Option<crate::chart::Chart>,
     pub history: Vec<history::HistoryEntry>,
+    /// Where a disagreement resolution case stands: its events, the
+    /// service's targets (not the law). None for mediation.
+    pub disagreement_status: Option<crate::disagreement::DisagreementStatus>,
 }
 
 /// One row of the case list.
@@ -524,6 +535,10 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     let case_id = tx.last_insert_rowid();
     let parties = parties_of(input);
     people::write_parties(tx, case_id, &parties)?;
+    if let Some(d) = &input.disagreement {
+        disagreements::check_links(tx, None, &parties.child.name, d)?;
+    }
+    disagreements::write(tx, case_id, input.disagreement.as_ref())?;
     if let Some(text) = &input.note {
         add_note_row(tx, case_id, ctx.who, text)?;
     }
@@ -545,6 +560,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
         child: parties.child,
         representatives: parties.representatives,
         facts: input.facts.clone(),
+        disagreement: input.disagreement.clone(),
         next_due: timeline.next_clock().map(|c| c.due_date),
         notes: Vec::new(),
         created_at: now.clone(),
@@ -708,6 +724,7 @@ pub(crate) fn read_record(conn: &Connection, case_id: i64) -> Result<CaseRecord>
         child: parties.child,
         representatives: parties.representatives,
         facts: serde_json::from_str(&row.8)?,
+        disagreement: disagreements::read(conn, case_id)?,
         next_due: row.9,
         notes,
         created_at: row.10,
@@ -794,7 +811,12 @@ impl Store {
                 ));
             }
         }
-        validate::case(input, today)?;
+        // A disagreement resolution case saved before its record was kept
+        // (by an earlier version) can still be corrected without one.
+        let unrecorded = input.disagreement.is_none()
+            && input.facts.service == crate::facts::Service::DisagreementResolution
+            && disagreements::read(&self.conn, case_id(&self.conn, reference)?)?.is_none();
+        validate::case_with(input, today, unrecorded)?;
         let (cal, choices) = (self.calendar()?, self.choices()?);
         let tx = self.begin()?;
         let id = case_id(&tx, reference)?;
@@ -823,7 +845,12 @@ impl Store {
             now_stamp(),
             input.legacy_reference
         ])?;
-        people::write_parties(&tx, id, &parties_of(input))?;
+        let parties = parties_of(input);
+        people::write_parties(&tx, id, &parties)?;
+        if let Some(d) = &input.disagreement {
+            disagreements::check_links(&tx, Some(reference), &parties.child.name, d)?;
+        }
+        disagreements::write(&tx, id, input.disagreement.as_ref())?;
         if let Some(text) = &input.note {
             add_note_row(&tx, id, who, text)?;
         }
@@ -895,7 +922,8 @@ impl Store {
         let case = self.case(reference)?;
         let FactsPreview { timeline, chart } = self.case_preview(&case, &case.facts, today)?;
         let history = self.history(reference)?;
-        Ok(CaseView { case, timeline, chart, history })
+        let disagreement_status = self.disagreement_status(case.disagreement.as_ref(), today)?;
+        Ok(CaseView { case, timeline, chart, history, disagreement_status })
     }
 
     /// The engine's timeline for `facts` on `today`, with this store's

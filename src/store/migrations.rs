@@ -51,10 +51,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0006_legacy_reference.sql"),
         then: None,
     },
+    Migration {
+        version: 7,
+        name: "disagreement resolution: other parties reused across cases, the case's record, no decision letter needed",
+        sql: include_str!("sql/0007_disagreement_resolution.sql"),
+        then: Some(super::disagreements::letter_date_optional),
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 6;
+pub const LATEST: i64 = 7;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -4,6 +4,7 @@
 mod backup;
 pub(crate) mod cases;
 mod certificates;
+mod disagreements;
 pub(crate) mod history;
 pub mod migrations;
 mod people;
@@ -26,6 +27,7 @@ pub use cases::{
     FactsPreview, ListFilter, NoteRecord, OrganisationInput, PersonInput, PersonRecord,
 };
 pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
+pub use disagreements::{record_of_outcome_path, TargetItem};
 pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;

@@ -35,6 +35,8 @@ const CHOICES: &str = "counting_choices";
 /// The spreadsheet import's saved column mapping.
 const IMPORT_MAPPING: &str = "import_mapping";
 const HOLIDAYS: &str = "imported_holidays";
+/// The service's own targets for disagreement resolution (not the law).
+const TARGETS: &str = "service_targets";
 
 pub(crate) fn get_in<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
     let text: Option<String> =
@@ -136,6 +138,21 @@ impl Store {
     pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str) -> Result<()> {
         holidays.check().map_err(|e| StoreError::bad("bank_holidays", e))?;
         self.save_setting(HOLIDAYS, holidays, who, true)
+    }
+
+    /// The service's own targets for disagreement resolution (the
+    /// defaults until set).
+    pub fn service_targets(&self) -> Result<crate::rules::service_targets::ServiceTargets> {
+        Ok(self.setting(TARGETS)?.unwrap_or_default())
+    }
+
+    /// Change or turn off the service's targets; a number out of range is
+    /// refused, naming its field.
+    pub fn set_service_targets(&mut self, value: &crate::rules::service_targets::ServiceTargets, who: &str) -> Result<()> {
+        if let Some((field, message)) = value.problem() {
+            return Err(StoreError::bad(field, message));
+        }
+        self.save_setting(TARGETS, value, who, false)
     }
 
     /// The spreadsheet column mapping last used to import cases, if any.

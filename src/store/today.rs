@@ -58,7 +58,7 @@ fn still_listed(due: NaiveDate, today: NaiveDate, clock_key: &str) -> bool {
     due >= today || crate::rules::good_practice(clock_key).is_none()
 }
 
-fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
+pub(crate) fn classify(due: NaiveDate, today: NaiveDate) -> (&'static str, &'static str) {
     if due < today {
         ("overdue", "overdue")
     } else if due == today {

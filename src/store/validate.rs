@@ -155,6 +155,13 @@ fn young_people(input: &CaseInput, child: &PersonInput, today: NaiveDate) -> Res
 /// Check a whole case before it is saved. The first problem found is the
 /// one reported, naming its field (a JSON path in the case input).
 pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
+    case_with(input, today, false)
+}
+
+/// `case`, where `unrecorded_resolution` lets a disagreement resolution
+/// case saved before the app kept its record (with no `disagreement`) be
+/// updated without one.
+pub(crate) fn case_with(input: &CaseInput, today: NaiveDate, unrecorded_resolution: bool) -> Result<()> {
     if let Some(r) = &input.reference {
         reference("reference", r)?;
     }
@@ -195,7 +202,24 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     if let Some(text) = &input.note {
         note("note", text)?;
     }
-    if input.facts.decision.letter_dated.is_none() {
+    // Disagreement resolution has its own record and no decision letter;
+    // a mediation case needs its decision.
+    let resolution = input.facts.service == crate::facts::Service::DisagreementResolution;
+    match (&input.disagreement, resolution) {
+        (None, true) if !unrecorded_resolution => return Err(StoreError::bad(
+            "disagreement",
+            "is required for disagreement resolution: its kind, the date of the request, what it is about and the other parties",
+        )),
+        (Some(_), false) => {
+            return Err(StoreError::bad(
+                "disagreement",
+                "is only for disagreement resolution: set facts.service to disagreement_resolution",
+            ))
+        }
+        (Some(d), true) => disagreement(d, today)?,
+        (None, _) => {}
+    }
+    if !resolution && input.facts.decision.letter_dated.is_none() {
         return Err(StoreError::bad("facts.decision.letter_dated", "is required (the date on the decision letter)"));
     }
     for (i, action) in input.facts.agreement.iter().flat_map(|a| a.actions.iter()).enumerate() {
@@ -208,6 +232,48 @@ pub fn case(input: &CaseInput, today: NaiveDate) -> Result<()> {
     }
     if let Some(p) = problems::find(&input.facts, today).into_iter().next() {
         return Err(StoreError::bad(format!("facts.{}", p.field), p.message));
+    }
+    Ok(())
+}
+
+/// A disagreement resolution record: what it is about, at least one
+/// other party, lengths and control characters, references of linked
+/// cases, then the rules' named problems (`rules::disagreement`).
+pub fn disagreement(d: &crate::disagreement::Disagreement, today: NaiveDate) -> Result<()> {
+    text("disagreement.about", &d.about, MAX_TEXT_CHARS, true, true)?;
+    if d.other_parties.is_empty() {
+        return Err(StoreError::bad(
+            "disagreement.other_parties",
+            "name at least one other party (the school, college, early years setting, LA or ICB)",
+        ));
+    }
+    for (i, p) in d.other_parties.iter().enumerate() {
+        name(&format!("disagreement.other_parties[{i}].name"), &p.name, true)?;
+        if d.other_parties[..i].iter().any(|q| q.name == p.name && q.party_type == p.party_type) {
+            return Err(StoreError::bad(format!("disagreement.other_parties[{i}]"), format!("{} is listed twice", p.name)));
+        }
+    }
+    for (i, m) in d.meetings.iter().enumerate() {
+        text(&format!("disagreement.meetings[{i}].place"), &m.place, MAX_TEXT_CHARS, false, true)?;
+        for (list, values) in [("attended", &m.attended), ("supporters", &m.supporters), ("reports_shared", &m.reports_shared)] {
+            for (j, v) in values.iter().enumerate() {
+                text(&format!("disagreement.meetings[{i}].{list}[{j}]"), v, MAX_TEXT_CHARS, true, false)?;
+            }
+        }
+    }
+    for (i, p) in d.points.iter().enumerate() {
+        text(&format!("disagreement.points[{i}].point"), &p.point, MAX_TEXT_CHARS, true, true)?;
+        text(&format!("disagreement.points[{i}].remains"), &p.remains, MAX_TEXT_CHARS, false, true)?;
+    }
+    for (i, a) in d.actions.iter().enumerate() {
+        name(&format!("disagreement.actions[{i}].who"), &a.who, true)?;
+        text(&format!("disagreement.actions[{i}].what"), &a.what, MAX_TEXT_CHARS, true, true)?;
+    }
+    for (i, r) in d.linked_cases.iter().enumerate() {
+        reference(&format!("disagreement.linked_cases[{i}]"), r)?;
+    }
+    if let Some(p) = crate::rules::disagreement::problems(d, today).into_iter().next() {
+        return Err(StoreError::bad(p.field, p.message));
     }
     Ok(())
 }

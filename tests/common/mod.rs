@@ -44,6 +44,7 @@ pub fn case(child: &str) -> CaseInput {
             first_contact_on: Some(date("2026-03-10")),
             ..CaseFacts::default()
         },
+        disagreement: None,
     }
 }
 

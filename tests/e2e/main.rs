@@ -714,3 +714,154 @@ async fn import_a_spreadsheet_of_past_cases_then_see_them_in_the_commissioners_r
     })
     .await;
 }
+
+/// The text a script reads from the page (for SVG descriptions, which
+/// innerText leaves out).
+async fn script_text(app: &App, script: &str) -> String {
+    let value = app.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"));
+    value.as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn disagreement_resolution_about_a_schools_provision_from_the_call_to_the_report() {
+    within(420, async {
+        let app = App::start_with("disagreement", set_up_service).await;
+        // New call: the service first, then the request instead of a decision letter.
+        app.click("#nav-new-call").await;
+        app.click("#service-disagreement_resolution").await;
+        app.type_into("#caller_name", "Rhian Jones").await;
+        app.type_into("#child_name", "Dafydd Jones").await;
+        app.type_date("child_date_of_birth", "1", "9", "2016").await;
+        app.type_into("#local_authority", "Manchester City Council").await;
+        assert!(app.client.find(fantoccini::Locator::Css("#letter_dated-day")).await.is_err(), "no decision letter is asked for");
+        app.click("#dr-kind-provision").await;
+        app.type_into("#dr-about", "Speech and language support in class").await;
+        app.type_date("dr-requested_on", "2", "3", "2026").await;
+        app.type_into("#dr-party-0-name", "Hillside Primary School").await;
+        app.select("#dr-party-0-type", "maintained_school").await;
+        app.click("#dr-ehc-ehc_plan").await;
+        app.wait_for_text("no statutory clock").await;
+        app.screenshot("new-call-disagreement").await;
+        let mut report = Vec::new();
+        for v in app.accessibility_violations().await {
+            report.push(format!("new call (disagreement resolution): {v}"));
+        }
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case] #dr-stage").await;
+        let reference = reference(&app).await;
+
+        // Its case screen: no statutory clock, no certificate, no appeal deadline.
+        let text = app.wait_for_text("No statutory clock").await;
+        app.screenshot("case-disagreement-top").await;
+        assert!(text.contains("No statutory clock runs for this case."), "{text}");
+        assert!(app.client.find(fantoccini::Locator::Css("#appeal-deadline")).await.is_err(), "no appeal deadline");
+        assert!(app.client.find(fantoccini::Locator::Css("#issue-certificate")).await.is_err(), "no certificate");
+        assert!(app.client.find(fantoccini::Locator::Css(".chart svg")).await.is_err(), "no timeline of statutory dates");
+        let events = app.text_of("#dr-events").await;
+        assert!(events.contains("Mon 2 Mar 2026") && events.contains("Speech and language support in class"), "{events}");
+
+        // Today: the service's meeting target (6 weeks from Mon 2 Mar is Mon 13 Apr), apart from the law.
+        app.click("#nav-today").await;
+        let targets = app.text_of("#service-targets").await;
+        assert!(targets.contains("Mon 13 Apr 2026") && targets.contains("A meeting (6 weeks)"), "{targets}");
+        assert!(targets.contains("not a statutory limit") && targets.contains("not the law"), "{targets}");
+        assert_eq!(app.text_of("[data-count=overdue]").await, "0", "a target is never a statutory overdue clock");
+        app.screenshot("today-service-targets").await;
+        app.click("#service-targets button.link").await;
+        app.wait_for("section[data-screen=case] #dr-form").await;
+
+        // The LA engages, the family and the school agree, a meeting with a supporter,
+        // a partly resolved outcome and who will do what by when.
+        app.click("#dr-la-answer-engaged").await;
+        app.type_date("dr-la-on", "4", "3", "2026").await;
+        app.click("#dr-family-answer-agreed").await;
+        app.type_date("dr-family-on", "5", "3", "2026").await;
+        app.click("#dr-party-0-answer-agreed").await;
+        app.type_date("dr-party-0-on", "6", "3", "2026").await;
+        app.click("#dr-add-meeting").await;
+        app.type_date("dr-meeting-0-date", "13", "3", "2026").await;
+        app.type_into("#dr-meeting-0-place", "Hillside Primary School").await;
+        app.type_into("#dr-meeting-0-attended", "Rhian Jones\u{E007}Ms Clarke, head teacher").await;
+        app.type_into("#dr-meeting-0-supporters", "Mrs Patel, SENCo").await;
+        app.type_into("#dr-meeting-0-reports_shared", "Speech and language therapy report").await;
+        app.click("#dr-add-point").await;
+        app.type_into("#dr-point-0-point", "Weekly speech and language sessions in class").await;
+        app.select("#dr-point-0-result", "resolved").await;
+        app.click("#dr-add-point").await;
+        app.type_into("#dr-point-1-point", "A teaching assistant at lunchtime").await;
+        app.select("#dr-point-1-result", "partly_resolved").await;
+        app.type_into("#dr-point-1-remains", "Who pays for the afternoon hours").await;
+        app.click("#dr-add-action").await;
+        app.type_into("#dr-action-0-who", "Hillside Primary School").await;
+        app.type_into("#dr-action-0-what", "Send the family the speech and language timetable").await;
+        app.type_date("dr-action-0-by", "10", "4", "2026").await;
+        app.click("#dr-save").await;
+        app.wait_for_text("Saved.").await;
+        let events = app.text_of("#dr-events").await;
+        for expected in [
+            "The local authority engaged",
+            "The family agreed to take part",
+            "Hillside Primary School agreed to take part",
+            "came: Rhian Jones, Ms Clarke, head teacher; supporters: Mrs Patel, SENCo",
+            "Outcome: partly resolved (1 resolved, 1 partly resolved, 0 not resolved)",
+        ] {
+            assert!(events.contains(expected), "{expected:?} missing from:\n{events}");
+        }
+        assert!(app.text_of("#dr-stage").await.contains("Meeting held"));
+        // A note of what was said: confidential, never on the record of outcome.
+        app.type_into("#new-note", "Said in the meeting: the budget is the real problem").await;
+        app.click("#new-note ~ button[type=submit]").await;
+        app.wait_for_text("the budget is the real problem").await;
+        app.screenshot("case-disagreement").await;
+        for v in app.accessibility_violations().await {
+            report.push(format!("case (disagreement resolution): {v}"));
+        }
+
+        // The record of outcome every party may have: the points, not the notes.
+        app.click("#dr-record").await;
+        app.wait_for_text("Record of outcome written and opened").await;
+        let pdf = std::fs::read(app.data_dir.join("records").join(format!("{reference}-record-of-outcome.pdf"))).unwrap();
+        let words = common::pdf_text(&pdf);
+        for expected in [
+            "Record of outcome",
+            "Weekly speech and language sessions in class",
+            "A teaching assistant at lunchtime",
+            "Partly resolved. What remains: Who pays for the afternoon hours",
+            "Hillside Primary School: Send the family the speech and language timetable, by Fri 10 Apr 2026",
+        ] {
+            assert!(words.contains(expected), "{expected:?} missing from:\n{words}");
+        }
+        for secret in ["budget", "Mrs Patel", "Ms Clarke", "therapy report"] {
+            assert!(!words.contains(secret), "{secret:?} printed:\n{words}");
+        }
+
+        // The report counts it under its kind and the school's type.
+        app.click("#nav-reports").await;
+        let figures = app.text_of("#report-disagreement").await;
+        assert!(figures.contains("Requests\n1") && figures.contains("Went ahead (every party agreed)\n1"), "{figures}");
+        let charts = script_text(
+            &app,
+            "return [...document.querySelectorAll('figure.bar-chart desc')].map(d => d.textContent).join('\\n');",
+        )
+        .await;
+        assert!(charts.contains("Disagreement resolution requests, by kind: How duties are carried out 0, Special educational provision 1"), "{charts}");
+        assert!(charts.contains("Disagreement resolution requests, by the other party's type: Local authority 0, Integrated care board (ICB) 0, Maintained school 1"), "{charts}");
+        assert!(charts.contains("Disagreement resolution outcomes: Resolved 0, Partly resolved 1, Not resolved 0"), "{charts}");
+        app.client
+            .execute("document.querySelector('#report-disagreement').scrollIntoView({block: 'start'})", vec![])
+            .await
+            .unwrap();
+        app.screenshot("reports-disagreement").await;
+
+        // Settings: the service's targets, which can be turned off.
+        app.click("#nav-settings").await;
+        app.click("#targets-enabled").await;
+        app.click("#save-targets").await;
+        app.wait_for_text("Targets saved.").await;
+        app.client.execute("document.querySelector('#targets').scrollIntoView({block: 'start'})", vec![]).await.unwrap();
+        app.screenshot("settings-targets").await;
+        assert!(report.is_empty(), "accessibility problems:\n{}", report.join("\n"));
+        app.close().await;
+    })
+    .await;
+}

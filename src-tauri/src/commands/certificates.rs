@@ -27,7 +27,7 @@ pub struct CertificateIssued {
 
 /// Open `path` in the system PDF viewer, unless `MEDIATION_DESK_NO_OPEN`
 /// is set (the end-to-end tests check the file instead).
-fn open_in_viewer(app: &AppHandle, path: &Path) -> Result<()> {
+pub(crate) fn open_in_viewer(app: &AppHandle, path: &Path) -> Result<()> {
     if std::env::var_os("MEDIATION_DESK_NO_OPEN").is_some() {
         return Ok(());
     }

@@ -3,6 +3,7 @@
 
 pub mod cases;
 pub mod certificates;
+pub mod disagreement;
 pub mod engine;
 pub mod error;
 pub mod reports;

@@ -2,6 +2,8 @@
 import type { Appellant } from "./Appellant";
 import type { CaseFacts } from "./CaseFacts";
 import type { Chart } from "./Chart";
+import type { Disagreement } from "./Disagreement";
+import type { DisagreementStatus } from "./DisagreementStatus";
 import type { HistoryEntry } from "./HistoryEntry";
 import type { NoteRecord } from "./NoteRecord";
 import type { PersonRecord } from "./PersonRecord";
@@ -14,7 +16,12 @@ export type CaseView = { timeline: Timeline,
 /**
  * The timeline as a picture (none until a date is recorded).
  */
-chart: Chart | null, history: Array<HistoryEntry>, reference: string, 
+chart: Chart | null, history: Array<HistoryEntry>, 
+/**
+ * Where a disagreement resolution case stands: its events, the
+ * service's targets (not the law). None for mediation.
+ */
+disagreement_status: DisagreementStatus | null, reference: string, 
 /**
  * Its reference in the system it was imported from, if any.
  */
@@ -31,6 +38,10 @@ route: string, local_authority: string, icb: string | null, caller: PersonRecord
  * The parent or young person the caller acts for, if recorded.
  */
 appellant: Appellant | null, child: PersonRecord, representatives: Array<PersonRecord>, facts: CaseFacts, 
+/**
+ * A disagreement resolution case's record (none for mediation).
+ */
+disagreement: Disagreement | null, 
 /**
  * The soonest pending clock's due date.
  */

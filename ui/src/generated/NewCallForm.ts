@@ -3,6 +3,7 @@ import type { AppellantRole } from "./AppellantRole";
 import type { CallerRole } from "./CallerRole";
 import type { DateParts } from "./DateParts";
 import type { DecisionKind } from "./DecisionKind";
+import type { DisagreementForm } from "./DisagreementForm";
 import type { Issue } from "./Issue";
 import type { LetterItem } from "./LetterItem";
 import type { Service } from "./Service";
@@ -27,4 +28,8 @@ appellant_contact: string, child_name: string, child_date_of_birth: DateParts, l
 /**
  * The date of this call: the family's first contact with the adviser.
  */
-call_date: DateParts, letter_missing: Array<LetterItem>, note: string, };
+call_date: DateParts, letter_missing: Array<LetterItem>, note: string, 
+/**
+ * For disagreement resolution: the request (`disagreement::form`).
+ */
+disagreement: DisagreementForm, };

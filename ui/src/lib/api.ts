@@ -29,6 +29,10 @@ import type { StaffMember } from "../generated/StaffMember";
 import type { Startup } from "../generated/Startup";
 import type { Timeline } from "../generated/Timeline";
 import type { TodayItem } from "../generated/TodayItem";
+import type { DisagreementForm } from "../generated/DisagreementForm";
+import type { KnownParty } from "../generated/KnownParty";
+import type { TargetsForm } from "../generated/TargetsForm";
+import type { TargetItem } from "../generated/TargetItem";
 
 /** An error from the core, always with a message. */
 export function asError(e: unknown): CommandError {
@@ -88,4 +92,12 @@ export const api = {
   exemptionLetter: (reference: string, dated: DateParts, signedBy: string | null) =>
     invoke<string>("exemption_letter", { reference, dated, signedBy }),
   certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
+  // Disagreement resolution.
+  otherParties: () => invoke<KnownParty[]>("other_parties"),
+  disagreementForm: (reference: string) => invoke<DisagreementForm>("disagreement_form", { reference }),
+  saveDisagreement: (reference: string, form: DisagreementForm) => invoke<CaseView>("save_disagreement", { reference, form }),
+  recordOfOutcome: (reference: string, dated: DateParts) => invoke<string>("record_of_outcome", { reference, dated }),
+  todayTargets: (days: number) => invoke<TargetItem[]>("today_targets", { days }),
+  serviceTargets: () => invoke<TargetsForm>("service_targets"),
+  saveServiceTargets: (targets: TargetsForm) => invoke<void>("save_service_targets", { targets }),
 };

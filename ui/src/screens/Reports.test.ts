@@ -17,6 +17,10 @@ const report = {
   certificates_issued: 12, certificates_on_time: 9, certificates_late: 3, certificates_on_time_percent: 75,
   mediations_held: 5, mediations_within_30_days: 4, mediations_within_30_days_percent: 80,
   median_days_call_to_certificate: 6.5, la_postponements: 2,
+  disagreement: {
+    requests: 7, by_kind: [], by_party_type: [], went_ahead: 5, declined: 1, declined_by: [], outcomes: [],
+    median_days_request_to_meeting: 18, followed_by_mediation: 2, followed_by_appeal: 1,
+  },
   charts: [{ title: "Cases opened by local authority", bars: [{ label: "Leeds City Council", value: 30 }, { label: "Oldham Council", value: 12 }] }],
 };
 
@@ -29,6 +33,12 @@ describe("Reports", () => {
     expect(await screen.findByText("All local authorities, Tue 1 Apr 2025 to Mon 16 Mar 2026")).toBeTruthy();
     expect(screen.getByText("75%")).toBeTruthy();
     expect(screen.getByText("6.5 days")).toBeTruthy();
+    // Disagreement resolution, beside mediation.
+    const dr = container.querySelector("#report-disagreement")!.textContent!;
+    expect(dr).toContain("Requests7");
+    expect(dr).toContain("Went ahead (every party agreed)5");
+    expect(dr).toContain("18 days");
+    expect(dr).toContain("2 (1 by an appeal)");
     expect(container.querySelectorAll("figure.bar-chart rect").length).toBe(2);
     expect(container.querySelector("figure.bar-chart desc")!.textContent).toContain("Leeds City Council 30");
     const sent = mocked.mock.calls.find((c) => c[0] === "report")![1] as any;

@@ -31,4 +31,21 @@ export const vocabulary: Vocabulary = {
     { value: "icb", label: "The integrated care board (e.g. health care)" },
   ],
   legacy_reference: "Old reference",
+  disagreement: {
+    kinds: [
+      { value: "duties", label: "How the LA, a school, college, nursery or early years setting is carrying out its duties for a child with SEN" },
+      { value: "provision", label: "The special educational provision a school, college or early years setting is making" },
+    ],
+    party_types: [{ value: "maintained_school", label: "Maintained school" }, { value: "icb", label: "Integrated care board (ICB)" }],
+    ehc: [{ value: "ehc_plan", label: "Has an EHC plan" }, { value: "neither", label: "Neither: no EHC plan and no assessment" }],
+    la_answers: [{ value: "engaged", label: "Engaged: the LA takes the request forward" }, { value: "declined", label: "Declined" }],
+    party_answers: [{ value: "agreed", label: "Agreed to take part" }, { value: "refused", label: "Refused to take part" }],
+    point_results: [{ value: "resolved", label: "Resolved" }, { value: "partly_resolved", label: "Partly resolved" }, { value: "not_resolved", label: "Not resolved" }],
+    services: [
+      { value: "mediation_advice", label: "Mediation advice before an appeal (an LA decision letter)" },
+      { value: "disagreement_resolution", label: "Disagreement resolution (no decision letter needed)" },
+    ],
+    targets_note: "The service's own targets, not the law: disagreement resolution has no statutory timescale. They can be changed or turned off in Settings.",
+    no_clock_note: "No statutory clock: disagreement resolution is voluntary",
+  },
 };
