@@ -3,4 +3,4 @@
 /**
  * A case field a column can fill.
  */
-export type ImportField = "reference" | "opened_on" | "child_name" | "child_date_of_birth" | "caller_name" | "local_authority" | "icb" | "decision_kind" | "decision_letter_dated" | "decision_sent_on" | "issues" | "first_contact_on" | "declined_on" | "withdrew_on" | "family_told_la_on" | "adviser_told_la_on" | "concluded_on" | "note" | "disagreement_kind" | "disagreement_requested_on" | "disagreement_about" | "other_party" | "other_party_type" | "ignore";
+export type ImportField = "reference" | "legacy_reference" | "opened_on" | "child_name" | "child_date_of_birth" | "caller_name" | "local_authority" | "icb" | "decision_kind" | "decision_letter_dated" | "decision_sent_on" | "issues" | "first_contact_on" | "declined_on" | "withdrew_on" | "family_told_la_on" | "adviser_told_la_on" | "concluded_on" | "note" | "disagreement_kind" | "disagreement_requested_on" | "disagreement_about" | "other_party" | "other_party_type" | "ignore";

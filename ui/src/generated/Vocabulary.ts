@@ -6,9 +6,22 @@ import type { ReadingChoice } from "./ReadingChoice";
 
 export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
 /**
+ * Who may appeal: the parent or the young person (the appellant a
+ * representative acts for).
+ */
+appellant_roles: Array<Choice>, 
+/**
  * The kinds of mediation certificate, as the certificate says it was issued.
  */
 certificate_kinds: Array<Choice>, 
+/**
+ * Who is responsible for an agreed item with no right of appeal (reg 42(3)).
+ */
+responsible_bodies: Array<Choice>, 
+/**
+ * The words for a case's reference from the system it was imported from.
+ */
+legacy_reference: string, 
 /**
  * Disagreement resolution's lists: kinds, party types, answers, results.
  */
