@@ -301,6 +301,32 @@ impl App {
         }
     }
 
+    /// Wait until `read` gives what `done` accepts (10 s at most, like the
+    /// other waits); `what` names the wait in the failure.
+    pub async fn wait_until<T: std::fmt::Debug, F: std::future::Future<Output = T>>(
+        &self,
+        what: &str,
+        mut read: impl FnMut() -> F,
+        done: impl Fn(&T) -> bool,
+    ) -> T {
+        let start = Instant::now();
+        loop {
+            let value = read().await;
+            if done(&value) {
+                return value;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited for {what}; still {value:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Wait until the element `css` reads exactly `expected`.
+    pub async fn wait_for_text_of(&self, css: &str, expected: &str) {
+        self.wait_until(&format!("{css} to read {expected:?}"), || self.text_of(css), |text| text == expected).await;
+    }
+
     /// Press keys on whatever has focus (WebDriver key codes: "\u{E004}" is Tab).
     pub async fn keys(&self, keys: &str) {
         let active = self.client.active_element().await.expect("an element has focus");

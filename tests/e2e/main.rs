@@ -175,15 +175,7 @@ async fn search_finds_a_name_with_diacritics_typed_without_them() {
         app.click("#nav-cases").await;
         app.wait_for_text("Oliver Brown").await;
         app.type_into("#case-search", "sian suilleabhain").await;
-        let start = std::time::Instant::now();
-        loop {
-            let count = app.text_of("#case-count").await;
-            if count == "1" {
-                break;
-            }
-            assert!(start.elapsed().as_secs() < 10, "search still shows {count} cases");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        app.wait_for_text_of("#case-count", "1").await;
         let list = app.text_of(".case-list").await;
         assert!(list.contains("Siân Ó Súilleabháin") && !list.contains("Oliver Brown"), "{list}");
         app.screenshot("search").await;
@@ -217,15 +209,7 @@ async fn an_imported_case_is_found_by_its_old_reference_and_shows_it() {
         app.click("#nav-cases").await;
         app.wait_for_text("Oliver Brown").await;
         app.type_into("#case-search", "OLD-001").await;
-        let start = std::time::Instant::now();
-        loop {
-            let count = app.text_of("#case-count").await;
-            if count == "1" {
-                break;
-            }
-            assert!(start.elapsed().as_secs() < 10, "search still shows {count} cases");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        app.wait_for_text_of("#case-count", "1").await;
         let list = app.text_of(".case-list").await;
         assert!(list.contains("Amelia Brown") && !list.contains("Oliver Brown"), "{list}");
         app.keys(DOWN).await;
@@ -629,15 +613,12 @@ async fn a_certificate_waits_for_the_appellant_a_representative_acts_for_with_a_
         app.screenshot("certificate-needs-appellant").await;
         // The summary's link opens the Who form at the appellant's name.
         app.click("#certificates .error-summary a").await;
-        let start = std::time::Instant::now();
-        loop {
-            let focused = app.client.active_element().await.unwrap().attr("id").await.unwrap();
-            if focused.as_deref() == Some("appellant_name") {
-                break;
-            }
-            assert!(start.elapsed() < std::time::Duration::from_secs(10), "focus is on {focused:?}");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        app.wait_until(
+            "focus on the appellant's name",
+            || async { app.client.active_element().await.unwrap().attr("id").await.unwrap() },
+            |focused| focused.as_deref() == Some("appellant_name"),
+        )
+        .await;
         app.keys("Pat Quern").await;
         app.click("#save-details").await;
         app.wait_for_text("Details saved.").await;
