@@ -16,6 +16,7 @@ pub mod files;
 pub mod generator;
 pub mod imports;
 pub mod json_input;
+pub mod pdf;
 pub mod reports;
 pub mod rules;
 pub mod store;

@@ -11,9 +11,9 @@
 use chrono::NaiveDate;
 
 use super::content::{CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory};
-use super::pdf::RenderError;
 use crate::calendar::{dates, Calendar};
 use crate::facts::{CaseFacts, CertificateKind, DecisionKind, Issue, IssuedCertificate, MeetingStatus};
+use crate::pdf::RenderError;
 use crate::rules::choices::CountingChoices;
 use crate::rules::exemptions::{decision_label, issue_label};
 use crate::store::{CaseRecord, ServiceSettings, StaffMember, StaffRole, StoreError};
@@ -136,7 +136,7 @@ fn appellant(case: &CaseRecord, document: &str) -> Result<(String, Option<String
         "caller.name"
     };
     for (field, name) in [(appellant_field, Some(&appellant)), ("caller.name", acting.as_ref())] {
-        if let Some(character) = name.and_then(|n| super::pdf::first_unprintable(n)) {
+        if let Some(character) = name.and_then(|n| crate::pdf::first_unprintable(n)) {
             return Err(render_error(RenderError::UnsupportedCharacter { field: field.into(), character }));
         }
     }
@@ -302,7 +302,7 @@ pub fn render_error(err: RenderError) -> StoreError {
     };
     match err {
         RenderError::UnsupportedCharacter { field, character } => {
-            let full = super::wording::unsupported_character(&field, character);
+            let full = crate::pdf::unsupported_character(&field, character);
             let message = full.strip_prefix(&format!("{field}: ")).unwrap_or(&full).to_string();
             StoreError::BadInput { field: field_of(&field), message }
         }

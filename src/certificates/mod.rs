@@ -1,5 +1,6 @@
 //! Mediation certificates and exemption letters as PDFs: what they print
-//! (`content`), the words (`wording`) and the layout (`pdf`). Pure
+//! (`content`), the words (`wording`) and the layout (`pdf`, on the page
+//! every document shares: `crate::pdf`). Pure
 //! rendering: no database, no clock. The issuing rules (numbering, void and
 //! re-issue, storing the bytes) live with the store and call this.
 //!
@@ -26,5 +27,6 @@ pub mod pdf;
 pub mod samples;
 pub mod wording;
 
+pub use crate::pdf::{first_unprintable, RenderError};
 pub use content::{CertificateContent, ExemptIssue, ExemptionLetterContent, KindDetails, ServiceDetails, Signatory};
-pub use pdf::{first_unprintable, render_certificate, render_exemption_letter, RenderError};
+pub use pdf::{render_certificate, render_exemption_letter};

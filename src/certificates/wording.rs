@@ -13,8 +13,9 @@ use super::content::{CertificateContent, ExemptionLetterContent, KindDetails};
 use crate::calendar::dates;
 use crate::facts::CertificateKind;
 
-/// Keeps the words either side of it on one line.
-pub const NBSP: char = '\u{a0}';
+/// Keeps the words either side of it on one line (the PDF layout prints
+/// it as a space).
+pub use crate::pdf::NBSP;
 
 pub const CERTIFICATE_TITLE: &str = "Mediation certificate";
 pub const EXEMPTION_TITLE: &str = "No mediation certificate needed";
@@ -286,16 +287,6 @@ pub fn exemption_footer(l: &ExemptionLetterContent) -> String {
     format!("{} · {}", l.service.name, date(l.dated))
 }
 
-/// "Page 1 of 2".
-pub fn page_of(page: usize, pages: usize) -> String {
-    format!("Page {page} of {pages}")
-}
-
-/// The line at the top of a second page.
-pub fn continued(title: &str) -> String {
-    format!("{title} (continued)")
-}
-
 /// The PDF's title (document properties).
 pub fn certificate_pdf_title(c: &CertificateContent) -> String {
     format!("{CERTIFICATE_TITLE} {}", c.number)
@@ -303,12 +294,4 @@ pub fn certificate_pdf_title(c: &CertificateContent) -> String {
 
 pub fn exemption_pdf_title(l: &ExemptionLetterContent) -> String {
     format!("{EXEMPTION_TITLE}: {}", l.child_name)
-}
-
-/// How a refused character is described in an error.
-pub fn unsupported_character(field: &str, character: char) -> String {
-    format!(
-        "{field}: the character '{character}' (U+{:04X}) cannot be printed on a certificate (the certificate font covers Latin, Greek and Cyrillic scripts)",
-        character as u32
-    )
 }

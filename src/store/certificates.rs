@@ -133,7 +133,7 @@ fn check_dated(dated: NaiveDate, case: &CaseRecord) -> Result<()> {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    crate::certificates::pdf::hex(&Sha256::digest(bytes))
+    crate::pdf::hex(&Sha256::digest(bytes))
 }
 
 fn late_warning(due_on: Option<NaiveDate>, issued_on: NaiveDate, late: bool) -> Option<LateWarning> {

@@ -1,22 +1,22 @@
-//! The record of outcome of a disagreement resolution case, laid out with
-//! the certificate's layout (letterhead, sections, label rows, bullets,
-//! footers, embedded font subsets, reproducible bytes). What it says is in
-//! `disagreement::record`.
+//! The record of outcome of a disagreement resolution case, laid out on the
+//! certificate's page (`crate::pdf`: letterhead, sections, label rows,
+//! bullets, footers, embedded font subsets, reproducible bytes). What it
+//! says is in `disagreement::record`.
 
-use super::{check_fields, Face, Layout, RenderError, BODY_LEADING, BODY_SIZE, CONTENT_WIDTH, MARGIN};
+use super::letter_page;
 use crate::certificates::wording as w;
 use crate::disagreement::record::{self as r, RecordOfOutcome};
+use crate::pdf::layout::{BODY_LEADING, BODY_SIZE, LETTER_ROWS};
+use crate::pdf::{check_fields, Face, RenderError};
 
 /// Render the record of outcome as a PDF.
 pub fn render(rec: &RecordOfOutcome) -> Result<Vec<u8>, RenderError> {
     check_fields(&rec.fields())?;
-    let mut page = Layout::new();
-    page.continuation = w::continued(&r::pdf_title(rec));
-    page.letterhead(&rec.service);
+    let mut page = letter_page(&rec.service, &r::pdf_title(rec));
 
-    page.text_block(r::TITLE, Face::Bold, 20.0, 0.0, CONTENT_WIDTH);
+    page.text_block(r::TITLE, Face::Bold, 20.0, 0.0);
     page.gap(1.0);
-    page.text_block(r::SUBTITLE, Face::Regular, 11.5, 0.0, CONTENT_WIDTH);
+    page.text_block(r::SUBTITLE, Face::Regular, 11.5, 0.0);
     page.gap(8.0);
     page.paragraph(r::CONFIDENTIAL);
 
@@ -37,13 +37,13 @@ pub fn render(rec: &RecordOfOutcome) -> Result<Vec<u8>, RenderError> {
         let dates: Vec<String> = rec.meeting_dates.iter().map(|d| w::date(*d)).collect();
         rows.push((if dates.len() == 1 { "Meeting" } else { "Meetings" }, w::list_of(&dates)));
     }
-    page.rows(&rows);
+    page.rows(&LETTER_ROWS, &rows);
 
     page.section(r::SECTION_POINTS);
     for (i, p) in rec.points.iter().enumerate() {
         page.keep(BODY_LEADING * 2.0);
-        page.text_block(&format!("{}. {}", i + 1, p.point), Face::Bold, BODY_SIZE, 0.0, CONTENT_WIDTH);
-        page.text_block(&r::point_result(p), Face::Regular, BODY_SIZE, 14.0, CONTENT_WIDTH);
+        page.text_block(&format!("{}. {}", i + 1, p.point), Face::Bold, BODY_SIZE, 0.0);
+        page.text_block(&r::point_result(p), Face::Regular, BODY_SIZE, 14.0);
         page.gap(5.0);
     }
 
@@ -52,10 +52,7 @@ pub fn render(rec: &RecordOfOutcome) -> Result<Vec<u8>, RenderError> {
         page.paragraph(r::NO_ACTIONS);
     } else {
         for line in rec.actions.iter().map(r::action_line) {
-            page.keep(BODY_LEADING);
-            let baseline = page.y - BODY_SIZE * 0.95;
-            page.draw_text(MARGIN + 4.0, baseline, Face::Regular, BODY_SIZE, "•");
-            page.text_block(&line, Face::Regular, BODY_SIZE, 14.0, CONTENT_WIDTH);
+            page.bullet(&line);
         }
     }
 
