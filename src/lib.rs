@@ -18,6 +18,7 @@ pub mod imports;
 pub mod json_input;
 pub mod reports;
 pub mod rules;
+pub mod serde_names;
 pub mod store;
 pub mod text;
 pub mod timeline;
