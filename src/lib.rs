@@ -19,6 +19,7 @@ pub mod json_input;
 pub mod pdf;
 pub mod reports;
 pub mod rules;
+pub mod serde_names;
 pub mod store;
 pub mod text;
 pub mod timeline;

@@ -1,13 +1,16 @@
 //! The words the screens show for the law's lists (decisions, issues,
-//! routes, what a letter must say, who rang), taken from the rules so the
-//! UI never keeps its own copy.
+//! routes, what a letter must say, who rang) and the app's own (staff
+//! roles, meeting statuses, history entries), taken from the rules so the
+//! UI never keeps its own copy nor turns a value's name into words. Each
+//! `Choice`'s value is the enum's serde name.
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::facts::{CertificateKind, DecisionKind, Issue, LetterItem};
+use crate::facts::{CertificateKind, DecisionKind, Issue, LetterItem, MeetingStatus};
 use crate::rules::{exemptions, letter};
-use crate::store::{AppellantRole, CallerRole};
+use crate::store::{AppellantRole, CallerRole, HistoryAction, StaffRole};
+use crate::timeline::Route;
 
 /// A value and the words for it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -46,6 +49,8 @@ pub struct Vocabulary {
     pub routes: Vec<Choice>,
     pub letter_items: Vec<Choice>,
     pub caller_roles: Vec<Choice>,
+    /// Who rang, in running text (the case's header): "young person".
+    pub caller_role_words: Vec<Choice>,
     /// Who may appeal: the parent or the young person (the appellant a
     /// representative acts for).
     pub appellant_roles: Vec<Choice>,
@@ -53,15 +58,21 @@ pub struct Vocabulary {
     pub certificate_kinds: Vec<Choice>,
     /// Who is responsible for an agreed item with no right of appeal (reg 42(3)).
     pub responsible_bodies: Vec<Choice>,
+    /// The service's staff roles, to choose one: "Mediation adviser".
+    pub staff_roles: Vec<Choice>,
+    /// The staff roles in running text: "mediation adviser".
+    pub staff_role_words: Vec<Choice>,
+    /// A mediation meeting's status: "Planned", "Held", ...
+    pub meeting_statuses: Vec<Choice>,
+    /// What each entry of a case's history records, in running text: "note added".
+    pub history_actions: Vec<Choice>,
     /// The words for a case's reference from the system it was imported from.
     pub legacy_reference: String,
     /// Disagreement resolution's lists: kinds, party types, answers, results.
     pub disagreement: crate::disagreement::DisagreementVocabulary,
 }
 
-fn name_of<T: Serialize>(value: T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
+use crate::serde_names::name_of;
 
 fn choice<T: Serialize + Copy>(value: T, label: &str) -> Choice {
     Choice { value: name_of(value), label: label.to_string() }
@@ -79,14 +90,14 @@ pub fn vocabulary() -> Vocabulary {
         .map(|i| choice(i, exemptions::issue_label(i)))
         .collect();
     let routes = [
-        ("certificate_needed", "Certificate needed"),
-        ("exempt", "No certificate needed"),
-        ("disagreement_resolution", "Disagreement resolution"),
-        ("disability_discrimination", "Disability discrimination"),
-        ("not_yet_known", "Not yet known"),
+        (Route::CertificateNeeded, "Certificate needed"),
+        (Route::Exempt, "No certificate needed"),
+        (Route::DisagreementResolution, "Disagreement resolution"),
+        (Route::DisabilityDiscrimination, "Disability discrimination"),
+        (Route::NotYetKnown, "Not yet known"),
     ]
     .into_iter()
-    .map(|(value, label)| Choice { value: value.into(), label: label.into() })
+    .map(|(r, l)| choice(r, l))
     .collect();
     let letter_items = letter::ITEMS.into_iter().map(|i: LetterItem| choice(i, letter::label(i))).collect();
     // "Parent" includes anyone with parental responsibility or care of the
@@ -102,6 +113,25 @@ pub fn vocabulary() -> Vocabulary {
     .into_iter()
     .map(|(r, l)| choice(r, l))
     .collect();
+    let caller_role_words = [CallerRole::Parent, CallerRole::YoungPerson, CallerRole::Representative]
+        .into_iter()
+        .map(|r| choice(r, r.words()))
+        .collect();
+    let staff_roles = [(StaffRole::Adviser, "Mediation adviser"), (StaffRole::Mediator, "Mediator")]
+        .into_iter()
+        .map(|(r, l)| choice(r, l))
+        .collect();
+    let staff_role_words = [StaffRole::Adviser, StaffRole::Mediator].into_iter().map(|r| choice(r, r.words())).collect();
+    let meeting_statuses = [
+        (MeetingStatus::Planned, "Planned"),
+        (MeetingStatus::Held, "Held"),
+        (MeetingStatus::Postponed, "Postponed"),
+        (MeetingStatus::Cancelled, "Cancelled"),
+    ]
+    .into_iter()
+    .map(|(s, l)| choice(s, l))
+    .collect();
+    let history_actions = HistoryAction::ALL.into_iter().map(|a| choice(a, a.words())).collect();
     let appellant_roles = [(AppellantRole::Parent, PARENT), (AppellantRole::YoungPerson, YOUNG_PERSON)]
         .into_iter()
         .map(|(r, l)| choice(r, l))
@@ -190,9 +220,14 @@ pub fn vocabulary() -> Vocabulary {
         routes,
         letter_items,
         caller_roles,
+        caller_role_words,
         appellant_roles,
         certificate_kinds,
         responsible_bodies,
+        staff_roles,
+        staff_role_words,
+        meeting_statuses,
+        history_actions,
         legacy_reference,
         disagreement: crate::disagreement::vocabulary(),
     }
@@ -231,4 +266,31 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "disagreement.points" => "The outcome",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word<'a>(list: &'a [Choice], value: &str) -> Option<&'a str> {
+        list.iter().find(|c| c.value == value).map(|c| c.label.as_str())
+    }
+
+    /// Issue 12: the words the screens used to make from a value's name
+    /// themselves, now the core's, keyed by serde's names.
+    #[test]
+    fn the_screens_words_for_roles_statuses_and_history() {
+        let v = vocabulary();
+        assert_eq!(word(&v.caller_role_words, "young_person"), Some("young person"));
+        assert_eq!(word(&v.caller_role_words, "representative"), Some("representative"));
+        assert_eq!(word(&v.history_actions, "exemption_letter_written"), Some("exemption letter written"));
+        assert_eq!(word(&v.history_actions, "certificate_reissued"), Some("certificate reissued"));
+        assert_eq!(v.history_actions.len(), HistoryAction::ALL.len());
+        assert_eq!(word(&v.staff_role_words, "adviser"), Some("mediation adviser"));
+        assert_eq!(word(&v.staff_roles, "adviser"), Some("Mediation adviser"));
+        assert_eq!(word(&v.staff_roles, "mediator"), Some("Mediator"));
+        let statuses: Vec<&str> = v.meeting_statuses.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(statuses, ["planned", "held", "postponed", "cancelled"]);
+        assert_eq!(word(&v.routes, "disability_discrimination"), Some("Disability discrimination"));
+    }
 }

@@ -522,3 +522,34 @@ fn a_legacy_reference_is_kept_shown_found_and_checked() {
         assert_eq!(field_of(&refused(&mut store, &c)), "legacy_reference", "{bad:?}");
     }
 }
+
+/// Issue 12: the case's history lists each entry in the core's words
+/// ("note added"), never the stored name with its underscores.
+#[test]
+fn each_history_entry_has_the_vocabularys_words() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let r = store.add_case(&case("Ruby Taylor"), "Ann Adviser", today()).unwrap();
+    store.update_case(&r, &case("Ruby Taylor-Evans"), "Ann Adviser", today()).unwrap();
+    store.add_note(&r, "Rang back.", "Ann Adviser").unwrap();
+    store.close_case(&r, "Family appealed", "Ann Adviser", today()).unwrap();
+    let vocabulary = mediation_desk::vocabulary::vocabulary();
+    let words: Vec<(String, Option<String>)> = store
+        .history(&r)
+        .unwrap()
+        .into_iter()
+        .map(|h| {
+            let word = vocabulary.history_actions.iter().find(|c| c.value == h.action).map(|c| c.label.clone());
+            (h.action, word)
+        })
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("created".to_string(), Some("created".to_string())),
+            ("updated".into(), Some("updated".into())),
+            ("note_added".into(), Some("note added".into())),
+            ("closed".into(), Some("closed".into())),
+        ]
+    );
+}

@@ -234,3 +234,122 @@ fn migration_5_keeps_every_person_and_adds_the_appellant_as_a_party_of_its_own()
     assert!(conn.execute("INSERT INTO people (case_id, part, role, name) VALUES (1, 'appellant', 'parent', 'Y')", []).is_err());
     assert!(store.integrity_check().unwrap().is_empty());
 }
+
+/// Where the committed schema snapshot lives, and how to write it again.
+const SCHEMA_SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/schema.sql");
+const SCHEMA_SNAPSHOT_HOW: &str = "SCHEMA_SNAPSHOT_WRITE=1 cargo test --workspace --test store_migrations";
+
+/// The schema an empty database has after every migration, as text: each
+/// table, index, trigger and view from `sqlite_master` with its SQL.
+fn schema_after_all_migrations() -> String {
+    let db = TestDb::new();
+    let mut conn = Connection::open(db.path()).unwrap();
+    migrations::migrate(&mut conn).unwrap();
+    assert_eq!(migrations::user_version(&conn).unwrap(), migrations::LATEST);
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap();
+    let mut out = format!(
+        "-- The schema after migration {} (tests/store_migrations.rs); written by\n-- {SCHEMA_SNAPSHOT_HOW}\n",
+        migrations::LATEST
+    );
+    for (kind, name, table, sql) in rows {
+        out.push_str(&format!("\n-- {kind} {name} on {table}\n"));
+        match sql {
+            Some(sql) => out.push_str(&format!("{};\n", sql.trim_end())),
+            None => out.push_str("-- (made by SQLite, no SQL)\n"),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_schema_after_all_migrations_is_the_committed_snapshot() {
+    let schema = schema_after_all_migrations();
+    if std::env::var_os("SCHEMA_SNAPSHOT_WRITE").is_some_and(|v| v == "1") {
+        std::fs::write(SCHEMA_SNAPSHOT, &schema).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(SCHEMA_SNAPSHOT)
+        .unwrap_or_else(|e| panic!("no schema snapshot at {SCHEMA_SNAPSHOT} ({e}): write it with {SCHEMA_SNAPSHOT_HOW}"))
+        .replace("\r\n", "\n");
+    if committed != schema {
+        let (line, (want, got)) = committed
+            .lines()
+            .chain(std::iter::repeat("(end of file)"))
+            .zip(schema.lines().chain(std::iter::repeat("(end of file)")))
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+            .unwrap_or((0, ("", "")));
+        panic!(
+            "the schema after all migrations is not tests/data/schema.sql: line {} is\n  {got}\nbut the snapshot says\n  {want}\n\
+             If a new migration changed the schema on purpose, write the snapshot again with {SCHEMA_SNAPSHOT_HOW} and commit it.",
+            line + 1
+        );
+    }
+}
+
+/// Each released migration's version and the SHA-256 of its SQL file.
+const RELEASED_HASHES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/released_migrations.sha256");
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Migration `version`'s SQL as released: its hash in the committed list,
+/// compared with the file compiled into the app.
+fn check_released(version: i64, sha256: &str) -> Result<(), String> {
+    let migration = migrations::MIGRATIONS
+        .iter()
+        .find(|m| m.version == version)
+        .ok_or_else(|| format!("migration {version} was released but is no longer in MIGRATIONS: add a new migration instead"))?;
+    if sha256_hex(migration.sql.replace("\r\n", "\n").as_bytes()) != sha256 {
+        return Err(format!("migration {version} was edited after release: add a new migration instead"));
+    }
+    Ok(())
+}
+
+fn released() -> Vec<(i64, String)> {
+    std::fs::read_to_string(RELEASED_HASHES)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let version =
+                parts.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("{RELEASED_HASHES}: bad line {l:?}"));
+            let sha = parts.next().unwrap_or_else(|| panic!("{RELEASED_HASHES}: no hash on line {l:?}"));
+            (version, sha.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn no_released_migration_has_been_edited() {
+    let released = released();
+    let versions: Vec<i64> = released.iter().map(|(v, _)| *v).collect();
+    // Migrations 1 to 7 are released; a later release adds its line.
+    assert!(versions.len() >= 7, "{RELEASED_HASHES} lists migrations 1 to 7 at least");
+    assert_eq!(versions, (1..=versions.len() as i64).collect::<Vec<_>>(), "each released migration listed once, in order");
+    for (version, sha256) in &released {
+        if let Err(message) = check_released(*version, sha256) {
+            panic!("{message}");
+        }
+    }
+}
+
+#[test]
+fn an_edited_released_migration_is_named_with_what_to_do() {
+    let (version, _) = &released()[0];
+    let edited = sha256_hex(b"-- the first schema, edited\n");
+    assert_eq!(
+        check_released(*version, &edited).unwrap_err(),
+        format!("migration {version} was edited after release: add a new migration instead")
+    );
+}

@@ -25,24 +25,13 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub const PREVIEW_NUMBER: &str = "PREVIEW: NOT ISSUED";
 
 /// The kind's name as stored and typed (`declined`, `after_mediation`).
-pub fn kind_name(kind: CertificateKind) -> &'static str {
-    match kind {
-        CertificateKind::Declined => "declined",
-        CertificateKind::Withdrawn => "withdrawn",
-        CertificateKind::Deemed => "deemed",
-        CertificateKind::AfterMediation => "after_mediation",
-    }
+pub fn kind_name(kind: CertificateKind) -> String {
+    crate::serde_names::name_of(kind)
 }
 
 /// The kind from its stored name (`after-mediation` is accepted too).
 pub fn kind_from_name(text: &str) -> Option<CertificateKind> {
-    match text.trim().replace('-', "_").as_str() {
-        "declined" => Some(CertificateKind::Declined),
-        "withdrawn" => Some(CertificateKind::Withdrawn),
-        "deemed" => Some(CertificateKind::Deemed),
-        "after_mediation" => Some(CertificateKind::AfterMediation),
-        _ => None,
-    }
+    crate::serde_names::from_name(&text.trim().replace('-', "_"))
 }
 
 /// "a declined", "an after-mediation": for messages.

@@ -187,7 +187,7 @@ pub fn import(store: &mut Store, text: &str) -> Result<usize> {
             {"field": "reference", "before": old, "after": new},
             {"field": "legacy_reference", "before": null, "after": old},
         ]);
-        history::append(&tx, new, IMPORT_WHO, "reference_given", &changes)?;
+        history::append(&tx, new, IMPORT_WHO, history::HistoryAction::ReferenceGiven, &changes)?;
     }
     let ids: Vec<i64> = tx.prepare("SELECT id FROM cases")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     for id in ids {

@@ -277,9 +277,9 @@ fn add_names(store: &Store, cases: &mut [Stored]) -> Result<()> {
             }
             "caller" => {
                 case.caller_name = Some(r.get(2)?);
-                case.caller_role = CallerRole::from_str(&role()?);
+                case.caller_role = CallerRole::from_name(&role()?);
             }
-            _ => case.appellant = Some((r.get(2)?, AppellantRole::from_str(&role()?))),
+            _ => case.appellant = Some((r.get(2)?, AppellantRole::from_name(&role()?))),
         }
     }
     Ok(())

@@ -31,22 +31,24 @@ pub enum CallerRole {
 }
 
 impl CallerRole {
-    pub fn as_str(self) -> &'static str {
+    /// As stored and in JSON (serde's name: `young_person`).
+    pub fn name(self) -> String {
+        crate::serde_names::name_of(self)
+    }
+
+    /// Who rang in running text, as the case's header says it: "young person".
+    pub fn words(self) -> &'static str {
         match self {
             CallerRole::Parent => "parent",
-            CallerRole::YoungPerson => "young_person",
+            CallerRole::YoungPerson => "young person",
             CallerRole::Representative => "representative",
             CallerRole::Child => "child",
         }
     }
 
-    pub(crate) fn from_str(text: &str) -> CallerRole {
-        match text {
-            "young_person" => CallerRole::YoungPerson,
-            "representative" => CallerRole::Representative,
-            "child" => CallerRole::Child,
-            _ => CallerRole::Parent,
-        }
+    /// From its stored name; a parent if the name is not one.
+    pub(crate) fn from_name(text: &str) -> CallerRole {
+        crate::serde_names::from_name(text).unwrap_or_default()
     }
 }
 
@@ -64,18 +66,14 @@ pub enum AppellantRole {
 }
 
 impl AppellantRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AppellantRole::Parent => "parent",
-            AppellantRole::YoungPerson => "young_person",
-        }
+    /// As stored and in JSON (serde's name: `young_person`).
+    pub fn name(self) -> String {
+        crate::serde_names::name_of(self)
     }
 
-    pub(crate) fn from_str(text: &str) -> AppellantRole {
-        match text {
-            "young_person" => AppellantRole::YoungPerson,
-            _ => AppellantRole::Parent,
-        }
+    /// From its stored name; a parent if the name is not one.
+    pub(crate) fn from_name(text: &str) -> AppellantRole {
+        crate::serde_names::from_name(text).unwrap_or_default()
     }
 }
 
@@ -388,17 +386,11 @@ pub(crate) fn facts_json(facts: &CaseFacts) -> Result<String> {
 }
 
 pub(crate) fn route_name(timeline: &Timeline) -> String {
-    match serde_json::to_value(timeline.route) {
-        Ok(Value::String(s)) => s,
-        _ => "not_yet_known".into(),
-    }
+    crate::serde_names::name_of(timeline.route)
 }
 
 fn decision_name(facts: &CaseFacts) -> Option<String> {
-    facts.decision.kind.and_then(|k| match serde_json::to_value(k) {
-        Ok(Value::String(s)) => Some(s),
-        _ => None,
-    })
+    facts.decision.kind.map(crate::serde_names::name_of)
 }
 
 fn record(input: &PersonInput, default_role: CallerRole) -> PersonRecord {
@@ -570,7 +562,7 @@ pub(crate) fn insert(tx: &Transaction, input: &CaseInput, ctx: &SaveContext, ref
     if let (Some(text), Value::Array(list)) = (&input.note, &mut changes) {
         list.push(serde_json::json!({"field": "note", "before": null, "after": text}));
     }
-    history::append(tx, &reference, ctx.who, "created", &changes)?;
+    history::append(tx, &reference, ctx.who, history::HistoryAction::Created, &changes)?;
     Ok(reference)
 }
 
@@ -641,7 +633,7 @@ fn close_in(tx: &Connection, reference: &str, reason: &str, who: &str, on: Naive
         &serde_json::json!({"status": status, "closing_reason": old_reason, "closed_on": old_closed_on}),
         &serde_json::json!({"status": "closed", "closing_reason": reason, "closed_on": on}),
     );
-    history::append(tx, reference, who, "closed", &changes)?;
+    history::append(tx, reference, who, history::HistoryAction::Closed, &changes)?;
     Ok(())
 }
 
@@ -864,7 +856,7 @@ impl Store {
             list.push(serde_json::json!({"field": "note", "before": null, "after": text}));
         }
         if changes.as_array().is_some_and(|l| !l.is_empty()) {
-            history::append(&tx, reference, who, "updated", &changes)?;
+            history::append(&tx, reference, who, history::HistoryAction::Updated, &changes)?;
         }
         tx.commit()?;
         Ok(())
@@ -882,7 +874,7 @@ impl Store {
             &tx,
             reference,
             who,
-            "note_added",
+            history::HistoryAction::NoteAdded,
             &serde_json::json!([{"field": "note", "before": null, "after": text}]),
         )?;
         tx.commit()?;
@@ -907,7 +899,7 @@ impl Store {
         let id = case_id(&tx, reference)?;
         tx.execute("DELETE FROM case_search WHERE rowid = ?1", [id])?;
         tx.execute("DELETE FROM cases WHERE id = ?1", [id])?;
-        history::append(&tx, reference, who, "deleted", &serde_json::json!([]))?;
+        history::append(&tx, reference, who, history::HistoryAction::Deleted, &serde_json::json!([]))?;
         tx.commit()?;
         Ok(())
     }

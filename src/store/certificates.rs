@@ -171,10 +171,7 @@ fn issuer(conn: &Connection, kind: CertificateKind, name: Option<&str>) -> Resul
 }
 
 fn role_word(role: super::StaffRole) -> &'static str {
-    match role {
-        super::StaffRole::Adviser => "mediation adviser",
-        super::StaffRole::Mediator => "mediator",
-    }
+    role.words()
 }
 
 /// The next free number for `prefix` in `year`.
@@ -324,7 +321,11 @@ fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<I
     if let Some(r) = &plan.replaces {
         changes.push(serde_json::json!({"field": "certificate.replaces", "before": null, "after": r}));
     }
-    let action = if plan.replaces.is_some() { "certificate_reissued" } else { "certificate_issued" };
+    let action = if plan.replaces.is_some() {
+        history::HistoryAction::CertificateReissued
+    } else {
+        history::HistoryAction::CertificateIssued
+    };
     history::append(tx, plan.reference, who, action, &serde_json::Value::Array(changes))?;
     Ok(IssuedRecord { number, late, pdf, sha256 })
 }
@@ -535,7 +536,7 @@ impl Store {
             &tx,
             &record.reference,
             who,
-            "certificate_voided",
+            history::HistoryAction::CertificateVoided,
             &serde_json::json!([
                 {"field": "certificate.number", "before": number, "after": number},
                 {"field": "certificate.voided", "before": false, "after": true},
@@ -606,7 +607,7 @@ impl Store {
             &tx,
             reference,
             who,
-            "exemption_letter_written",
+            history::HistoryAction::ExemptionLetterWritten,
             &serde_json::json!([
                 {"field": "exemption_letter.dated", "before": null, "after": dated},
                 {"field": "exemption_letter.sha256", "before": null, "after": sha256_hex(&pdf)},

@@ -314,7 +314,7 @@ impl Store {
             &tx,
             reference,
             who,
-            "record_of_outcome_written",
+            history::HistoryAction::RecordOfOutcomeWritten,
             &serde_json::json!([
                 {"field": "record_of_outcome.dated", "before": null, "after": dated},
                 {"field": "record_of_outcome.sha256", "before": null, "after": digest},

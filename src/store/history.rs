@@ -12,21 +12,80 @@ use super::{now_stamp, Result, Store};
 /// The `reference` history rows about the settings carry.
 pub const SETTINGS: &str = "(settings)";
 
+/// What a history entry records; stored (and shown in `HistoryEntry`) by
+/// its serde name, `note_added`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryAction {
+    Created,
+    Updated,
+    NoteAdded,
+    Closed,
+    Deleted,
+    ReferenceGiven,
+    CertificateIssued,
+    CertificateReissued,
+    CertificateVoided,
+    ExemptionLetterWritten,
+    RecordOfOutcomeWritten,
+    SettingsSaved,
+    StaffSaved,
+}
+
+impl HistoryAction {
+    pub const ALL: [HistoryAction; 13] = [
+        HistoryAction::Created,
+        HistoryAction::Updated,
+        HistoryAction::NoteAdded,
+        HistoryAction::Closed,
+        HistoryAction::Deleted,
+        HistoryAction::ReferenceGiven,
+        HistoryAction::CertificateIssued,
+        HistoryAction::CertificateReissued,
+        HistoryAction::CertificateVoided,
+        HistoryAction::ExemptionLetterWritten,
+        HistoryAction::RecordOfOutcomeWritten,
+        HistoryAction::SettingsSaved,
+        HistoryAction::StaffSaved,
+    ];
+
+    /// The action in running text, as a case's history lists it.
+    pub fn words(self) -> &'static str {
+        match self {
+            HistoryAction::Created => "created",
+            HistoryAction::Updated => "updated",
+            HistoryAction::NoteAdded => "note added",
+            HistoryAction::Closed => "closed",
+            HistoryAction::Deleted => "deleted",
+            HistoryAction::ReferenceGiven => "reference given",
+            HistoryAction::CertificateIssued => "certificate issued",
+            HistoryAction::CertificateReissued => "certificate reissued",
+            HistoryAction::CertificateVoided => "certificate voided",
+            HistoryAction::ExemptionLetterWritten => "exemption letter written",
+            HistoryAction::RecordOfOutcomeWritten => "record of outcome written",
+            HistoryAction::SettingsSaved => "settings saved",
+            HistoryAction::StaffSaved => "staff saved",
+        }
+    }
+}
+
 /// One entry of a case's history.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct HistoryEntry {
     pub at: String,
     pub who: String,
-    /// `created`, `updated`, `note_added`, `closed`, `deleted`, `settings_saved`, ...
+    /// A `HistoryAction`'s name: `created`, `updated`, `note_added`, `closed`,
+    /// `deleted`, `settings_saved`, ...
     pub action: String,
     /// A list of `{ "field", "before", "after" }`.
     pub changes: Value,
 }
 
-pub(crate) fn append(conn: &Connection, reference: &str, who: &str, action: &str, changes: &Value) -> Result<()> {
+pub(crate) fn append(conn: &Connection, reference: &str, who: &str, action: HistoryAction, changes: &Value) -> Result<()> {
     conn.prepare_cached("INSERT INTO history (reference, at, who, action, changes) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![reference, now_stamp(), who, action, serde_json::to_string(changes)?])?;
+        .execute(params![reference, now_stamp(), who, crate::serde_names::name_of(action), serde_json::to_string(changes)?])?;
     Ok(())
 }
 

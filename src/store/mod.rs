@@ -28,7 +28,7 @@ pub use cases::{
 };
 pub use certificates::{CertificateFilter, CertificateRecord, IssueOptions, IssuedRecord, LateWarning};
 pub use disagreements::{record_of_outcome_path, TargetItem};
-pub use history::{HistoryEntry, SETTINGS as SETTINGS_HISTORY};
+pub use history::{HistoryAction, HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
 pub use search::fts_query;
 pub use settings::ServiceSettings;

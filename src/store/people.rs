@@ -46,14 +46,14 @@ pub(crate) fn write_parties(conn: &Connection, case_id: i64, parties: &Parties) 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     if let Some(c) = &parties.caller {
-        insert.execute(params![case_id, "caller", c.role.as_str(), c.name, c.date_of_birth, 0])?;
+        insert.execute(params![case_id, "caller", c.role.name(), c.name, c.date_of_birth, 0])?;
     }
     if let Some(a) = &parties.appellant {
         conn.prepare_cached(
             "INSERT INTO people (case_id, part, role, name, date_of_birth, position, relationship, contact)
              VALUES (?1, 'appellant', ?2, ?3, ?4, 0, ?5, ?6)",
         )?
-        .execute(params![case_id, a.role.as_str(), a.name, a.date_of_birth, a.relationship, a.contact])?;
+        .execute(params![case_id, a.role.name(), a.name, a.date_of_birth, a.relationship, a.contact])?;
     }
     insert.execute(params![case_id, "child", "child", parties.child.name, parties.child.date_of_birth, 0])?;
     for (i, r) in parties.representatives.iter().enumerate() {
@@ -81,10 +81,10 @@ pub(crate) fn read_parties(conn: &Connection, case_id: i64) -> Result<Parties> {
     for row in rows {
         let (part, role, name, date_of_birth, relationship, contact) = row?;
         if part == "appellant" {
-            appellant = Some(Appellant { name, role: AppellantRole::from_str(&role), date_of_birth, relationship, contact });
+            appellant = Some(Appellant { name, role: AppellantRole::from_name(&role), date_of_birth, relationship, contact });
             continue;
         }
-        let person = PersonRecord { name, role: CallerRole::from_str(&role), date_of_birth };
+        let person = PersonRecord { name, role: CallerRole::from_name(&role), date_of_birth };
         match part.as_str() {
             "caller" => caller = Some(person),
             "child" => child = Some(person),
@@ -105,9 +105,15 @@ pub enum StaffRole {
 }
 
 impl StaffRole {
-    fn as_str(self) -> &'static str {
+    /// As stored and in JSON (serde's name: `adviser`).
+    pub fn name(self) -> String {
+        crate::serde_names::name_of(self)
+    }
+
+    /// The role in running text: "mediation adviser", "mediator".
+    pub fn words(self) -> &'static str {
         match self {
-            StaffRole::Adviser => "adviser",
+            StaffRole::Adviser => "mediation adviser",
             StaffRole::Mediator => "mediator",
         }
     }
@@ -136,10 +142,10 @@ impl Store {
         tx.execute(
             "INSERT INTO staff (name, role, registration) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET role = excluded.role, registration = excluded.registration",
-            params![member.name, member.role.as_str(), member.registration],
+            params![member.name, member.role.name(), member.registration],
         )?;
         let changes = history::diff(&serde_json::to_value(&before)?, &serde_json::to_value(member)?);
-        history::append(&tx, history::SETTINGS, who, "staff_saved", &changes)?;
+        history::append(&tx, history::SETTINGS, who, history::HistoryAction::StaffSaved, &changes)?;
         tx.commit()?;
         Ok(())
     }
@@ -167,7 +173,7 @@ fn staff_row(r: &rusqlite::Row) -> rusqlite::Result<StaffMember> {
     let role: String = r.get(1)?;
     Ok(StaffMember {
         name: r.get(0)?,
-        role: if role == "mediator" { StaffRole::Mediator } else { StaffRole::Adviser },
+        role: crate::serde_names::from_name(&role).unwrap_or(StaffRole::Adviser),
         registration: r.get(2)?,
     })
 }

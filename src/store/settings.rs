@@ -90,7 +90,7 @@ impl Store {
         let after = serde_json::to_value(value)?;
         put_in(&tx, key, value)?;
         let changes = history::diff(&serde_json::json!({ key: before }), &serde_json::json!({ key: after }));
-        history::append(&tx, history::SETTINGS, who, "settings_saved", &changes)?;
+        history::append(&tx, history::SETTINGS, who, history::HistoryAction::SettingsSaved, &changes)?;
         if recompute {
             today::recompute_all_in(&tx)?;
         }

@@ -1,6 +1,7 @@
 // The certificate section of a case against a mocked core: the form starts
 // on the kind the clocks call for and today's date, sends what was chosen,
-// shows the lateness the core reported, and voiding needs a reason.
+// shows the lateness the core reported, and voiding needs a reason; staff
+// roles are named in the vocabulary's words (issue 12).
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
@@ -81,5 +82,19 @@ describe("Certificates on a case", () => {
     await fireEvent.click(await screen.findByRole("button", { name: "Save as…" }));
     expect(await screen.findByText("Saved GM-2026-00001 as /home/rhian/GM-2026-00001.pdf")).toBeTruthy();
     expect(mocked).toHaveBeenCalledWith("save_certificate_as", { number: "GM-2026-00001", path: "/home/rhian/GM-2026-00001.pdf" });
+  });
+
+  it("names each member of staff's role in the vocabulary's words", async () => {
+    core([]);
+    const words = {
+      ...vocabulary,
+      staff_role_words: [{ value: "adviser", label: "adviser (CMC registered)" }, { value: "mediator", label: "the mediator" }],
+    };
+    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary: words, onchange: () => {} });
+    const by = (await screen.findByLabelText("Issued by")) as HTMLSelectElement;
+    expect(Array.from(by.options).map((o) => o.text)).toEqual([
+      "The only adviser (CMC registered) on the staff list",
+      "Łukasz Nowak (adviser (CMC registered))",
+    ]);
   });
 });

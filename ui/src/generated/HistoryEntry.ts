@@ -6,7 +6,8 @@ import type { JsonValue } from "./serde_json/JsonValue";
  */
 export type HistoryEntry = { at: string, who: string, 
 /**
- * `created`, `updated`, `note_added`, `closed`, `deleted`, `settings_saved`, ...
+ * A `HistoryAction`'s name: `created`, `updated`, `note_added`, `closed`,
+ * `deleted`, `settings_saved`, ...
  */
 action: string, 
 /**

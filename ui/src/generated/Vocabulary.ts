@@ -6,6 +6,10 @@ import type { ReadingChoice } from "./ReadingChoice";
 
 export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
 /**
+ * Who rang, in running text (the case's header): "young person".
+ */
+caller_role_words: Array<Choice>, 
+/**
  * Who may appeal: the parent or the young person (the appellant a
  * representative acts for).
  */
@@ -18,6 +22,22 @@ certificate_kinds: Array<Choice>,
  * Who is responsible for an agreed item with no right of appeal (reg 42(3)).
  */
 responsible_bodies: Array<Choice>, 
+/**
+ * The service's staff roles, to choose one: "Mediation adviser".
+ */
+staff_roles: Array<Choice>, 
+/**
+ * The staff roles in running text: "mediation adviser".
+ */
+staff_role_words: Array<Choice>, 
+/**
+ * A mediation meeting's status: "Planned", "Held", ...
+ */
+meeting_statuses: Array<Choice>, 
+/**
+ * What each entry of a case's history records, in running text: "note added".
+ */
+history_actions: Array<Choice>, 
 /**
  * The words for a case's reference from the system it was imported from.
  */

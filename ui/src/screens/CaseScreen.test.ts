@@ -1,6 +1,8 @@
 // The Case screen against a mocked core: the header's appeal deadline and
 // the core's sentence under it, the meeting's notice date box and who is
-// responsible for an item the family could not appeal (issue 10).
+// responsible for an item the family could not appeal (issue 10); the
+// words for who rang, the history and meeting statuses are the core's
+// vocabulary's (issue 12).
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
@@ -34,9 +36,9 @@ const factsForm = {
   },
 };
 
-function core(t: unknown) {
+function core(t: unknown, extra: Record<string, unknown> = {}) {
   mocked.mockImplementation(async (cmd) => {
-    if (cmd === "case_view" || cmd === "save_facts") return view(t);
+    if (cmd === "case_view" || cmd === "save_facts") return { ...view(t), ...extra };
     if (cmd === "facts_form") return structuredClone(factsForm);
     if (cmd === "preview_facts") return { timeline: t, chart: null };
     if (cmd === "case_certificates") return { certificates: [], suggested_kind: null, staff: [], today: "2026-02-10" };
@@ -82,5 +84,31 @@ describe("The Case screen", () => {
     const sent = (mocked.mock.calls.find((c) => c[0] === "save_facts")![1] as any).form;
     expect(sent.meetings[0].notice_sent_on).toEqual({ day: "5", month: "2", year: "2026" });
     expect(sent.agreement.actions[0].responsible_body).toBe("icb");
+  });
+
+  it("names who rang, each history entry and the meeting statuses in the vocabulary's words", async () => {
+    // Words no screen could make from the values' names itself.
+    const words = {
+      ...vocabulary,
+      caller_role_words: [{ value: "young_person", label: "the young person themself" }],
+      history_actions: [
+        { value: "note_added", label: "a note was added" },
+        { value: "exemption_letter_written", label: "the exemption letter was written" },
+      ],
+      meeting_statuses: [{ value: "planned", label: "Planned (not yet held)" }, { value: "held", label: "Held on the day" }],
+    };
+    core(timeline([appealClock], null), {
+      caller: { name: "Rhian Jones", role: "young_person", date_of_birth: null },
+      history: [
+        { at: "2026-02-10T10:00", who: "Ann", action: "note_added", changes: [] },
+        { at: "2026-02-11T10:00", who: "Ann", action: "exemption_letter_written", changes: [] },
+      ],
+    });
+    render(CaseScreen, { reference: "MD-2026-0001", vocabulary: words });
+    expect(await screen.findByText(/Rhian Jones \(the young person themself\)/)).toBeTruthy();
+    const history = Array.from(document.querySelectorAll("ol.history li")).map((li) => li.textContent!.trim());
+    expect(history).toEqual(["2026-02-10T10:00 · Ann a note was added", "2026-02-11T10:00 · Ann the exemption letter was written"]);
+    const status = (await screen.findByLabelText("Status")) as HTMLSelectElement;
+    expect(Array.from(status.options).map((o) => [o.value, o.text])).toEqual([["planned", "Planned (not yet held)"], ["held", "Held on the day"]]);
   });
 });

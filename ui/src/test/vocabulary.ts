@@ -16,6 +16,11 @@ export const vocabulary: Vocabulary = {
     { value: "young_person", label: "Young person (over compulsory school age, under 25)" },
     { value: "representative", label: "Representative acting for them (an advocate, SENDIASS adviser, solicitor)" },
   ],
+  caller_role_words: [
+    { value: "parent", label: "parent" },
+    { value: "young_person", label: "young person" },
+    { value: "representative", label: "representative" },
+  ],
   appellant_roles: [
     { value: "parent", label: "Parent or carer (anyone with parental responsibility or care of the child)" },
     { value: "young_person", label: "Young person (over compulsory school age, under 25)" },
@@ -29,6 +34,16 @@ export const vocabulary: Vocabulary = {
   responsible_bodies: [
     { value: "local_authority", label: "The local authority (e.g. social care)" },
     { value: "icb", label: "The integrated care board (e.g. health care)" },
+  ],
+  staff_roles: [{ value: "adviser", label: "Mediation adviser" }, { value: "mediator", label: "Mediator" }],
+  staff_role_words: [{ value: "adviser", label: "mediation adviser" }, { value: "mediator", label: "mediator" }],
+  meeting_statuses: [
+    { value: "planned", label: "Planned" }, { value: "held", label: "Held" },
+    { value: "postponed", label: "Postponed" }, { value: "cancelled", label: "Cancelled" },
+  ],
+  history_actions: [
+    { value: "created", label: "created" }, { value: "note_added", label: "note added" },
+    { value: "exemption_letter_written", label: "exemption letter written" },
   ],
   legacy_reference: "Old reference",
   disagreement: {
