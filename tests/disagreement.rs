@@ -546,3 +546,37 @@ fn the_command_line_takes_the_new_case_type_and_shows_it() {
     assert!(stderr(&out).contains("disagreement.points"), "{}", stderr(&out));
     assert!(!pdf.exists());
 }
+
+/// Every type of other party the issue's case JSON names is taken as
+/// written there (`post_16_institution` was refused: serde spelt it
+/// `post16_institution`), and `case show` gives it back the same way.
+#[test]
+fn every_other_party_type_is_taken_as_the_case_json_names_it() {
+    let db = TestDb::new();
+    for (n, kind) in [
+        "local_authority",
+        "icb",
+        "maintained_school",
+        "maintained_nursery",
+        "academy",
+        "early_years_provider",
+        "post_16_institution",
+        "independent_school",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let json = format!(
+            r#"{{"caller":{{"name":"Rhian Jones"}},"child":{{"name":"Dafydd Jones"}},"local_authority":"Manchester City Council",
+            "facts":{{"service":"disagreement_resolution"}},
+            "disagreement":{{"kind":"duties","requested_on":"2026-03-02","about":"How the college supports him",
+                            "other_parties":[{{"name":"Party {n}","type":"{kind}"}}]}}}}"#
+        );
+        let out = mediation_desk(Some(&db.path()), &["case", "add", "-"], Some(&json), &[]);
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+        let reference = stdout(&out).trim().to_string();
+        let out = mediation_desk(Some(&db.path()), &["case", "show", &reference], None, &[]);
+        let shown: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(shown["disagreement"]["other_parties"][0]["type"], kind);
+    }
+}

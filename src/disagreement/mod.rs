@@ -91,6 +91,9 @@ pub enum PartyType {
     MaintainedNursery,
     Academy,
     EarlyYearsProvider,
+    /// An FE college or other post-16 institution (`post_16_institution`,
+    /// as the case JSON spells it; snake_case alone would give `post16_`).
+    #[serde(rename = "post_16_institution")]
     Post16Institution,
     IndependentSchool,
 }

@@ -3,4 +3,4 @@
 /**
  * What kind of organisation another party is.
  */
-export type PartyType = "local_authority" | "icb" | "maintained_school" | "maintained_nursery" | "academy" | "early_years_provider" | "post16_institution" | "independent_school";
+export type PartyType = "local_authority" | "icb" | "maintained_school" | "maintained_nursery" | "academy" | "early_years_provider" | "post_16_institution" | "independent_school";
