@@ -236,3 +236,44 @@ fn the_notice_of_a_meeting_is_never_overdue_on_today() {
     let clock = store.case_view(&r, next_day).unwrap().timeline.clock("mediation_notice").cloned().unwrap();
     assert_eq!(clock.status_text, "Notice not yet recorded as given: good practice, not a statutory limit");
 }
+
+/// Mark the stored clocks as computed by `mark` (JSON) and move every due
+/// date, as if a rules version that answered otherwise had stored them.
+fn stored_by(db: &TestDb, mark: &str) {
+    let store = db.open();
+    store.connection().execute("UPDATE settings SET value = ?1 WHERE key = 'clocks_computed_by'", [mark]).unwrap();
+    store.connection().execute_batch("UPDATE case_clocks SET due_date = '2030-01-01';").unwrap();
+}
+
+/// Issue 12: the store marks its clocks with `rules::RULES_VERSION`; a
+/// database opened with the same mark is not recomputed (the engine does
+/// not run on open), one with another version's mark is.
+#[test]
+fn only_another_rules_version_recomputes_the_clocks() {
+    use mediation_desk::rules::RULES_VERSION;
+    let db = TestDb::new();
+    let r = db.open().add_case(&declined_on("Noah", "2026-03-31"), "Ann", today()).unwrap();
+    let mark: String = db
+        .open()
+        .connection()
+        .query_row("SELECT value FROM settings WHERE key = 'clocks_computed_by'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mark, format!("\"rules {RULES_VERSION}\""), "the clocks are marked with the rules' version");
+    let certificate = |store: &Store| {
+        store.today(today(), 0).unwrap().into_iter().find(|i| i.reference == r && i.clock_key == "certificate_declined")
+    };
+
+    // The same version: opening leaves the stored clocks as they are.
+    stored_by(&db, &format!("\"rules {RULES_VERSION}\""));
+    let store = db.open();
+    assert_eq!(certificate(&store), None, "moved to 2030 and not recomputed");
+    let kept: Vec<_> = store.today(date("2030-01-01"), 0).unwrap().into_iter().filter(|i| i.reference == r).collect();
+    assert!(!kept.is_empty() && kept.iter().all(|i| i.due_date == date("2030-01-01")), "{kept:?}");
+    drop(store);
+
+    // Another version's number: recomputed.
+    stored_by(&db, &format!("\"rules {}\"", RULES_VERSION + 1));
+    let store = db.open();
+    assert_eq!(certificate(&store).expect("recomputed").due_date, today());
+    same(&store, 30);
+}

@@ -229,7 +229,7 @@ impl Store {
         configure(&conn)?;
         let mut store = Store { conn, path };
         migrations::migrate(&mut store.conn)?;
-        store.refresh_clocks_if_engine_changed()?;
+        store.refresh_clocks_if_rules_changed()?;
         Ok(store)
     }
 
