@@ -125,14 +125,13 @@ fn rules_mark() -> String {
     format!("rules {}", crate::rules::RULES_VERSION)
 }
 
-/// Recompute every open case's pending clocks (after the calendar, the
-/// choices or the rules' version changed), inside the caller's
-/// transaction, and mark them computed by this `RULES_VERSION`.
+/// Recompute every open case's pending clocks on `today` (after the
+/// calendar, the choices or the rules' version changed), inside the
+/// caller's transaction, and mark them computed by this `RULES_VERSION`.
 /// Closed cases keep none.
-pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
+pub(crate) fn recompute_all_in(tx: &Transaction, today: NaiveDate) -> Result<()> {
     let cal = settings::calendar_in(tx)?;
     let choices = settings::choices_in(tx)?;
-    let today = chrono::Local::now().date_naive();
     let cases: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT id, facts FROM cases WHERE status = 'open'")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -147,16 +146,24 @@ pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Migration 3's data step: its new `case_clocks` table is empty, so no
+/// rules' version has computed it. `Store::open` fills it right after
+/// migrating (a migration has no `today` to count from).
+pub(crate) fn clocks_not_yet_computed(tx: &Transaction) -> Result<()> {
+    tx.execute("DELETE FROM settings WHERE key = ?1", [MARK])?;
+    Ok(())
+}
+
 impl Store {
-    /// Recompute the materialised clocks if they were not computed by this
-    /// `rules::RULES_VERSION` (an older app's mark, or none). Reading the
-    /// mark is all an unchanged database costs: the engine runs only when
-    /// the version differs.
-    pub(crate) fn refresh_clocks_if_rules_changed(&mut self) -> Result<()> {
+    /// Recompute the materialised clocks on `today` if they were not
+    /// computed by this `rules::RULES_VERSION` (an older app's mark, or
+    /// none). Reading the mark is all an unchanged database costs: the
+    /// engine runs only when the version differs.
+    pub(crate) fn refresh_clocks_if_rules_changed(&mut self, today: NaiveDate) -> Result<()> {
         let mark: Option<serde_json::Value> = self.setting(MARK)?;
         if mark.as_ref().and_then(serde_json::Value::as_str) != Some(rules_mark().as_str()) {
             let tx = self.begin()?;
-            recompute_all_in(&tx)?;
+            recompute_all_in(&tx, today)?;
             tx.commit()?;
         }
         Ok(())
