@@ -25,8 +25,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 fn main() {
     let dir = tempfile::tempdir().expect("a folder");
-    let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
     let today = d(2026, 4, 7);
+    let mut store = Store::open(dir.path().join("bench.sqlite3"), today).expect("opens");
     let items: Vec<(CaseInput, Option<Closing>)> =
         generator::cases(42, BACKGROUND, today).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     store.load(&items, "Bench", today).expect("loads");
@@ -82,7 +82,7 @@ fn main() {
     for reference in &refs {
         let started = Instant::now();
         let record = store
-            .issue_certificate(reference, CertificateKind::Declined, d(2026, 3, 13), &IssueOptions::default(), "Bench")
+            .issue_certificate(reference, CertificateKind::Declined, d(2026, 3, 13), &IssueOptions::default(), "Bench", today)
             .expect("issues");
         times.push(started.elapsed());
         bytes += record.pdf.len();

@@ -23,7 +23,7 @@ fn today() -> NaiveDate {
 
 fn loaded() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("a folder");
-    let mut store = Store::open(dir.path().join("bench.sqlite3")).expect("opens");
+    let mut store = Store::open(dir.path().join("bench.sqlite3"), today()).expect("opens");
     let items: Vec<(CaseInput, Option<Closing>)> =
         generator::cases(42, CASES, today()).into_iter().map(|g| mediation_desk::store::generated_input(g, true)).collect();
     let started = Instant::now();
@@ -64,7 +64,7 @@ fn benches(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().expect("a folder");
-                let store = Store::open(dir.path().join("import.sqlite3")).expect("opens");
+                let store = Store::open(dir.path().join("import.sqlite3"), today()).expect("opens");
                 (dir, store)
             },
             |(dir, mut store)| {

@@ -52,7 +52,7 @@ fn load(open_newest: Option<usize>) -> Loaded {
     let dir = tempfile::tempdir().expect("a folder");
     let path = dir.path().join("bench.sqlite3");
     let items = inputs(open_newest);
-    let mut store = Store::open(&path).expect("opens");
+    let mut store = Store::open(&path, today()).expect("opens");
     let started = Instant::now();
     store.load(&items, "Bench", today()).expect("loads");
     let took = started.elapsed();
@@ -81,7 +81,7 @@ fn load(open_newest: Option<usize>) -> Loaded {
     drop(store);
     // Reopen, as the app does (quick_check included).
     let started = Instant::now();
-    let store = Store::open(&path).expect("reopens");
+    let store = Store::open(&path, today()).expect("reopens");
     println!("open with quick_check: {:.0} ms", started.elapsed().as_secs_f64() * 1e3);
     Loaded { _dir: dir, store }
 }

@@ -65,7 +65,7 @@ fn advocates_case() -> CaseInput {
 
 fn issue(store: &mut Store, reference: &str) -> Result<Vec<u8>, StoreError> {
     store
-        .issue_certificate(reference, CertificateKind::Declined, date("2026-03-13"), &IssueOptions::default(), "Ann")
+        .issue_certificate(reference, CertificateKind::Declined, date("2026-03-13"), &IssueOptions::default(), "Ann", today())
         .map(|r| r.pdf)
 }
 
@@ -123,7 +123,7 @@ fn the_exemption_letter_names_the_appellant_and_is_addressed_to_the_representati
     input.facts.decision.kind = Some(DecisionKind::PlanContents);
     input.facts.issues = vec![Issue::PlacementI];
     let reference = store.add_case(&input, "Ann", today()).unwrap();
-    let err = store.exemption_letter(&reference, today(), None, "Ann").unwrap_err();
+    let err = store.exemption_letter(&reference, today(), None, "Ann", today()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "appellant: is required before an exemption letter is issued: Roberto Advocatus rang as a representative; record the parent or young person they act for"
@@ -131,7 +131,7 @@ fn the_exemption_letter_names_the_appellant_and_is_addressed_to_the_representati
 
     input.appellant = Some(pat_quern());
     store.update_case(&reference, &input, "Ann", today()).unwrap();
-    let text = pdf_text(&store.exemption_letter(&reference, today(), None, "Ann").unwrap());
+    let text = pdf_text(&store.exemption_letter(&reference, today(), None, "Ann", today()).unwrap());
     assert_has(&text, "Parent or young person Pat Quern");
     assert_has(&text, "Acting for them Roberto Advocatus");
     assert_has(&text, "Dear Roberto Advocatus,");

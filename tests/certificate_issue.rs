@@ -116,7 +116,7 @@ fn every_kind_prints_every_field_with_names_in_many_latin_scripts() {
             options.resolved = vec![Issue::NeedsB];
         }
         let issued_on = on_time(kind);
-        let record = store.issue_certificate(&reference, kind, issued_on, &options, "Ann").unwrap();
+        let record = store.issue_certificate(&reference, kind, issued_on, &options, "Ann", today()).unwrap();
         assert_eq!(record.number, format!("GM-2026-{:05}", i + 1));
         assert!(record.late.is_none(), "{kind:?} issued on time");
         let text = pdf_text(&record.pdf);
@@ -190,10 +190,12 @@ fn twenty_issues_number_1_to_20_and_failures_use_no_number() {
             store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", &format!("Child {i}")), "Ann", today()).unwrap();
         // A failure before each: validation (no such kind's facts), and a
         // name the font cannot print.
-        let err =
-            store.issue_certificate(&reference, CertificateKind::Withdrawn, date("2026-03-13"), &opts(), "Ann").unwrap_err();
+        let err = store
+            .issue_certificate(&reference, CertificateKind::Withdrawn, date("2026-03-13"), &opts(), "Ann", today())
+            .unwrap_err();
         assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "facts.withdrew_on"), "{err}");
-        let record = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+        let record =
+            store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
         numbers.push(record.number);
     }
     let expected: Vec<String> = (1..=20).map(|n| format!("GM-2026-{n:05}")).collect();
@@ -208,7 +210,7 @@ fn a_forced_failure_mid_transaction_uses_no_number() {
     let a = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
     let b = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Ben"), "Ann", today()).unwrap();
     assert_eq!(
-        store.issue_certificate(&a, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap().number,
+        store.issue_certificate(&a, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap().number,
         "GM-2026-00001"
     );
     // Make the history insert (the last step of an issue) fail.
@@ -220,13 +222,13 @@ fn a_forced_failure_mid_transaction_uses_no_number() {
         )
         .unwrap();
     let before = counts(&store);
-    let err = store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap_err();
+    let err = store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap_err();
     assert!(err.to_string().contains("forced failure"), "{err}");
     assert_eq!(counts(&store), before, "nothing written");
     assert!(store.case(&b).unwrap().facts.certificates.is_empty());
     store.connection().execute_batch("DROP TRIGGER temp.fail_history").unwrap();
     assert_eq!(
-        store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap().number,
+        store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap().number,
         "GM-2026-00002"
     );
 }
@@ -245,11 +247,11 @@ fn the_sequence_restarts_each_year_of_issue() {
     let a = store.add_case(&input, "Ann", today()).unwrap();
     let b = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Ben"), "Ann", today()).unwrap();
     assert_eq!(
-        store.issue_certificate(&a, CertificateKind::Declined, date("2025-11-13"), &opts(), "Ann").unwrap().number,
+        store.issue_certificate(&a, CertificateKind::Declined, date("2025-11-13"), &opts(), "Ann", today()).unwrap().number,
         "GM-2025-00001"
     );
     assert_eq!(
-        store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap().number,
+        store.issue_certificate(&b, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap().number,
         "GM-2026-00001"
     );
 }
@@ -260,20 +262,22 @@ fn void_and_reissue_keep_the_original_and_the_appeal_deadline_follows_the_certif
     let mut store = db.open();
     setup(&mut store);
     let reference = store.add_case(&case_for(CertificateKind::Declined, "Siân Davies", "Zoë Davies"), "Ann", today()).unwrap();
-    let first = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    let first =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
     let appeal = |store: &Store| store.case_view(&reference, today()).unwrap().timeline.appeal_deadline().unwrap().due_date;
     // 2 months from 3 Mar (3 May is a Sunday, 4 May a bank holiday) vs 1 month from 13 Mar.
     let with_first = appeal(&store);
     assert_eq!(with_first, date("2026-05-05"));
     // Re-issue needs a void first.
-    let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann").unwrap_err();
+    let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann", today()).unwrap_err();
     assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "number"), "{err}");
     // Only one certificate in force.
-    let err = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-16"), &opts(), "Ann").unwrap_err();
+    let err =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-16"), &opts(), "Ann", today()).unwrap_err();
     assert!(err.to_string().contains("already has a declined certificate in force"), "{err}");
 
-    store.void_certificate(&first.number, "Child's name misspelt", "Ann").unwrap();
-    let err = store.void_certificate(&first.number, "again", "Ann").unwrap_err();
+    store.void_certificate(&first.number, "Child's name misspelt", "Ann", today()).unwrap();
+    let err = store.void_certificate(&first.number, "again", "Ann", today()).unwrap_err();
     assert!(err.to_string().contains("already voided"), "{err}");
     let case = store.case(&reference).unwrap();
     assert!(case.facts.certificates[0].voided);
@@ -285,7 +289,7 @@ fn void_and_reissue_keep_the_original_and_the_appeal_deadline_follows_the_certif
     // certificate the family was given (13 Mar: 13 Apr, earlier than 5 May),
     // and the PDF says so; the reading "latest in force" counts from the
     // re-issue: 1 month from 7 Apr (7 May) is later than 5 May.
-    let second = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann").unwrap();
+    let second = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann", today()).unwrap();
     assert_eq!(second.number, "GM-2026-00002");
     assert_eq!(appeal(&store), date("2026-05-05"));
     assert_eq!(store.certificate(&second.number).unwrap().appeal_deadline, date("2026-05-05"));
@@ -322,11 +326,11 @@ fn void_and_reissue_keep_the_original_and_the_appeal_deadline_follows_the_certif
     assert_eq!(appeal_on_today(&store), date("2026-05-05"));
     assert!(case_log(&store).contains("2026-05-05,not yet due"), "{}", case_log(&store));
     let latest = CountingChoices { appeal_certificate: AppealCertificateReading::LatestInForce, ..store.choices().unwrap() };
-    store.set_choices(&latest, "Ann").unwrap();
+    store.set_choices(&latest, "Ann", today()).unwrap();
     assert_eq!(appeal(&store), date("2026-05-07"));
     assert_eq!(appeal_on_today(&store), date("2026-05-07"));
     assert!(case_log(&store).contains("2026-05-07,not yet due"), "{}", case_log(&store));
-    let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann").unwrap_err();
+    let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann", today()).unwrap_err();
     assert!(err.to_string().contains("already replaced by GM-2026-00002"), "{err}");
 
     // The original is kept and still printable, with the same bytes.
@@ -360,7 +364,8 @@ fn the_same_certificate_prints_the_same_bytes() {
     setup(&mut store);
     let reference =
         store.add_case(&case_for(CertificateKind::Withdrawn, "Nguyễn Thị Lan", "Minh Nguyễn"), "Ann", today()).unwrap();
-    let record = store.issue_certificate(&reference, CertificateKind::Withdrawn, date("2026-03-23"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Withdrawn, date("2026-03-23"), &opts(), "Ann", today()).unwrap();
     let a = store.certificate_pdf(&record.number).unwrap();
     let b = store.certificate_pdf(&record.number).unwrap();
     assert_eq!(a, b);
@@ -385,7 +390,8 @@ fn a_preview_uses_no_number_and_saves_nothing() {
     assert_eq!(p1.pdf, p2.pdf, "previews are reproducible");
     assert_has(&pdf_text(&p1.pdf), "PREVIEW: NOT ISSUED");
     assert_eq!(counts(&store), before);
-    let record = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
     assert_eq!(record.number, "GM-2026-00001");
 }
 
@@ -396,7 +402,8 @@ fn a_late_issue_is_warned_and_recorded() {
     setup(&mut store);
     let reference = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
     // Declined Thu 12 Mar: 3 working days is Tue 17 Mar.
-    let record = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-20"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-20"), &opts(), "Ann", today()).unwrap();
     let late = record.late.expect("late");
     assert_eq!(late.due_on, date("2026-03-17"));
     assert!(late.message.contains("Tue 17 Mar 2026"), "{}", late.message);
@@ -416,7 +423,8 @@ fn a_name_the_font_cannot_print_is_refused_naming_the_field_and_uses_no_number()
     setup(&mut store);
     let reference = store.add_case(&case_for(CertificateKind::Declined, "王小明", "Amy"), "Ann", today()).unwrap();
     let before = counts(&store);
-    let err = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap_err();
+    let err =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap_err();
     match &err {
         StoreError::BadInput { field, message } => {
             assert_eq!(field, "caller.name");
@@ -426,11 +434,12 @@ fn a_name_the_font_cannot_print_is_refused_naming_the_field_and_uses_no_number()
     }
     assert_eq!(counts(&store), before);
     let other = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "李小龍"), "Ann", today()).unwrap();
-    let err = store.issue_certificate(&other, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap_err();
+    let err =
+        store.issue_certificate(&other, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap_err();
     assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "child.name"), "{err}");
     let fine = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
     assert_eq!(
-        store.issue_certificate(&fine, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap().number,
+        store.issue_certificate(&fine, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap().number,
         "GM-2026-00001"
     );
 }
@@ -441,12 +450,17 @@ fn issuing_checks_the_facts_each_kind_needs() {
     let mut store = db.open();
     // No settings yet.
     let reference = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
-    let field =
-        |store: &mut Store, r: &str, kind, on: &str, o: &IssueOptions| match store.issue_certificate(r, kind, date(on), o, "Ann")
-        {
-            Err(StoreError::BadInput { field, .. }) => field,
-            other => panic!("{other:?}"),
-        };
+    let field = |store: &mut Store, r: &str, kind, on: &str, o: &IssueOptions| match store.issue_certificate(
+        r,
+        kind,
+        date(on),
+        o,
+        "Ann",
+        today(),
+    ) {
+        Err(StoreError::BadInput { field, .. }) => field,
+        other => panic!("{other:?}"),
+    };
     assert_eq!(field(&mut store, &reference, CertificateKind::Declined, "2026-03-13", &opts()), "issued_by");
     setup(&mut store);
     assert_eq!(field(&mut store, &reference, CertificateKind::Deemed, "2026-03-13", &opts()), "facts.cannot_arrange_notice_on");
@@ -491,7 +505,7 @@ fn the_exemption_letter_lists_the_reasons_and_the_deadline_and_is_refused_when_a
     input.facts.decision.kind = Some(DecisionKind::PlanContents);
     input.facts.issues = vec![Issue::PlacementI, Issue::Health];
     let exempt = store.add_case(&input, "Ann", today()).unwrap();
-    let pdf = store.exemption_letter(&exempt, date("2026-03-16"), Some("Łukasz Nowak"), "Ann").unwrap();
+    let pdf = store.exemption_letter(&exempt, date("2026-03-16"), Some("Łukasz Nowak"), "Ann", today()).unwrap();
     let text = pdf_text(&pdf);
     let deadline = store.case_view(&exempt, today()).unwrap().timeline.appeal_deadline().unwrap().due_date;
     for wanted in [
@@ -507,7 +521,7 @@ fn the_exemption_letter_lists_the_reasons_and_the_deadline_and_is_refused_when_a
         assert_has(&text, wanted);
     }
     let needs = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
-    let err = store.exemption_letter(&needs, date("2026-03-16"), None, "Ann").unwrap_err();
+    let err = store.exemption_letter(&needs, date("2026-03-16"), None, "Ann", today()).unwrap_err();
     assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "route"), "{err}");
     assert_eq!(store.history(&exempt).unwrap().last().unwrap().action, "exemption_letter_written");
 }
@@ -518,7 +532,8 @@ fn raw_sql_cannot_edit_or_delete_an_issued_certificate() {
     let mut store = db.open();
     setup(&mut store);
     let reference = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
-    let record = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
     let conn = store.connection();
     for sql in [
         "UPDATE certificates SET issued_on = '2026-03-14'",
@@ -545,7 +560,8 @@ fn a_damaged_stored_pdf_is_reported() {
     let mut store = db.open();
     setup(&mut store);
     let reference = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
-    let record = store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
     // Only possible with the trigger dropped: the hash catches it.
     store.connection().execute_batch("DROP TRIGGER certificates_no_edit; UPDATE certificates SET pdf = x'00';").unwrap();
     let err = store.certificate_pdf(&record.number).unwrap_err();
@@ -559,12 +575,14 @@ fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored
     setup(&mut store);
     let zoe = store.add_case(&case_for(CertificateKind::Declined, "Siân Davies", "Zoë Davies"), "Ann", today()).unwrap();
     let noah = store.add_case(&case_for(CertificateKind::Deemed, "Ama Mensah", "Noah Mensah"), "Ann", today()).unwrap();
-    let first =
-        store.issue_certificate(&zoe, CertificateKind::Declined, on_time(CertificateKind::Declined), &opts(), "Ann").unwrap();
-    store.void_certificate(&first.number, "Child's name misspelt", "Ann").unwrap();
-    let second = store.reissue_certificate(&first.number, date("2026-03-16"), "Ann").unwrap();
-    let third =
-        store.issue_certificate(&noah, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann").unwrap();
+    let first = store
+        .issue_certificate(&zoe, CertificateKind::Declined, on_time(CertificateKind::Declined), &opts(), "Ann", today())
+        .unwrap();
+    store.void_certificate(&first.number, "Child's name misspelt", "Ann", today()).unwrap();
+    let second = store.reissue_certificate(&first.number, date("2026-03-16"), "Ann", today()).unwrap();
+    let third = store
+        .issue_certificate(&noah, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann", today())
+        .unwrap();
 
     let numbers = |filter: CertificateFilter| -> Vec<String> {
         store.certificates(&filter).unwrap().into_iter().map(|c| c.number).collect()
@@ -601,7 +619,7 @@ fn the_register_filters_by_text_kind_and_status_and_the_print_copy_is_the_stored
     let section = store.case_certificates(&zoe, today()).unwrap();
     assert_eq!(section.certificates.len(), 2);
     assert_eq!(section.suggested_kind, None, "a certificate is in force");
-    store.void_certificate(&third.number, "Wrong LA", "Ann").unwrap();
+    store.void_certificate(&third.number, "Wrong LA", "Ann", today()).unwrap();
     let section = store.case_certificates(&noah, date("2026-04-02")).unwrap();
     assert_eq!(section.suggested_kind, Some(CertificateKind::Deemed));
 }
@@ -617,14 +635,15 @@ fn a_deemed_certificate_names_the_notice_the_30_days_ran_from() {
     let mut store = db.open();
     setup(&mut store);
     let choices = CountingChoices { thirty_days_start: ThirtyDaysStart::FamilyNotice, ..store.choices().unwrap() };
-    store.set_choices(&choices, "Ann").unwrap();
+    store.set_choices(&choices, "Ann", today()).unwrap();
     let mut input = case_for(CertificateKind::Deemed, "Ama Mensah", "Noah Mensah");
     input.icb = None;
     input.facts.adviser_told_la_on = Some(date("2026-03-09"));
     let reference = store.add_case(&input, "Ann", today()).unwrap();
     let day_30 = store.case_view(&reference, today()).unwrap().timeline.clock("mediation_held").unwrap().due_date;
-    let record =
-        store.issue_certificate(&reference, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann").unwrap();
+    let record = store
+        .issue_certificate(&reference, CertificateKind::Deemed, on_time(CertificateKind::Deemed), &opts(), "Ann", today())
+        .unwrap();
     let text = pdf_text(&record.pdf);
     assert_has(&text, &format!("The local authority was told on {}", long(date("2026-03-11"))));
     assert_has(&text, &format!("within 30 days, by {}", long(day_30)));
@@ -642,13 +661,14 @@ fn what_the_guidance_says_follows_the_issues_in_the_case() {
     let placement_words = "An appeal only about the school or other institution named in section I";
     // A refusal to assess: no placement in issue.
     let r = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy Jones"), "Ann", today()).unwrap();
-    let record = store.issue_certificate(&r, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann").unwrap();
+    let record = store.issue_certificate(&r, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
     assert!(!pdf_text(&record.pdf).contains(placement_words));
     // Sections F and I after mediation: placement is in issue.
     let mut input = case_for(CertificateKind::AfterMediation, "Rhian Jones", "Ben Jones");
     input.facts.issues = vec![Issue::ProvisionF, Issue::PlacementI];
     let r = store.add_case(&input, "Ann", today()).unwrap();
-    let record = store.issue_certificate(&r, CertificateKind::AfterMediation, date("2026-04-01"), &opts(), "Ann").unwrap();
+    let record =
+        store.issue_certificate(&r, CertificateKind::AfterMediation, date("2026-04-01"), &opts(), "Ann", today()).unwrap();
     assert_has(&pdf_text(&record.pdf), placement_words);
     // Issuing never leaves the case with facts the engine refuses.
     assert!(store.case_view(&r, today()).unwrap().timeline.problems.is_empty());
@@ -661,7 +681,44 @@ fn what_the_guidance_says_follows_the_issues_in_the_case() {
     let r = store.add_case(&input, "Ann", today()).unwrap();
     let view = store.case_view(&r, date("2026-06-01")).unwrap();
     assert!(view.timeline.appeal_deadline().is_none(), "no appeal clock to go overdue");
-    let text = pdf_text(&store.exemption_letter(&r, date("2026-03-16"), None, "Ann").unwrap());
+    let text = pdf_text(&store.exemption_letter(&r, date("2026-03-16"), None, "Ann", today()).unwrap());
     assert!(!text.contains("Appeal deadline"), "{text}");
     assert_has(&text, "no appeal lies to the Tribunal on health or social care alone");
+}
+
+/// Issue 12: the store takes today from its caller: a certificate, a
+/// re-issue or an exemption letter dated after the caller's today is
+/// refused (field `date`), whatever the computer's clock says, and the
+/// same date is accepted once it is the caller's today.
+#[test]
+fn a_date_after_the_callers_today_is_refused_and_accepted_on_that_day() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    setup(&mut store);
+    let reference = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
+    let mut input = case_for(CertificateKind::Declined, "Rhian Jones", "Ben");
+    input.facts.decision.kind = Some(DecisionKind::PlanContents);
+    input.facts.issues = vec![Issue::PlacementI];
+    let exempt = store.add_case(&input, "Ann", today()).unwrap();
+    let (day_before, day) = (date("2026-04-07"), date("2026-04-08"));
+    fn field<T>(r: Result<T, StoreError>) -> (String, String) {
+        match r {
+            Err(StoreError::BadInput { field, message }) => (field, message),
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => panic!("accepted"),
+        }
+    }
+    let future = ("date".to_string(), "Wed 8 Apr 2026 is in the future".to_string());
+    assert_eq!(field(store.issue_certificate(&reference, CertificateKind::Declined, day, &opts(), "Ann", day_before)), future);
+    assert_eq!(field(store.exemption_letter(&exempt, day, None, "Ann", day_before)), future);
+    assert!(store.certificates(&CertificateFilter::default()).unwrap().is_empty(), "nothing issued");
+    let first = store.issue_certificate(&reference, CertificateKind::Declined, day, &opts(), "Ann", day).unwrap();
+    assert!(store.exemption_letter(&exempt, day, None, "Ann", day).is_ok());
+    store.void_certificate(&first.number, "Child's name misspelt", "Ann", day).unwrap();
+    let next = date("2026-04-09");
+    assert_eq!(
+        field(store.reissue_certificate(&first.number, next, "Ann", day)),
+        ("date".to_string(), "Thu 9 Apr 2026 is in the future".to_string())
+    );
+    assert!(store.reissue_certificate(&first.number, next, "Ann", next).is_ok());
 }

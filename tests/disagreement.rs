@@ -230,7 +230,7 @@ fn no_certificate_is_issued_on_a_disagreement_resolution_case() {
     let reference = store.add_case(&resolution_case("Dafydd Jones", request()), "Ann", today()).unwrap();
     let options = mediation_desk::store::IssueOptions::default();
     let err = store
-        .issue_certificate(&reference, mediation_desk::facts::CertificateKind::Declined, today(), &options, "Ann")
+        .issue_certificate(&reference, mediation_desk::facts::CertificateKind::Declined, today(), &options, "Ann", today())
         .unwrap_err();
     assert!(err.to_string().contains("Disagreement resolution"), "{err}");
 }

@@ -325,7 +325,7 @@ fn a_full_export_with_another_systems_reference_gets_a_new_one_beside_it() {
     let first = store.add_case(&declined, "Tester", today()).unwrap();
     assert_eq!(first, "MD-2026-0001");
     let number = store
-        .issue_certificate(&first, CertificateKind::Declined, date("2026-03-13"), &Default::default(), "Tester")
+        .issue_certificate(&first, CertificateKind::Declined, date("2026-03-13"), &Default::default(), "Tester", today())
         .unwrap()
         .number;
     assert_eq!(store.add_case(&case("Noah Smith"), "Tester", today()).unwrap(), "MD-2026-0002");

@@ -2,7 +2,7 @@
 //! for the years it covers, and a malformed file is refused whole.
 
 mod common;
-use common::d;
+use common::{d, today};
 
 use mediation_desk::calendar::{govuk, Calendar, HolidaySource};
 
@@ -131,13 +131,13 @@ fn an_implausible_year_is_refused_naming_the_year_and_why() {
 fn the_settings_import_refuses_an_implausible_year_and_keeps_the_calendar() {
     let db = common::TestDb::new();
     let mut store = db.open();
-    store.set_imported_holidays(&govuk::parse(&file_2028()).unwrap(), "Ann").unwrap();
+    store.set_imported_holidays(&govuk::parse(&file_2028()).unwrap(), "Ann", today()).unwrap();
     let every_day = govuk::ImportedHolidays {
         events: (0..365)
             .map(|i| govuk::ImportedEvent { date: d("2027-01-01") + chrono::Days::new(i), title: "Holiday".into() })
             .collect(),
     };
-    let err = store.set_imported_holidays(&every_day, "Ann").unwrap_err();
+    let err = store.set_imported_holidays(&every_day, "Ann", today()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "bank_holidays: 2027 lists 365 holidays, but England and Wales has never had more than 15 a year: is this GOV.UK's bank-holidays.json?"

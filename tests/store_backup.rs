@@ -19,7 +19,7 @@ fn a_backup_taken_while_another_connection_writes_is_whole() {
     let writer = {
         let (path, stop) = (db.path(), stop.clone());
         std::thread::spawn(move || {
-            let mut other = Store::open(&path).unwrap();
+            let mut other = Store::open(&path, today()).unwrap();
             let mut n = 0;
             while !stop.load(Ordering::Relaxed) {
                 other.add_case(&case(&format!("During {n}")), "Bea", today()).unwrap();
@@ -33,7 +33,7 @@ fn a_backup_taken_while_another_connection_writes_is_whole() {
     for k in 0..5 {
         let dest = db.dir.path().join(format!("backup-{k}.sqlite3"));
         store.backup(&dest).unwrap();
-        let copy = Store::open(&dest).unwrap();
+        let copy = Store::open(&dest, today()).unwrap();
         assert!(copy.integrity_check().unwrap().is_empty());
         let cases = copy.count_cases(false).unwrap();
         // Whole: every case in the copy has its people and its history.
@@ -80,11 +80,11 @@ fn restore_replaces_the_database_and_keeps_the_old_file() {
     assert!(store.case(&kept_ref).is_ok());
     assert!(matches!(store.case(&later_ref), Err(StoreError::NotFound { .. })));
     // The old file, complete with the case added after the backup.
-    let old = Store::open(&kept).unwrap();
+    let old = Store::open(&kept, today()).unwrap();
     assert!(old.case(&later_ref).is_ok());
     assert_eq!(old.count_cases(false).unwrap(), 2);
     // The backup itself is untouched and still usable.
-    assert_eq!(Store::open(&backup_path).unwrap().count_cases(false).unwrap(), 1);
+    assert_eq!(Store::open(&backup_path, today()).unwrap().count_cases(false).unwrap(), 1);
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn a_damaged_or_foreign_backup_is_refused_and_nothing_changes() {
     // A damaged backup.
     let damaged = db.dir.path().join("damaged.sqlite3");
     {
-        let mut other = Store::open(&damaged).unwrap();
+        let mut other = Store::open(&damaged, today()).unwrap();
         for i in 0..200 {
             other.add_case(&case(&format!("Child {i} {}", "y".repeat(100))), "Ann", today()).unwrap();
         }
@@ -135,7 +135,7 @@ fn restore_into_a_new_place_works() {
     let fresh = db.dir.path().join("new").join("restored.sqlite3");
     std::fs::create_dir(fresh.parent().unwrap()).unwrap();
     assert_eq!(restore(&fresh, &backup_path).unwrap(), None);
-    assert_eq!(Store::open(&fresh).unwrap().count_cases(false).unwrap(), 1);
+    assert_eq!(Store::open(&fresh, today()).unwrap().count_cases(false).unwrap(), 1);
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn the_app_restores_over_its_open_database_and_carries_on_with_the_restored_case
     store.backup(&backup_path).unwrap();
     let later_ref = store.add_case(&case("Zoë After"), "Ann", today()).unwrap();
 
-    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &backup_path);
+    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &backup_path, today());
     assert!(outcome.unwrap().is_some(), "the old database is kept");
     let mut store = reopened.unwrap();
     assert!(store.case(&kept_ref).is_ok());
@@ -159,7 +159,7 @@ fn the_app_restores_over_its_open_database_and_carries_on_with_the_restored_case
     // A foreign file is refused, and the app carries on with what it had.
     let not_db = db.dir.path().join("notes.txt");
     std::fs::write(&not_db, "not a database").unwrap();
-    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &not_db);
+    let (outcome, reopened) = mediation_desk::store::restore_open(Some(store), &db.path(), &not_db, today());
     assert!(outcome.is_err());
     assert_eq!(reopened.unwrap().count_cases(false).unwrap(), 2);
 }

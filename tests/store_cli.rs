@@ -182,7 +182,7 @@ fn the_default_database_is_in_the_data_directory() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let path = dir.path().join("data").join("mediation-desk.sqlite3");
-    assert_eq!(Store::open(path).unwrap().count_cases(false).unwrap(), 1);
+    assert_eq!(Store::open(path, today()).unwrap().count_cases(false).unwrap(), 1);
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn killed_writers_never_leave_half_saved_cases() {
         let saved = progress.0.lock().unwrap().0.clone();
         reported.extend(saved);
 
-        let store = Store::open(db.path()).expect("the database opens after a kill");
+        let store = Store::open(db.path(), today()).expect("the database opens after a kill");
         assert!(store.integrity_check().unwrap().is_empty(), "round {round}: integrity_check failed");
         for reference in &reported {
             let case = store.case(reference).unwrap_or_else(|e| panic!("round {round}: {reference} was reported saved but: {e}"));
@@ -103,7 +103,7 @@ fn killed_writers_never_leave_half_saved_cases() {
         assert_eq!(fk, 0);
         drop(store);
     }
-    let store = Store::open(db.path()).unwrap();
+    let store = Store::open(db.path(), today()).unwrap();
     let total = store.count_cases(false).unwrap() as usize;
     eprintln!(
         "{KILLS} kills ({mid_run_kills} of a running writer), {} cases reported saved, {total} in the file, {:.1} s",

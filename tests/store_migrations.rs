@@ -77,7 +77,7 @@ fn a_newer_database_is_refused_and_not_changed() {
         conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;").unwrap();
     }
     let before = std::fs::read(db.path()).unwrap();
-    let err = Store::open(db.path()).err().expect("refused");
+    let err = Store::open(db.path(), today()).err().expect("refused");
     assert_eq!(err, StoreError::TooNew { found: 99, known: migrations::LATEST });
     let message = err.to_string();
     assert!(message.contains("newer version of Mediation Desk"), "{message}");
@@ -107,7 +107,7 @@ fn a_damaged_file_is_reported_plainly_with_the_newest_backups_beside_it() {
         *b = 0x5A;
     }
     std::fs::write(db.path(), &bytes).unwrap();
-    let err = Store::open(db.path()).err().expect("refused");
+    let err = Store::open(db.path(), today()).err().expect("refused");
     let message = err.to_string();
     assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
     assert!(message.contains("is damaged"), "{message}");

@@ -92,7 +92,7 @@ fn changing_the_counting_choices_recomputes_every_clock() {
     };
     let before = due(&store).expect("mediation clock");
     store
-        .set_choices(&CountingChoices { thirty_days_start: ThirtyDaysStart::AdviserNotice, ..Default::default() }, "Ann")
+        .set_choices(&CountingChoices { thirty_days_start: ThirtyDaysStart::AdviserNotice, ..Default::default() }, "Ann", today())
         .unwrap();
     assert_eq!(store.choices().unwrap().thirty_days_start, ThirtyDaysStart::AdviserNotice);
     let after = due(&store).expect("mediation clock");
@@ -126,7 +126,7 @@ fn imported_bank_holidays_are_applied_and_kept() {
         .collect();
     events.push(ImportedEvent { date: date("2026-04-01"), title: "Extra holiday".into() });
     events.sort_by_key(|e| e.date);
-    store.set_imported_holidays(&ImportedHolidays { events }, "Ann").unwrap();
+    store.set_imported_holidays(&ImportedHolidays { events }, "Ann", today()).unwrap();
     // Thu 2 Apr, then Good Friday and Easter Monday: Tue 7 Apr.
     assert_eq!(due(&store), Some(date("2026-04-07")));
     assert!(!store.calendar().unwrap().is_working_day(date("2026-04-01")));
@@ -235,4 +235,75 @@ fn the_notice_of_a_meeting_is_never_overdue_on_today() {
     // The case still shows it, in good-practice words.
     let clock = store.case_view(&r, next_day).unwrap().timeline.clock("mediation_notice").cloned().unwrap();
     assert_eq!(clock.status_text, "Notice not yet recorded as given: good practice, not a statutory limit");
+}
+
+/// Mark the stored clocks as computed by `mark` (JSON) and move every due
+/// date, as if a rules version that answered otherwise had stored them.
+fn stored_by(db: &TestDb, mark: &str) {
+    let store = db.open();
+    store.connection().execute("UPDATE settings SET value = ?1 WHERE key = 'clocks_computed_by'", [mark]).unwrap();
+    store.connection().execute_batch("UPDATE case_clocks SET due_date = '2030-01-01';").unwrap();
+}
+
+/// Issue 12: the store marks its clocks with `rules::RULES_VERSION`; a
+/// database opened with the same mark is not recomputed (the engine does
+/// not run on open), one with another version's mark is.
+#[test]
+fn only_another_rules_version_recomputes_the_clocks() {
+    use mediation_desk::rules::RULES_VERSION;
+    let db = TestDb::new();
+    let r = db.open().add_case(&declined_on("Noah", "2026-03-31"), "Ann", today()).unwrap();
+    let mark: String = db
+        .open()
+        .connection()
+        .query_row("SELECT value FROM settings WHERE key = 'clocks_computed_by'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mark, format!("\"rules {RULES_VERSION}\""), "the clocks are marked with the rules' version");
+    let certificate = |store: &Store| {
+        store.today(today(), 0).unwrap().into_iter().find(|i| i.reference == r && i.clock_key == "certificate_declined")
+    };
+
+    // The same version: opening leaves the stored clocks as they are.
+    stored_by(&db, &format!("\"rules {RULES_VERSION}\""));
+    let store = db.open();
+    assert_eq!(certificate(&store), None, "moved to 2030 and not recomputed");
+    let kept: Vec<_> = store.today(date("2030-01-01"), 0).unwrap().into_iter().filter(|i| i.reference == r).collect();
+    assert!(!kept.is_empty() && kept.iter().all(|i| i.due_date == date("2030-01-01")), "{kept:?}");
+    drop(store);
+
+    // Another version's number: recomputed.
+    stored_by(&db, &format!("\"rules {}\"", RULES_VERSION + 1));
+    let store = db.open();
+    assert_eq!(certificate(&store).expect("recomputed").due_date, today());
+    same(&store, 30);
+}
+
+/// Issue 12: the store never reads the clock: the clocks are recomputed on
+/// the today its caller gives `Store::open` (here before and after the day
+/// a meeting's notice was due), whatever the computer's date.
+#[test]
+fn clocks_are_recomputed_on_the_day_given_to_open() {
+    use mediation_desk::facts::{Meeting, MeetingStatus};
+    let db = TestDb::new();
+    let mut c = case("Mia");
+    c.facts.family_told_la_on = Some(date("2026-03-11"));
+    // Tue 14 Apr: notice 5 working days before is due Tue 7 Apr, today().
+    c.facts.meetings =
+        vec![Meeting { date: date("2026-04-14"), status: MeetingStatus::Planned, notice_sent_on: None, postponed_by: None }];
+    let r = db.open().add_case(&c, "Ann", today()).unwrap();
+    let notice = |store: &Store| {
+        store.today(today(), 30).unwrap().into_iter().find(|i| i.reference == r && i.clock_key == "mediation_notice")
+    };
+    // Recomputed on the 7th: the notice of the meeting is due that day...
+    stored_by(&db, "\"mediation-desk 0.0.1\"");
+    let store = Store::open(db.path(), today()).unwrap();
+    let item = notice(&store).expect("recomputed on 7 Apr: the notice is due");
+    assert_eq!((item.due_date, item.status), (today(), "due_today"));
+    same(&store, 30);
+    drop(store);
+    // ...recomputed on the 8th, its day has passed and it is no longer stored.
+    stored_by(&db, "\"mediation-desk 0.0.1\"");
+    let store = Store::open(db.path(), date("2026-04-08")).unwrap();
+    assert_eq!(notice(&store), None, "recomputed on 8 Apr: the notice's day has passed");
+    assert!(store.today(today(), 30).unwrap().iter().any(|i| i.reference == r && i.clock_key == "appeal"));
 }

@@ -48,8 +48,10 @@ pub fn run() {
             std::thread::spawn(move || {
                 let store = std::fs::create_dir_all(&dir)
                     .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
-                    .and_then(|_| {
-                        mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME)).map_err(|e| e.to_string())
+                    .and_then(|_| mediation_desk::calendar::dates::today())
+                    .and_then(|today| {
+                        mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME), today)
+                            .map_err(|e| e.to_string())
                     });
                 handle.state::<state::AppState>().opened(store);
             });

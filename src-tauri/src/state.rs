@@ -91,8 +91,9 @@ impl AppState {
             Some(Err(message)) => return Err(CommandError::from(message.clone())),
             None => unreachable!("lock waits until the store is opened"),
         };
+        let today = crate::commands::error::today()?;
         let open = guard.take().and_then(|s| s.ok());
-        let (outcome, reopened) = mediation_desk::store::restore_open(open, &db, backup);
+        let (outcome, reopened) = mediation_desk::store::restore_open(open, &db, backup, today);
         *guard = Some(reopened.map_err(|e| e.to_string()));
         Ok(outcome?.map(|p| p.display().to_string()))
     }

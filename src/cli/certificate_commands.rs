@@ -174,7 +174,8 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 }
                 return out(&format!("preview written to {} (nothing issued)\n", path.display()));
             }
-            let record = store.issue_certificate(&reference, kind.kind(), date, &options, &args.who()).map_err(fail_dated)?;
+            let record =
+                store.issue_certificate(&reference, kind.kind(), date, &options, &args.who(), today()?).map_err(fail_dated)?;
             issued(&record, path.as_deref())
         }
         CertificateCommand::Show { number, out: path } => {
@@ -198,7 +199,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
         }
         CertificateCommand::Void { number, reason } => {
             let mut store = args.open()?;
-            store.void_certificate(&number, &reason, &args.who()).map_err(fail)?;
+            store.void_certificate(&number, &reason, &args.who(), today()?).map_err(fail)?;
             out(&format!("{number} voided\n"))
         }
         CertificateCommand::Reissue { number, date, out: path } => {
@@ -207,7 +208,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 None => today()?,
             };
             let mut store = args.open()?;
-            let record = store.reissue_certificate(&number, date, &args.who()).map_err(fail_dated)?;
+            let record = store.reissue_certificate(&number, date, &args.who(), today()?).map_err(fail_dated)?;
             issued(&record, path.as_deref())
         }
         CertificateCommand::List { reference, json: as_json } => {
@@ -245,7 +246,7 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
                 None => today()?,
             };
             let mut store = args.open()?;
-            let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who()).map_err(fail_dated)?;
+            let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who(), today()?).map_err(fail_dated)?;
             write_file(&path, &pdf)?;
             out(&format!("exemption letter for {reference} written to {}\n", path.display()))
         }

@@ -147,7 +147,7 @@ impl StoreArgs {
     }
 
     pub(super) fn open(&self) -> Result<Store, Failure> {
-        Store::open(self.path()).map_err(fail)
+        Store::open(self.path(), today()?).map_err(fail)
     }
 }
 
@@ -191,7 +191,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
         StoreCommand::Restore { path } => {
             let db = args.path();
             let kept = store::restore(&db, &path).map_err(fail)?;
-            let store = Store::open(&db).map_err(fail)?;
+            let store = Store::open(&db, today()?).map_err(fail)?;
             let count = store.count_cases(false).map_err(fail)?;
             let mut text = format!("Restored {} from {} ({count} cases)\n", db.display(), path.display());
             if let Some(kept) = kept {

@@ -21,6 +21,17 @@ use crate::timeline::{Party, Period, Unit};
 
 pub use engine::{status_text, timeline};
 
+/// The version of the rules' answers. Bump it in the same commit as any
+/// change that alters a clock's key, label, party, due date or status for
+/// some case: a rule, a counting choice's default, the built-in bank
+/// holidays, the engine. The store keeps the number it computed its
+/// materialised clocks with (`case_clocks`) and recomputes them when it
+/// opens a database marked with another. `tests/rules_version.rs` holds the
+/// engine's answers for a fixed set of generated cases under this number
+/// and fails if they change while it does not (rewrite the golden file with
+/// `RULES_GOLDEN_WRITE=1` after bumping it).
+pub const RULES_VERSION: u32 = 1;
+
 /// A statutory clock: who must do what, by when, and on what authority.
 #[derive(Debug, Clone, Copy)]
 pub struct ClockRule {

@@ -25,6 +25,8 @@ fn io(what: &str, path: &Path, err: std::io::Error) -> StoreError {
     StoreError::Other(format!("cannot {what} {}: {err}", path.display()))
 }
 
+/// Now, for the name of the file the old database is kept as: a record
+/// of the moment, not the law's "today" (which callers pass in).
 fn stamp() -> String {
     chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
@@ -200,11 +202,17 @@ pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
 /// [`restore`] the backup over `db`, and open `db` again: the restored
 /// database, or the untouched old one when the restore was refused.
 /// Returns the restore's outcome (where the old file was kept) and the
-/// store opened afterwards.
-pub fn restore_open(open: Option<Store>, db: &Path, backup: &Path) -> (Result<Option<PathBuf>>, Result<Store>) {
+/// store opened afterwards (its clocks recomputed on `today` if another
+/// version of the rules computed them).
+pub fn restore_open(
+    open: Option<Store>,
+    db: &Path,
+    backup: &Path,
+    today: chrono::NaiveDate,
+) -> (Result<Option<PathBuf>>, Result<Store>) {
     drop(open);
     let outcome = restore(db, backup);
-    (outcome, Store::open(db))
+    (outcome, Store::open(db, today))
 }
 
 /// SQLite files beside `db` (and in a `backups` folder beside it), newest

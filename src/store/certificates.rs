@@ -111,11 +111,13 @@ pub struct IssueOptions {
     pub resolved: Vec<Issue>,
 }
 
-/// Today, as everywhere in the app (`dates::today`: the computer's date,
-/// or `MEDIATION_DESK_TODAY`): a date of issue may not be after it, and
-/// the case's clocks are refreshed against it.
-fn local_today() -> NaiveDate {
-    dates::today().unwrap_or_else(|_| chrono::Local::now().date_naive())
+/// Refuse a date (field `date`) after `today`, the caller's today: a
+/// certificate or letter is not dated in the future.
+fn not_future(dated: NaiveDate, today: NaiveDate) -> Result<()> {
+    if dated > today {
+        return Err(StoreError::bad("date", format!("{} is in the future", dates::long(dated))));
+    }
+    Ok(())
 }
 
 /// A date of issue or a letter's date (field `date`), checked before the
@@ -236,7 +238,15 @@ fn record_in(conn: &Connection, number: &str) -> Result<CertificateRecord> {
         .ok_or_else(|| StoreError::bad("number", format!("no certificate has the number {}", dates::shorten(number))))
 }
 
-/// A dry run or a real issue, inside `tx`.
+/// A dry run (nothing written) or a real issue, which refreshes the case's
+/// clocks on `today` (or on the date of issue, if later).
+#[derive(Clone, Copy)]
+enum Run {
+    Preview,
+    Issue { today: NaiveDate },
+}
+
+/// What to issue, inside `tx`.
 struct Plan<'a> {
     reference: &'a str,
     kind: CertificateKind,
@@ -245,9 +255,10 @@ struct Plan<'a> {
     replaces: Option<String>,
 }
 
-/// Check, number, render; and unless `preview`, record the certificate,
+/// Check, number, render; and unless `run` is a preview, record the certificate,
 /// add it to the case's facts and write the history, all inside `tx`.
-fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<IssuedRecord> {
+fn issue_in(tx: &Transaction, plan: &Plan, who: &str, run: Run) -> Result<IssuedRecord> {
+    let preview = matches!(run, Run::Preview);
     let case_id = cases::case_id(tx, plan.reference)?;
     let case = cases::read_record(tx, case_id)?;
     check_dated(plan.issued_on, &case)?;
@@ -277,9 +288,10 @@ fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<I
     let pdf = render_certificate(&prepared.content).map_err(issue::render_error)?;
     let sha256 = sha256_hex(&pdf);
     let late = late_warning(prepared.due_on, plan.issued_on, prepared.late);
-    if preview {
-        return Ok(IssuedRecord { number, late, pdf, sha256 });
-    }
+    let today = match run {
+        Run::Preview => return Ok(IssuedRecord { number, late, pdf, sha256 }),
+        Run::Issue { today } => today,
+    };
     let resolved = serde_json::to_string(&plan.options.resolved)?;
     tx.prepare_cached(
         "INSERT INTO certificates (number, prefix, year, seq, reference, kind, issued_on, issued_by,
@@ -307,7 +319,7 @@ fn issue_in(tx: &Transaction, plan: &Plan, who: &str, preview: bool) -> Result<I
         now_stamp(),
         who
     ])?;
-    rewrite_facts(tx, case_id, &case, &prepared.facts_after, local_today().max(plan.issued_on))?;
+    rewrite_facts(tx, case_id, &case, &prepared.facts_after, today.max(plan.issued_on))?;
     let mut changes = vec![
         serde_json::json!({"field": "certificate.number", "before": null, "after": number}),
         serde_json::json!({"field": "certificate.kind", "before": null, "after": issue::kind_name(plan.kind)}),
@@ -335,8 +347,8 @@ impl Store {
     /// the module's notes. Refused (nothing written, no number used) with
     /// `StoreError::BadInput` naming the field when a fact the kind needs
     /// is missing, the case needs no certificate, one is already in force,
-    /// the issuer is wrong, or a name cannot be printed. Late issues are
-    /// recorded and returned in `late`.
+    /// the issuer is wrong, the date is after `today`, or a name cannot be
+    /// printed. Late issues are recorded and returned in `late`.
     pub fn issue_certificate(
         &mut self,
         reference: &str,
@@ -344,14 +356,13 @@ impl Store {
         issued_on: NaiveDate,
         options: &IssueOptions,
         who: &str,
+        today: NaiveDate,
     ) -> Result<IssuedRecord> {
         validate::name("who", who, true)?;
-        if issued_on > local_today() {
-            return Err(StoreError::bad("date", format!("{} is in the future", dates::long(issued_on))));
-        }
+        not_future(issued_on, today)?;
         let tx = self.begin()?;
         let plan = Plan { reference, kind, issued_on, options, replaces: None };
-        let record = issue_in(&tx, &plan, who, false)?;
+        let record = issue_in(&tx, &plan, who, Run::Issue { today })?;
         tx.commit()?;
         Ok(record)
     }
@@ -367,7 +378,7 @@ impl Store {
     ) -> Result<IssuedRecord> {
         let tx = self.begin()?;
         let plan = Plan { reference, kind, issued_on, options, replaces: None };
-        let record = issue_in(&tx, &plan, "preview", true)?;
+        let record = issue_in(&tx, &plan, "preview", Run::Preview)?;
         tx.rollback()?;
         Ok(record)
     }
@@ -438,8 +449,9 @@ impl Store {
         dated: NaiveDate,
         signed_by: Option<&str>,
         who: &str,
+        today: NaiveDate,
     ) -> Result<std::path::PathBuf> {
-        let pdf = self.exemption_letter(reference, dated, signed_by, who)?;
+        let pdf = self.exemption_letter(reference, dated, signed_by, who, today)?;
         crate::certificates::files::write_pdf(
             &crate::certificates::files::exemption_letter_path(&self.data_dir(), reference),
             &pdf,
@@ -508,8 +520,8 @@ impl Store {
 
     /// Void a certificate, with a reason. The row and its PDF are kept; the
     /// case's facts mark it voided, so the clocks and the appeal deadline
-    /// follow the certificate in force (if any).
-    pub fn void_certificate(&mut self, number: &str, reason: &str, who: &str) -> Result<()> {
+    /// follow the certificate in force (if any), recomputed on `today`.
+    pub fn void_certificate(&mut self, number: &str, reason: &str, who: &str, today: NaiveDate) -> Result<()> {
         validate::name("who", who, true)?;
         validate::text("reason", reason, validate::MAX_TEXT_CHARS, true, true)?;
         let tx = self.begin()?;
@@ -530,7 +542,7 @@ impl Store {
             for c in facts.certificates.iter_mut().filter(|c| c.number.as_deref() == Some(number)) {
                 c.voided = true;
             }
-            rewrite_facts(&tx, case_id, &case, &facts, local_today())?;
+            rewrite_facts(&tx, case_id, &case, &facts, today)?;
         }
         history::append(
             &tx,
@@ -551,12 +563,16 @@ impl Store {
     /// issuer and issues resolved, from the case's facts as they are now
     /// (so a corrected name prints corrected), with a new number, the new
     /// date of issue, and "replaces NUMBER" printed. The voided one must
-    /// not have been replaced already.
-    pub fn reissue_certificate(&mut self, number: &str, issued_on: NaiveDate, who: &str) -> Result<IssuedRecord> {
+    /// not have been replaced already, and the new date not after `today`.
+    pub fn reissue_certificate(
+        &mut self,
+        number: &str,
+        issued_on: NaiveDate,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<IssuedRecord> {
         validate::name("who", who, true)?;
-        if issued_on > local_today() {
-            return Err(StoreError::bad("date", format!("{} is in the future", dates::long(issued_on))));
-        }
+        not_future(issued_on, today)?;
         let tx = self.begin()?;
         let original = record_in(&tx, number)?;
         if original.voided_at.is_none() {
@@ -576,19 +592,25 @@ impl Store {
             IssueOptions { issued_by: Some(original.issued_by.clone()), resolved: serde_json::from_str(&resolved_text)? };
         let plan =
             Plan { reference: &original.reference, kind, issued_on, options: &options, replaces: Some(number.to_string()) };
-        let record = issue_in(&tx, &plan, who, false)?;
+        let record = issue_in(&tx, &plan, who, Run::Issue { today })?;
         tx.commit()?;
         Ok(record)
     }
 
     /// The letter for a case that needs no certificate (placement only,
     /// health and social care only), dated `dated`, signed by the staff
-    /// member named (if any). Not stored; the history records it.
-    pub fn exemption_letter(&mut self, reference: &str, dated: NaiveDate, signed_by: Option<&str>, who: &str) -> Result<Vec<u8>> {
+    /// member named (if any), not after `today`. Not stored; the history
+    /// records it.
+    pub fn exemption_letter(
+        &mut self,
+        reference: &str,
+        dated: NaiveDate,
+        signed_by: Option<&str>,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<Vec<u8>> {
         validate::name("who", who, true)?;
-        if dated > local_today() {
-            return Err(StoreError::bad("date", format!("{} is in the future", dates::long(dated))));
-        }
+        not_future(dated, today)?;
         let tx = self.begin()?;
         let case = cases::read_record(&tx, cases::case_id(&tx, reference)?)?;
         check_dated(dated, &case)?;

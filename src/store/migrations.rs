@@ -31,7 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "materialised pending clocks and each case's next due date",
         sql: include_str!("sql/0003_clocks.sql"),
-        then: Some(super::today::recompute_all_in),
+        then: Some(super::today::clocks_not_yet_computed),
     },
     Migration {
         version: 4,

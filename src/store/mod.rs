@@ -16,6 +16,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::calendar::Calendar;
@@ -197,7 +198,9 @@ fn damaged(path: &Path, detail: &str) -> StoreError {
 impl Store {
     /// Open (creating if needed) the database at `path`: check it, refuse
     /// a newer one untouched, migrate an older one, and set the pragmas.
-    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+    /// If its materialised clocks were computed by another version of the
+    /// rules (`rules::RULES_VERSION`), they are recomputed on `today`.
+    pub fn open(path: impl AsRef<Path>, today: NaiveDate) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let mut check_before_writing = false;
         if path.exists() {
@@ -229,7 +232,7 @@ impl Store {
         configure(&conn)?;
         let mut store = Store { conn, path };
         migrations::migrate(&mut store.conn)?;
-        store.refresh_clocks_if_engine_changed()?;
+        store.refresh_clocks_if_rules_changed(today)?;
         Ok(store)
     }
 
@@ -272,7 +275,10 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Now, as an RFC 3339 UTC timestamp with milliseconds.
+/// Now, as an RFC 3339 UTC timestamp with milliseconds: when a row was
+/// written (history, voiding, references given), a record of the moment.
+/// It is not the law's "today", which the store never reads from the
+/// clock: every caller passes `today` in (`calendar::dates::today()`).
 pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }

@@ -3,6 +3,7 @@
 //! choices and imported bank holidays. Each value is JSON under a key;
 //! every change is recorded in the history under `(settings)`.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -81,9 +82,9 @@ impl Store {
         get_in(&self.conn, key)
     }
 
-    /// Save a setting with its history entry; `recompute` refreshes every
-    /// case's clocks in the same transaction.
-    fn save_setting<T: Serialize>(&mut self, key: &str, value: &T, who: &str, recompute: bool) -> Result<()> {
+    /// Save a setting with its history entry; `recompute: Some(today)`
+    /// refreshes every case's clocks on `today` in the same transaction.
+    fn save_setting<T: Serialize>(&mut self, key: &str, value: &T, who: &str, recompute: Option<NaiveDate>) -> Result<()> {
         validate::name("who", who, true)?;
         let tx = self.begin()?;
         let before: serde_json::Value = get_in(&tx, key)?.unwrap_or(serde_json::Value::Null);
@@ -91,8 +92,8 @@ impl Store {
         put_in(&tx, key, value)?;
         let changes = history::diff(&serde_json::json!({ key: before }), &serde_json::json!({ key: after }));
         history::append(&tx, history::SETTINGS, who, history::HistoryAction::SettingsSaved, &changes)?;
-        if recompute {
-            today::recompute_all_in(&tx)?;
+        if let Some(on) = recompute {
+            today::recompute_all_in(&tx, on)?;
         }
         tx.commit()?;
         Ok(())
@@ -118,12 +119,13 @@ impl Store {
                 ),
             ));
         }
-        self.save_setting(SERVICE, value, who, false)
+        self.save_setting(SERVICE, value, who, None)
     }
 
-    /// Change the counting choices; every case's clocks are recomputed.
-    pub fn set_choices(&mut self, choices: &CountingChoices, who: &str) -> Result<()> {
-        self.save_setting(CHOICES, choices, who, true)
+    /// Change the counting choices; every case's clocks are recomputed on
+    /// `today`.
+    pub fn set_choices(&mut self, choices: &CountingChoices, who: &str, today: NaiveDate) -> Result<()> {
+        self.save_setting(CHOICES, choices, who, Some(today))
     }
 
     /// The imported GOV.UK bank holidays, if any.
@@ -132,12 +134,13 @@ impl Store {
     }
 
     /// Replace the imported bank holidays (checked by
-    /// `calendar::govuk::parse`); every case's clocks are recomputed.
+    /// `calendar::govuk::parse`); every case's clocks are recomputed on
+    /// `today`.
     /// A year that could not be England and Wales's is refused, naming it,
     /// and nothing changes.
-    pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str) -> Result<()> {
+    pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str, today: NaiveDate) -> Result<()> {
         holidays.check().map_err(|e| StoreError::bad("bank_holidays", e))?;
-        self.save_setting(HOLIDAYS, holidays, who, true)
+        self.save_setting(HOLIDAYS, holidays, who, Some(today))
     }
 
     /// The service's own targets for disagreement resolution (the
@@ -152,7 +155,7 @@ impl Store {
         if let Some((field, message)) = value.problem() {
             return Err(StoreError::bad(field, message));
         }
-        self.save_setting(TARGETS, value, who, false)
+        self.save_setting(TARGETS, value, who, None)
     }
 
     /// The spreadsheet column mapping last used to import cases, if any.
@@ -162,6 +165,6 @@ impl Store {
 
     /// Remember the column mapping for the next import.
     pub fn set_import_mapping(&mut self, mapping: &crate::imports::mapping::Mapping, who: &str) -> Result<()> {
-        self.save_setting(IMPORT_MAPPING, mapping, who, false)
+        self.save_setting(IMPORT_MAPPING, mapping, who, None)
     }
 }

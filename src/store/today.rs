@@ -1,7 +1,7 @@
 //! The Today view: every pending clock of every open case due within N days
 //! (overdue ones always), soonest first. Pending clocks are materialised in
 //! `case_clocks` when a case is saved (and recomputed when the calendar,
-//! the counting choices or the engine's version change); whether each is
+//! the counting choices or `rules::RULES_VERSION` change); whether each is
 //! overdue, due today or upcoming is decided when read. `today_computed`
 //! gives the same answer by running the engine over every open case, for
 //! comparison (see the `store` benchmark).
@@ -114,33 +114,24 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
     Ok(())
 }
 
-/// The marker saying which engine computed the materialised clocks: the
-/// app's version and a fingerprint of the engine's answers for 200
-/// generated cases, so a change to the law recomputes the stored clocks
-/// even without a new version number.
-fn engine_mark() -> String {
-    use std::hash::{Hash, Hasher};
-    let day = NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date");
-    let cal = Calendar::built_in();
-    let choices = crate::rules::choices::CountingChoices::default();
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for case in crate::generator::cases(1, 200, day) {
-        let timeline = crate::rules::timeline(&case.facts, &cal, &choices, day);
-        for clock in &timeline.clocks {
-            (clock.key.as_ref(), clock.label.as_ref(), clock.party_label).hash(&mut hasher);
-            (clock.due_date, clock.status.is_pending()).hash(&mut hasher);
-        }
-    }
-    format!("mediation-desk {} engine {:016x}", env!("CARGO_PKG_VERSION"), hasher.finish())
+/// The setting that says which version of the rules computed the
+/// materialised clocks.
+pub(crate) const MARK: &str = "clocks_computed_by";
+
+/// Its value: `rules 1` for `rules::RULES_VERSION` 1. Text, as earlier
+/// versions of the app wrote (their own marks, which never equal it), so
+/// each version reads the other's mark and recomputes the clocks itself.
+fn rules_mark() -> String {
+    format!("rules {}", crate::rules::RULES_VERSION)
 }
 
-/// Recompute every open case's pending clocks (after the calendar, the
-/// choices or the engine changed), inside the caller's transaction.
+/// Recompute every open case's pending clocks on `today` (after the
+/// calendar, the choices or the rules' version changed), inside the
+/// caller's transaction, and mark them computed by this `RULES_VERSION`.
 /// Closed cases keep none.
-pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
+pub(crate) fn recompute_all_in(tx: &Transaction, today: NaiveDate) -> Result<()> {
     let cal = settings::calendar_in(tx)?;
     let choices = settings::choices_in(tx)?;
-    let today = chrono::Local::now().date_naive();
     let cases: Vec<(i64, String)> = {
         let mut stmt = tx.prepare("SELECT id, facts FROM cases WHERE status = 'open'")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -151,18 +142,28 @@ pub(crate) fn recompute_all_in(tx: &Transaction) -> Result<()> {
         let timeline = crate::rules::timeline(&facts, &cal, &choices, today);
         write_clocks(tx, id, &timeline)?;
     }
-    settings::put_in(tx, "clocks_computed_by", &engine_mark())?;
+    settings::put_in(tx, MARK, &rules_mark())?;
+    Ok(())
+}
+
+/// Migration 3's data step: its new `case_clocks` table is empty, so no
+/// rules' version has computed it. `Store::open` fills it right after
+/// migrating (a migration has no `today` to count from).
+pub(crate) fn clocks_not_yet_computed(tx: &Transaction) -> Result<()> {
+    tx.execute("DELETE FROM settings WHERE key = ?1", [MARK])?;
     Ok(())
 }
 
 impl Store {
-    /// Recompute the materialised clocks if a different version of the app
-    /// computed them.
-    pub(crate) fn refresh_clocks_if_engine_changed(&mut self) -> Result<()> {
-        let mark: Option<String> = self.setting("clocks_computed_by")?;
-        if mark != Some(engine_mark()) {
+    /// Recompute the materialised clocks on `today` if they were not
+    /// computed by this `rules::RULES_VERSION` (an older app's mark, or
+    /// none). Reading the mark is all an unchanged database costs: the
+    /// engine runs only when the version differs.
+    pub(crate) fn refresh_clocks_if_rules_changed(&mut self, today: NaiveDate) -> Result<()> {
+        let mark: Option<serde_json::Value> = self.setting(MARK)?;
+        if mark.as_ref().and_then(serde_json::Value::as_str) != Some(rules_mark().as_str()) {
             let tx = self.begin()?;
-            recompute_all_in(&tx)?;
+            recompute_all_in(&tx, today)?;
             tx.commit()?;
         }
         Ok(())

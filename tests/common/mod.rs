@@ -62,7 +62,7 @@ impl TestDb {
     }
 
     pub fn open(&self) -> Store {
-        Store::open(self.path()).expect("the database opens")
+        Store::open(self.path(), today()).expect("the database opens")
     }
 }
 

@@ -63,9 +63,10 @@ pub fn preview_certificate(
 
 #[tauri::command]
 pub fn issue_certificate(state: State<AppState>, reference: String, form: IssueCertificateForm) -> Result<CertificateIssued> {
-    let checked = form::check(&form, today()?)?;
+    let today = today()?;
+    let checked = form::check(&form, today)?;
     let mut store = state.store()?;
-    let record = store.issue_certificate(&reference, checked.kind, checked.issued_on, &checked.options, &state.user)?;
+    let record = store.issue_certificate(&reference, checked.kind, checked.issued_on, &checked.options, &state.user, today)?;
     issued(&store, record)
 }
 
@@ -86,14 +87,15 @@ pub fn save_certificate_as(state: State<AppState>, number: String, path: PathBuf
 #[tauri::command]
 pub fn void_certificate(state: State<AppState>, number: String, reason: String) -> Result<()> {
     let reason = form::void_reason(&reason)?;
-    Ok(state.store()?.void_certificate(&number, &reason, &state.user)?)
+    Ok(state.store()?.void_certificate(&number, &reason, &state.user, today()?)?)
 }
 
 #[tauri::command]
 pub fn reissue_certificate(state: State<AppState>, number: String, issued_on: DateParts) -> Result<CertificateIssued> {
-    let issued_on = form::date_of_issue(&issued_on, today()?)?;
+    let today = today()?;
+    let issued_on = form::date_of_issue(&issued_on, today)?;
     let mut store = state.store()?;
-    let record = store.reissue_certificate(&number, issued_on, &state.user)?;
+    let record = store.reissue_certificate(&number, issued_on, &state.user, today)?;
     issued(&store, record)
 }
 
@@ -107,9 +109,10 @@ pub fn exemption_letter(
     dated: DateParts,
     signed_by: Option<String>,
 ) -> Result<String> {
-    let dated = form::letter_date(&dated, today()?)?;
+    let today = today()?;
+    let dated = form::letter_date(&dated, today)?;
     let signed_by = signed_by.filter(|s| !s.trim().is_empty());
-    let path = state.store()?.exemption_letter_file(&reference, dated, signed_by.as_deref(), &state.user)?;
+    let path = state.store()?.exemption_letter_file(&reference, dated, signed_by.as_deref(), &state.user, today)?;
     open_in_viewer(&app, &path)?;
     Ok(path.display().to_string())
 }

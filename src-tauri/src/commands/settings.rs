@@ -9,7 +9,7 @@ use mediation_desk::store::{find_backups, ServiceSettings, StaffMember};
 use serde::Serialize;
 use tauri::State;
 
-use super::error::Result;
+use super::error::{today, Result};
 use crate::state::AppState;
 
 #[derive(Serialize, ts_rs::TS)]
@@ -44,7 +44,7 @@ pub fn save_service(state: State<AppState>, service: ServiceSettings) -> Result<
 
 #[tauri::command]
 pub fn save_choices(state: State<AppState>, choices: CountingChoices) -> Result<()> {
-    Ok(state.store()?.set_choices(&choices, &state.user)?)
+    Ok(state.store()?.set_choices(&choices, &state.user, today()?)?)
 }
 
 #[tauri::command]
@@ -57,7 +57,7 @@ pub fn save_staff(state: State<AppState>, member: StaffMember) -> Result<()> {
 pub fn import_bank_holidays(state: State<AppState>, path: PathBuf) -> Result<Vec<i32>> {
     let text = std::fs::read_to_string(&path).map_err(|e| format!("Cannot read {}: {e}", path.display()))?;
     let holidays = govuk::parse(&text)?;
-    state.store()?.set_imported_holidays(&holidays, &state.user)?;
+    state.store()?.set_imported_holidays(&holidays, &state.user, today()?)?;
     Ok(holidays.years())
 }
 
