@@ -134,32 +134,38 @@ fn the_pragmas_are_set() {
     assert_eq!(fts, 1);
 }
 
+/// A database at schema 4 (before the appellant and the old reference)
+/// holding one open case `reference` with the local authority `la` and
+/// the people rows `people` (SQL inserts for case id 1); `check` looks at
+/// the connection before anything is added.
+fn schema_4_case(db: &TestDb, reference: &str, la: &str, people: &str, check: impl FnOnce(&Connection)) {
+    let facts = serde_json::to_string(&case("x").facts).unwrap();
+    let mut conn = Connection::open(db.path()).unwrap();
+    migrations::migrate_to(&mut conn, 4).unwrap();
+    check(&conn);
+    conn.execute("INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', ?1)", params![la]).unwrap();
+    conn.execute("INSERT INTO references_used (reference, issued_at) VALUES (?1, 't')", params![reference]).unwrap();
+    conn.execute(
+        "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
+         VALUES (1, ?1, 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?2, 't', 't')",
+        params![reference, facts],
+    )
+    .unwrap();
+    conn.execute_batch(people).unwrap();
+}
+
 /// Migration 6 adds each case's reference from before it was imported:
 /// a case saved under schema 4 has none, and can be given one.
 #[test]
 fn a_schema_4_database_gains_the_old_reference_of_each_case() {
     let db = TestDb::new();
-    let facts = serde_json::to_string(&case("x").facts).unwrap();
-    {
-        let mut conn = Connection::open(db.path()).unwrap();
-        migrations::migrate_to(&mut conn, 4).unwrap();
-        assert!(conn.prepare("SELECT legacy_reference FROM cases").is_err(), "schema 4 has no old reference");
-        conn.execute_batch(
-            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Salford City Council');
-             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0007', 't');",
-        )
-        .unwrap();
-        conn.execute(
-            "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
-             VALUES (1, 'MD-2026-0007', 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?1, 't', 't')",
-            params![facts],
-        )
-        .unwrap();
-        conn.execute_batch(
-            "INSERT INTO people (case_id, part, role, name, position) VALUES (1, 'child', 'child', 'Siân Davies', 0);",
-        )
-        .unwrap();
-    }
+    schema_4_case(
+        &db,
+        "MD-2026-0007",
+        "Salford City Council",
+        "INSERT INTO people (case_id, part, role, name, position) VALUES (1, 'child', 'child', 'Siân Davies', 0);",
+        |conn| assert!(conn.prepare("SELECT legacy_reference FROM cases").is_err(), "schema 4 has no old reference"),
+    );
     let mut store = db.open();
     assert_eq!(migrations::user_version(store.connection()).unwrap(), migrations::LATEST);
     assert_eq!(store.case("MD-2026-0007").unwrap().legacy_reference, None);
@@ -175,27 +181,14 @@ fn a_schema_4_database_gains_the_old_reference_of_each_case() {
 #[test]
 fn migration_5_keeps_every_person_and_adds_the_appellant_as_a_party_of_its_own() {
     let db = TestDb::new();
-    let facts = serde_json::to_string(&case("x").facts).unwrap();
-    {
-        let mut conn = Connection::open(db.path()).unwrap();
-        migrations::migrate_to(&mut conn, 4).unwrap();
-        conn.execute_batch(
-            "INSERT INTO organisations (id, kind, name) VALUES (1, 'local_authority', 'Bury Council');
-             INSERT INTO references_used (reference, issued_at) VALUES ('MD-2026-0003', 't');",
-        )
-        .unwrap();
-        conn.execute(
-            "INSERT INTO cases (id, reference, status, la_id, decision_kind, letter_dated, opened_on, route, facts, created_at, updated_at)
-             VALUES (1, 'MD-2026-0003', 'open', 1, 'refuse_to_assess', '2026-03-02', '2026-03-10', 'certificate_needed', ?1, 't', 't')",
-            params![facts],
-        )
-        .unwrap();
-        conn.execute_batch(
-            "INSERT INTO people (id, case_id, part, role, name, position) VALUES (7, 1, 'caller', 'representative', 'Roberto Advocatus', 0);
-             INSERT INTO people (id, case_id, part, role, name, date_of_birth, position) VALUES (8, 1, 'child', 'child', 'Alex Quern', '2015-06-01', 0);",
-        )
-        .unwrap();
-    }
+    schema_4_case(
+        &db,
+        "MD-2026-0003",
+        "Bury Council",
+        "INSERT INTO people (id, case_id, part, role, name, position) VALUES (7, 1, 'caller', 'representative', 'Roberto Advocatus', 0);
+         INSERT INTO people (id, case_id, part, role, name, date_of_birth, position) VALUES (8, 1, 'child', 'child', 'Alex Quern', '2015-06-01', 0);",
+        |_| {},
+    );
     let mut store = db.open();
     assert_eq!(migrations::user_version(store.connection()).unwrap(), migrations::LATEST);
     let people: Vec<(i64, String, String)> = store
