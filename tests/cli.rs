@@ -271,3 +271,32 @@ fn an_implausible_bank_holidays_file_is_refused_naming_the_year() {
         "--bank-holidays: bank holidays file: 2026 lists 365 holidays, but England and Wales has never had more than 15",
     );
 }
+
+/// `timeline` without `--today` judges statuses on the app's today, which
+/// honours MEDIATION_DESK_TODAY like every other command (it read the
+/// machine's clock itself).
+#[test]
+fn timeline_without_today_uses_the_apps_today() {
+    let facts = r#"{"decision":{"kind":"refuse_to_assess","sent_on":"2026-02-01"}}"#;
+    let judged_on = |today: &str| -> serde_json::Value {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+            .args(["timeline", "-"])
+            .env("MEDIATION_DESK_TODAY", today)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        child.stdin.take().unwrap().write_all(facts.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let early = judged_on("2026-02-10");
+    assert_eq!(early["today"], "2026-02-10");
+    let contact = |t: &serde_json::Value| {
+        t["clocks"].as_array().unwrap().iter().find(|c| c["key"] == "contact_adviser").unwrap()["status"].clone()
+    };
+    assert_eq!(contact(&early), "upcoming");
+    assert_eq!(contact(&judged_on("2026-05-01")), "overdue");
+}

@@ -121,7 +121,10 @@ pub fn read_input(file: &str) -> Result<String, Failure> {
 pub fn timeline(cal: &Calendar, file: &str, today: Option<NaiveDate>, choices: &CountingChoices) -> Result<(), Failure> {
     let text = read_input(file)?;
     let facts: CaseFacts = mediation_desk::facts::from_json(&text).map_err(Failure::bad_input)?;
-    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = match today {
+        Some(day) => day,
+        None => mediation_desk::calendar::dates::today().map_err(Failure::bad_input)?,
+    };
     let timeline = rules::timeline(&facts, cal, choices, today);
     let json = serde_json::to_string_pretty(&timeline).map_err(|e| Failure::other(format!("cannot write the timeline: {e}")))?;
     out(&format!("{json}\n"))
