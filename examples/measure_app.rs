@@ -3,7 +3,7 @@
 //! WebKit processes), the release binary's size, and the time from a
 //! keystroke in search to the list updated.
 //!
-//! `cargo build --workspace --release && cargo run --release --example measure_app`
+//! `cargo build --workspace --release && cargo run --release -p mediation-desk --example measure_app`
 //! (needs Xvfb, WebKitWebDriver and tauri-driver, as the end-to-end tests do).
 
 #[path = "../tests/e2e/harness.rs"]

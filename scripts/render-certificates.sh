@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=target/certificate-previews
 mkdir -p "$out"
 rm -f "$out"/*.png "$out"/*.pdf
-cargo run --quiet --example render_certificates -- "$out"
+cargo run --quiet -p desk --example render_certificates -- "$out"
 for pdf in "$out"/*.pdf; do
     pdftoppm -png -r 80 "$pdf" "${pdf%.pdf}"
 done

@@ -6,7 +6,7 @@ mod common;
 use std::process::Output;
 
 use common::*;
-use mediation_desk::store::Store;
+use desk::store::Store;
 
 fn run(db: &TestDb, args: &[&str], stdin: Option<&str>) -> Output {
     mediation_desk(Some(&db.path()), args, stdin, &[])
@@ -43,7 +43,7 @@ fn add_show_update_close_and_history() {
     assert_eq!(stdout(&o), "MD-2026-0001\n");
 
     let file = db.dir.path().join("example.json");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/case-example.json"), &file).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/case-example.json"), &file).unwrap();
     let o = run(&db, &["case", "add", file.to_str().unwrap()], None);
     assert_eq!(stdout(&o), "MD-2026-0042\n", "{}", stderr(&o));
 

@@ -16,8 +16,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use common::*;
-use mediation_desk::generator::Rng;
-use mediation_desk::store::Store;
+use desk::generator::Rng;
+use desk::store::Store;
 
 const KILLS: usize = 60;
 
@@ -83,7 +83,7 @@ fn killed_writers_never_leave_half_saved_cases() {
             assert!(case.caller.is_some());
             assert!(case.facts.decision.letter_dated.is_some());
         }
-        let conn = store.connection();
+        let conn = raw(&store);
         let half_saved: i64 = conn
             .query_row(
                 "SELECT

@@ -12,8 +12,8 @@ use tauri::Manager;
 /// Where the database lives: `MEDIATION_DESK_DATA_DIR` if set, else the
 /// platform's app-data folder.
 fn data_dir(app: &tauri::App) -> PathBuf {
-    mediation_desk::store::data_dir_override()
-        .unwrap_or_else(|| app.path().app_data_dir().unwrap_or_else(|_| mediation_desk::store::default_data_dir()))
+    desk::store::data_dir_override()
+        .unwrap_or_else(|| app.path().app_data_dir().unwrap_or_else(|_| desk::store::default_data_dir()))
 }
 
 /// When the process started, for the start-up figure.
@@ -48,10 +48,9 @@ pub fn run() {
             std::thread::spawn(move || {
                 let store = std::fs::create_dir_all(&dir)
                     .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
-                    .and_then(|_| mediation_desk::calendar::dates::today())
+                    .and_then(|_| desk::calendar::dates::today())
                     .and_then(|today| {
-                        mediation_desk::store::Store::open(dir.join(mediation_desk::store::FILE_NAME), today)
-                            .map_err(|e| e.to_string())
+                        desk::store::Store::open(dir.join(desk::store::FILE_NAME), today).map_err(|e| e.to_string())
                     });
                 handle.state::<state::AppState>().opened(store);
             });

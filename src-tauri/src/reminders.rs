@@ -23,7 +23,7 @@ pub fn start(app: AppHandle) {
 
 fn reminder_now(app: &AppHandle) -> Option<String> {
     let state = app.try_state::<AppState>()?;
-    let today = mediation_desk::calendar::dates::today().ok()?;
+    let today = desk::calendar::dates::today().ok()?;
     let items = state.store().ok()?.today(today, 0).ok()?;
-    mediation_desk::store::reminder(&items)
+    desk::store::reminder(&items)
 }

@@ -9,7 +9,7 @@ use std::ops::{Deref, DerefMut};
 use std::path::Path;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-use mediation_desk::store::Store;
+use desk::store::Store;
 
 use crate::commands::error::{CommandError, Result};
 
@@ -48,7 +48,7 @@ impl DerefMut for StoreGuard<'_> {
 impl AppState {
     /// The state before the store is open: see `opened`.
     pub fn new() -> AppState {
-        let user = mediation_desk::store::current_user().unwrap_or_else(|| "mediator".into());
+        let user = desk::store::current_user().unwrap_or_else(|| "mediator".into());
         AppState { store: Mutex::new(None), opened: Condvar::new(), user }
     }
 
@@ -93,7 +93,7 @@ impl AppState {
         };
         let today = crate::commands::error::today()?;
         let open = guard.take().and_then(|s| s.ok());
-        let (outcome, reopened) = mediation_desk::store::restore_open(open, &db, backup, today);
+        let (outcome, reopened) = desk::store::restore_open(open, &db, backup, today);
         *guard = Some(reopened.map_err(|e| e.to_string()));
         Ok(outcome?.map(|p| p.display().to_string()))
     }

@@ -18,8 +18,10 @@ pub const TODAY: &str = "2026-03-16";
 /// One WebKit session at a time, across the tests' separate runtimes.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The workspace's root: the whole-product tests belong to the command
+/// line's package, two levels down (crates/cli).
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 /// The debug build of the desktop app (`cargo build --workspace` makes it),

@@ -2,11 +2,11 @@
 //! logging a call, and editing facts. Each command parses, calls the core,
 //! and maps the error.
 
-use mediation_desk::call_form::{self, NewCallForm};
-use mediation_desk::details_form::{self, CaseDetailsForm};
-use mediation_desk::facts_form::{self, FactsForm};
-use mediation_desk::store::{CaseListQuery, CaseSummary, CaseView, FactsPreview, TodayItem};
-use mediation_desk::Timeline;
+use desk::call_form::{self, NewCallForm};
+use desk::details_form::{self, CaseDetailsForm};
+use desk::facts_form::{self, FactsForm};
+use desk::store::{CaseListQuery, CaseSummary, CaseView, FactsPreview, TodayItem};
+use desk::Timeline;
 use tauri::State;
 
 use super::error::{today, Result};

@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use mediation_desk::call_form::DateParts;
-use mediation_desk::certificates::form::{self, CaseCertificates, IssueCertificateForm, RegisterQuery};
-use mediation_desk::store::{CertificateRecord, IssuedRecord, LateWarning};
+use desk::call_form::DateParts;
+use desk::certificates::form::{self, CaseCertificates, IssueCertificateForm, RegisterQuery};
+use desk::certificates::CertificateWorkflow;
+use desk::store::{CertificateRecord, IssuedRecord, LateWarning};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -36,7 +37,7 @@ pub(crate) fn open_in_viewer(app: &AppHandle, path: &Path) -> Result<()> {
         .map_err(|e| format!("The PDF was saved as {}, but no PDF viewer could open it: {e}", path.display()).into())
 }
 
-fn issued(store: &mediation_desk::store::Store, record: IssuedRecord) -> Result<CertificateIssued> {
+fn issued(store: &desk::store::Store, record: IssuedRecord) -> Result<CertificateIssued> {
     let file = store.print_copy(&record.number)?;
     Ok(CertificateIssued { number: record.number, late: record.late, file: file.display().to_string() })
 }

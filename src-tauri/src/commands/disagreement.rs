@@ -3,10 +3,11 @@
 //! the service's own targets (on Today and in Settings). Each command
 //! parses, calls the core, and maps the error.
 
-use mediation_desk::call_form::{DateParts, FieldError};
-use mediation_desk::disagreement::form::{self, DisagreementForm, TargetsForm};
-use mediation_desk::disagreement::KnownParty;
-use mediation_desk::store::{CaseView, StoreError, TargetItem};
+use desk::call_form::{DateParts, FieldError};
+use desk::certificates::CertificateWorkflow;
+use desk::disagreement::form::{self, DisagreementForm, TargetsForm};
+use desk::disagreement::KnownParty;
+use desk::store::{CaseView, StoreError, TargetItem};
 use tauri::{AppHandle, State};
 
 use super::error::{today, CommandError, Result};
@@ -16,7 +17,7 @@ use crate::state::AppState;
 fn on_form(err: StoreError) -> CommandError {
     match err {
         StoreError::BadInput { field, message } if field.starts_with("disagreement") => {
-            let message = match mediation_desk::vocabulary::field_label(&field) {
+            let message = match desk::vocabulary::field_label(&field) {
                 Some(label) => format!("{label} {message}"),
                 None => message,
             };

@@ -14,7 +14,7 @@ pub struct Startup {
     pub open_error: Option<String>,
     pub today: chrono::NaiveDate,
     pub user: String,
-    pub vocabulary: mediation_desk::vocabulary::Vocabulary,
+    pub vocabulary: desk::vocabulary::Vocabulary,
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub fn startup(state: State<AppState>) -> Result<Startup> {
         open_error: state.open_error(),
         today: today()?,
         user: state.user.clone(),
-        vocabulary: mediation_desk::vocabulary::vocabulary(),
+        vocabulary: desk::vocabulary::vocabulary(),
     })
 }
 

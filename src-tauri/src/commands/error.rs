@@ -1,8 +1,8 @@
 //! The one error shape the screens receive: a message, the field it is
 //! about (if any), and, for forms, every field's problem.
 
-use mediation_desk::call_form::FieldError;
-use mediation_desk::store::StoreError;
+use desk::call_form::FieldError;
+use desk::store::StoreError;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -18,7 +18,7 @@ impl From<StoreError> for CommandError {
         match err {
             // "Child's date of birth is required ...", not "child.date_of_birth: is required ...".
             StoreError::BadInput { field, message } => {
-                let message = match mediation_desk::vocabulary::field_label(&field) {
+                let message = match desk::vocabulary::field_label(&field) {
                     Some(label) => format!("{label} {message}"),
                     None => format!("{field}: {message}"),
                 };
@@ -52,5 +52,5 @@ pub type Result<T> = std::result::Result<T, CommandError>;
 
 /// Today's date, as the core resolves it.
 pub fn today() -> Result<chrono::NaiveDate> {
-    Ok(mediation_desk::calendar::dates::today()?)
+    Ok(desk::calendar::dates::today()?)
 }

@@ -5,12 +5,12 @@
 
 use std::path::PathBuf;
 
-use mediation_desk::exports::request::{save_export, ExportFormat, ExportRequest};
-use mediation_desk::imports::csv_cases::ImportError;
-use mediation_desk::imports::mapping::Mapping;
-use mediation_desk::imports::spreadsheet::{self, ImportView};
-use mediation_desk::reports::request::{self as report, ReportForm};
-use mediation_desk::reports::{kpi_report, KpiReport};
+use desk::exports::request::{save_export, ExportFormat, ExportRequest};
+use desk::imports::csv_cases::ImportError;
+use desk::imports::mapping::Mapping;
+use desk::imports::spreadsheet::{self, ImportView};
+use desk::reports::request::{self as report, ReportForm};
+use desk::reports::{kpi_report, KpiReport};
 use tauri::State;
 
 use super::error::{today, CommandError, Result};

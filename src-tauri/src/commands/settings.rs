@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use mediation_desk::calendar::govuk;
-use mediation_desk::rules::choices::CountingChoices;
-use mediation_desk::store::{find_backups, ServiceSettings, StaffMember};
+use desk::calendar::govuk;
+use desk::rules::choices::CountingChoices;
+use desk::store::{find_backups, ServiceSettings, StaffMember};
 use serde::Serialize;
 use tauri::State;
 

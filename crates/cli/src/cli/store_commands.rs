@@ -1,0 +1,360 @@
+//! The case store's subcommands: cases, the Today view, backup, restore,
+//! check, and loading generated cases (`seed`).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::engine_commands::read_input;
+use super::Failure;
+use desk::calendar::dates;
+use desk::generator;
+use desk::store::{self, CaseInput, ListFilter, Store, StoreError, TodayItem};
+
+/// Options every store command shares.
+#[derive(Args)]
+pub struct StoreArgs {
+    /// The database file (default: mediation-desk.sqlite3 in $MEDIATION_DESK_DATA_DIR, else $XDG_DATA_HOME/mediation-desk, else ~/.local/share/mediation-desk).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Who is making the change, for the history (default: $MEDIATION_DESK_USER, else the OS user).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    as_user: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum StoreCommand {
+    /// Add, change, show, list and close cases.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Every pending clock of the open cases: overdue, due today, this week, later.
+    Today {
+        /// Show clocks due within this many days (overdue ones always).
+        #[arg(long, default_value = "30", value_name = "N", allow_hyphen_values = true)]
+        days: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a backup of the whole database to PATH.
+    Backup {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Replace the database with the backup at PATH (the old file is kept beside it).
+    Restore {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Check the database file for damage.
+    Check,
+    /// Load N generated cases (for demonstrations and benchmarks).
+    Seed {
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        cases: String,
+        #[arg(long, default_value = "1", value_name = "S", allow_hyphen_values = true)]
+        seed: String,
+    },
+    /// Save generated cases one by one, printing each reference once saved (crash tests).
+    #[command(hide = true)]
+    CrashWriter {
+        #[arg(long, default_value = "1000000")]
+        cases: usize,
+        #[arg(long, default_value = "1")]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CaseCommand {
+    /// Add a case from JSON (FILE, or - for standard input); prints its reference.
+    Add {
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+    /// Replace a case's details with the JSON in FILE (- for standard input).
+    Update {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+    /// The case as JSON, with its timeline today and its history.
+    Show {
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// The cases, soonest next due clock first.
+    List {
+        /// Open cases only.
+        #[arg(long)]
+        open: bool,
+        /// Search names, references, LA and notes.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a case.
+    Close {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Add a note to a case.
+    Note {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(value_name = "TEXT")]
+        text: String,
+    },
+    /// The history of a case: who changed what, when.
+    History {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub(super) fn fail(err: StoreError) -> Failure {
+    if err.is_bad_input() {
+        Failure::bad_input(err.to_string())
+    } else {
+        Failure::other(err.to_string())
+    }
+}
+
+pub(super) use super::out;
+
+pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| Failure::other(format!("cannot write JSON: {e}")))
+}
+
+/// Today's date (`MEDIATION_DESK_TODAY=YYYY-MM-DD` overrides it, for tests).
+pub(super) fn today() -> Result<NaiveDate, Failure> {
+    dates::today().map_err(Failure::bad_input)
+}
+
+impl StoreArgs {
+    fn path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(store::default_path)
+    }
+
+    pub(super) fn who(&self) -> String {
+        self.as_user.clone().or_else(store::current_user).unwrap_or_else(|| "unknown user".into())
+    }
+
+    pub(super) fn open(&self) -> Result<Store, Failure> {
+        Store::open(self.path(), today()?).map_err(fail)
+    }
+}
+
+/// A whole number from 0 to `max`; anything else is refused naming the
+/// flag and the range.
+fn number<T>(name: &str, text: &str, max: T) -> Result<T, Failure>
+where
+    T: TryFrom<i128> + PartialOrd + std::fmt::Display + Copy,
+{
+    let n: i128 = text
+        .trim()
+        .parse()
+        .map_err(|_| Failure::bad_input(format!("{name}: '{}' is not a whole number", dates::shorten(text))))?;
+    match T::try_from(n) {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(Failure::bad_input(format!("{name}: {n} is outside 0 to {max}"))),
+    }
+}
+
+pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
+    match command {
+        StoreCommand::Case(c) => case(args, c),
+        StoreCommand::Today { days, json: as_json } => {
+            let days: u32 = number("--days", &days, 3660)?;
+            let store = args.open()?;
+            let today = today()?;
+            let items = store.today(today, days).map_err(fail)?;
+            if as_json {
+                out(&json(&items)?)
+            } else {
+                let targets = store.today_targets(today, days).map_err(fail)?;
+                out(&(today_text(&items, today) + &targets_text(&targets)))
+            }
+        }
+        StoreCommand::Backup { path } => {
+            let store = args.open()?;
+            store.backup(&path).map_err(fail)?;
+            let count = store.count_cases(false).map_err(fail)?;
+            out(&format!("Backup written to {} ({count} cases)\n", path.display()))
+        }
+        StoreCommand::Restore { path } => {
+            let db = args.path();
+            let kept = store::restore(&db, &path).map_err(fail)?;
+            let store = Store::open(&db, today()?).map_err(fail)?;
+            let count = store.count_cases(false).map_err(fail)?;
+            let mut text = format!("Restored {} from {} ({count} cases)\n", db.display(), path.display());
+            if let Some(kept) = kept {
+                text.push_str(&format!("The database as it was is kept as {}\n", kept.display()));
+            }
+            out(&text)
+        }
+        StoreCommand::Check => {
+            let store = args.open()?;
+            let problems = store.integrity_check().map_err(fail)?;
+            if !problems.is_empty() {
+                return Err(Failure::other(format!(
+                    "the database {} is damaged: {}",
+                    store.path().display(),
+                    problems.join("; ")
+                )));
+            }
+            let (all, open) = (store.count_cases(false).map_err(fail)?, store.count_cases(true).map_err(fail)?);
+            out(&format!("ok: {} is sound ({all} cases, {open} open)\n", store.path().display()))
+        }
+        StoreCommand::Seed { cases, seed } => {
+            let count: usize = number("--cases", &cases, 1_000_000)?;
+            let seed: u64 = number("--seed", &seed, u64::MAX)?;
+            let mut store = args.open()?;
+            let today = today()?;
+            let items: Vec<(CaseInput, Option<store::Closing>)> =
+                generator::cases(seed, count, today).into_iter().map(|g| generator::generated_input(g, true)).collect();
+            let started = std::time::Instant::now();
+            let refs = store.load(&items, &args.who(), today).map_err(fail)?;
+            out(&format!("Loaded {} cases in {:.1} s\n", refs.len(), started.elapsed().as_secs_f64()))
+        }
+        StoreCommand::CrashWriter { cases, seed } => {
+            let mut store = args.open()?;
+            let today = today()?;
+            let who = args.who();
+            // Generate in small batches so the first save comes at once.
+            let mut saved = 0;
+            for batch in 0u64.. {
+                let seed = seed.wrapping_mul(1_000_003).wrapping_add(batch);
+                for g in generator::cases(seed, 20, today) {
+                    if saved == cases {
+                        return Ok(());
+                    }
+                    let (input, _) = generator::generated_input(g, false);
+                    let reference = store.add_case(&input, &who, today).map_err(fail)?;
+                    out(&format!("{reference}\n"))?;
+                    saved += 1;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {
+    match command {
+        CaseCommand::Add { file } => {
+            let text = read_input(&file)?;
+            let input = CaseInput::from_json(&text).map_err(fail)?;
+            let mut store = args.open()?;
+            let reference = store.add_case(&input, &args.who(), today()?).map_err(fail)?;
+            out(&format!("{reference}\n"))
+        }
+        CaseCommand::Update { reference, file } => {
+            let text = read_input(&file)?;
+            let input = CaseInput::from_json(&text).map_err(fail)?;
+            let mut store = args.open()?;
+            store.update_case(&reference, &input, &args.who(), today()?).map_err(fail)?;
+            out(&format!("{reference}\n"))
+        }
+        CaseCommand::Show { reference } => {
+            let store = args.open()?;
+            let view = store.case_view(&reference, today()?).map_err(fail)?;
+            out(&json(&view)?)
+        }
+        CaseCommand::List { open, search, json: as_json } => {
+            let store = args.open()?;
+            let rows = store.list_cases(&ListFilter { open_only: open, search, ..ListFilter::default() }).map_err(fail)?;
+            if as_json {
+                return out(&json(&rows)?);
+            }
+            let mut text = String::new();
+            for r in &rows {
+                text.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\n",
+                    r.reference,
+                    r.status,
+                    r.next_due.map(dates::long).unwrap_or_else(|| "-".into()),
+                    r.child,
+                    r.local_authority,
+                    r.route
+                ));
+            }
+            out(&text)
+        }
+        CaseCommand::Close { reference, reason } => {
+            let mut store = args.open()?;
+            store.close_case(&reference, &reason, &args.who(), today()?).map_err(fail)?;
+            out(&format!("{reference} closed\n"))
+        }
+        CaseCommand::Note { reference, text } => {
+            let mut store = args.open()?;
+            store.add_note(&reference, &text, &args.who()).map_err(fail)?;
+            out(&format!("{reference}\n"))
+        }
+        CaseCommand::History { reference, json: as_json } => {
+            let store = args.open()?;
+            store.case(&reference).map_err(fail)?;
+            let entries = store.history(&reference).map_err(fail)?;
+            if as_json {
+                return out(&json(&entries)?);
+            }
+            let mut text = String::new();
+            for e in &entries {
+                text.push_str(&format!("{}  {}  {}\n", e.at, e.who, e.action));
+                for change in e.changes.as_array().into_iter().flatten() {
+                    text.push_str(&format!(
+                        "    {}: {} -> {}\n",
+                        change["field"].as_str().unwrap_or("?"),
+                        short_json(&change["before"]),
+                        short_json(&change["after"])
+                    ));
+                }
+            }
+            out(&text)
+        }
+    }
+}
+
+fn short_json(v: &serde_json::Value) -> String {
+    let text = match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    dates::shorten(&text)
+}
+
+/// The service's own targets for disagreement resolution, after the
+/// clocks: said plainly not to be the law. Nothing when there are none.
+fn targets_text(items: &[store::TargetItem]) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("\nThe service's own targets, not the law ({})\n", items.len());
+    for i in items {
+        text.push_str(&format!("  {}  {}  {}  ({})\n", dates::long(i.due_date), i.reference, i.target, i.status_text));
+    }
+    text
+}
+
+/// The Today view in words, grouped.
+fn today_text(items: &[TodayItem], today: NaiveDate) -> String {
+    let mut text = format!("Today: {}\n", dates::long(today));
+    for (group, heading) in [("overdue", "Overdue"), ("due_today", "Due today"), ("this_week", "This week"), ("later", "Later")] {
+        let rows: Vec<&TodayItem> = items.iter().filter(|i| i.group == group).collect();
+        text.push_str(&format!("\n{heading} ({})\n", rows.len()));
+        for i in rows {
+            let due = match &i.due_by_time {
+                Some(time) => format!("by {time} on {}", dates::long(i.due_date)),
+                None => dates::long(i.due_date),
+            };
+            text.push_str(&format!("  {due}  {}  {}  ({})\n", i.reference, i.clock, i.party));
+        }
+    }
+    text
+}

@@ -1,0 +1,14 @@
+//! A choice as the screens offer it: the value serde writes and the label
+//! in the users' words. The law's vocabularies (a disagreement's kinds,
+//! a party's answers) and the application's are lists of these.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A value and the words for it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
