@@ -13,6 +13,7 @@ pub mod details_form;
 pub mod disagreement;
 pub mod exports;
 pub mod facts_form;
+pub mod fields;
 pub mod files;
 pub mod generator;
 pub mod imports;

@@ -13,7 +13,7 @@ use common::*;
 use desk::call_form::{self, DateParts, NewCallForm};
 use desk::certificates::CertificateWorkflow;
 use desk::details_form;
-use desk::exports::{csv_log, full_json, pseudonymised, CaseFilter};
+use desk::exports::{csv_log, full_json, CaseFilter};
 use desk::facts::{CertificateKind, DecisionKind, Issue};
 use desk::store::{
     Appellant, AppellantRole, CallerRole, CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store,
@@ -314,7 +314,7 @@ fn the_full_export_round_trips_the_appellant_and_the_case_log_names_them_but_not
     assert!(lines.next().unwrap().contains(",Roberto Advocatus,Pat Quern,"), "{log}");
     // The parent who rang about a young person: the young person appeals.
     assert!(lines.next().unwrap().contains(",Rhian Jones,Dafydd Jones,"), "{log}");
-    let anonymous = String::from_utf8(pseudonymised::export(&store, &CaseFilter::default(), today()).unwrap()).unwrap();
+    let anonymous = String::from_utf8(csv_log::export_pseudonymised(&store, &CaseFilter::default(), today()).unwrap()).unwrap();
     assert!(!anonymous.contains("Appellant") && !anonymous.contains("Quern"), "{anonymous}");
 }
 

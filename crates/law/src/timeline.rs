@@ -13,70 +13,7 @@ use crate::calendar::{dates, NonWorkingReason, SkippedDay};
 use crate::facts::Issue;
 use crate::rules::choices::CountingChoices;
 
-/// The party who must act before a clock runs out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "snake_case")]
-pub enum Party {
-    ParentOrYoungPerson,
-    MediationAdviser,
-    LocalAuthority,
-    Icb,
-    /// The LA, or the ICB(s) where only health care is in issue.
-    ArrangingBody,
-    Mediator,
-    /// The LA or ICB bound by a mediation agreement.
-    CommissioningBody,
-}
-
-impl Party {
-    pub fn label(self) -> &'static str {
-        match self {
-            Party::ParentOrYoungPerson => "Parent or young person",
-            Party::MediationAdviser => "Mediation adviser",
-            Party::LocalAuthority => "Local authority",
-            Party::Icb => "Integrated care board",
-            Party::ArrangingBody => "Arranging body (LA or ICB)",
-            Party::Mediator => "Mediator",
-            Party::CommissioningBody => "Commissioning body (LA or ICB)",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    WorkingDays,
-    Days,
-    Weeks,
-    Months,
-    /// At once: due on the trigger date.
-    Immediately,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Period {
-    pub amount: u32,
-    pub unit: Unit,
-    /// Counted backwards from the trigger (the meeting notice).
-    pub before: bool,
-}
-
-impl std::fmt::Display for Period {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (one, many) = match self.unit {
-            Unit::WorkingDays => ("working day", "working days"),
-            Unit::Days => ("day", "days"),
-            Unit::Weeks => ("week", "weeks"),
-            Unit::Months => ("month", "months"),
-            Unit::Immediately => return f.write_str("immediately"),
-        };
-        let word = if self.amount == 1 { one } else { many };
-        write!(f, "{} {} {}", self.amount, word, if self.before { "before" } else { "after" })
-    }
-}
+pub use crate::rules::period::{Party, Period, Unit};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

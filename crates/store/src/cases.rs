@@ -17,27 +17,8 @@ use law::facts::CaseFacts;
 use law::rules::choices::CountingChoices;
 use law::timeline::Timeline;
 
+pub use crate::people::{Appellant, PersonRecord};
 pub use law::people::{AppellantRole, CallerRole};
-
-/// The appellant a representative acts for (docs/case-json.md): the
-/// parent or young person whose right the appeal is. Left out when the
-/// caller is the parent or the young person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-#[serde(deny_unknown_fields)]
-pub struct Appellant {
-    pub name: String,
-    /// `parent` or `young_person`.
-    pub role: AppellantRole,
-    #[serde(default)]
-    pub date_of_birth: Option<NaiveDate>,
-    /// To the child, in words ("grandmother"), for a parent.
-    #[serde(default)]
-    pub relationship: Option<String>,
-    /// A phone number or email address.
-    #[serde(default)]
-    pub contact: Option<String>,
-}
 
 /// A person as typed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,16 +95,6 @@ impl CaseInput {
             .map_err(|p| StoreError::bad(if p.path.is_empty() { "case".to_string() } else { p.path }, p.message))?;
         Ok(input)
     }
-}
-
-/// A person as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct PersonRecord {
-    pub name: String,
-    pub role: CallerRole,
-    #[serde(default)]
-    pub date_of_birth: Option<NaiveDate>,
 }
 
 /// A note on a case.
@@ -227,7 +198,7 @@ pub struct CaseView {
     pub history: Vec<history::HistoryEntry>,
     /// Where a disagreement resolution case stands: its events, the
     /// service's targets (not the law). None for mediation.
-    pub disagreement_status: Option<law::disagreement::DisagreementStatus>,
+    pub disagreement_status: Option<law::rules::disagreement_status::DisagreementStatus>,
 }
 
 /// One row of the case list.

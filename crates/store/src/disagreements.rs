@@ -14,8 +14,9 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::{cases, history, settings, today, validate, Result, Store, StoreError};
-use law::disagreement::{Disagreement, DisagreementStatus, KnownParty, OtherParty, PartyAnswer, PartyResponse, PartyType};
+use law::disagreement::{Disagreement, KnownParty, OtherParty, PartyAnswer, PartyResponse, PartyType};
 use law::facts::Service;
+use law::rules::disagreement_status::DisagreementStatus;
 use law::timeline::Status;
 
 /// Migration 7's step in Rust: `cases.letter_dated` may be empty (a
@@ -249,7 +250,7 @@ impl Store {
     /// contradictions and the service's targets. `None` for other cases.
     pub fn disagreement_status(&self, d: Option<&Disagreement>, today: NaiveDate) -> Result<Option<DisagreementStatus>> {
         let Some(d) = d else { return Ok(None) };
-        Ok(Some(law::disagreement::status(d, &self.service_targets()?, &self.calendar()?, today)))
+        Ok(Some(law::rules::disagreement_status::status(d, &self.service_targets()?, &self.calendar()?, today)))
     }
 
     /// The service's targets of every open disagreement resolution case

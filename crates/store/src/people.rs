@@ -7,8 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cases::{Appellant, AppellantRole, CallerRole, PersonRecord};
 use super::{history, validate, Result, Store, StoreError};
+use law::people::{AppellantRole, CallerRole};
 
 /// Organisation kinds as stored.
 pub(crate) const LOCAL_AUTHORITY: &str = "local_authority";
@@ -93,6 +93,36 @@ pub(crate) fn read_parties(conn: &Connection, case_id: i64) -> Result<Parties> {
     }
     let child = child.ok_or_else(|| StoreError::Other(format!("case {case_id} has no child recorded (damaged data)")))?;
     Ok(Parties { caller, appellant, child, representatives })
+}
+
+/// The appellant a representative acts for (docs/case-json.md): the
+/// parent or young person whose right the appeal is. Left out when the
+/// caller is the parent or the young person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct Appellant {
+    pub name: String,
+    /// `parent` or `young_person`.
+    pub role: AppellantRole,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
+    /// To the child, in words ("grandmother"), for a parent.
+    #[serde(default)]
+    pub relationship: Option<String>,
+    /// A phone number or email address.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// A person as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonRecord {
+    pub name: String,
+    pub role: CallerRole,
+    #[serde(default)]
+    pub date_of_birth: Option<NaiveDate>,
 }
 
 pub use law::people::StaffRole;

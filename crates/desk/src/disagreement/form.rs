@@ -22,7 +22,7 @@ use super::{
     AgreedAction, Disagreement, DisagreementKind, DrMeeting, EhcStatus, LaAnswer, LaResponse, OtherParty, OutcomePoint,
     PartyAnswer, PartyResponse, PartyType, PointResult,
 };
-use crate::call_form::{date_field, text_field, DateParts, FieldError, Text};
+use crate::fields::{date_field, text_field, DateParts, FieldError, Text};
 
 /// One other party as typed: a known organisation's name (its type then
 /// filled in) or a new one, and its answer.
@@ -401,7 +401,7 @@ impl TargetsForm {
 /// The date typed for a record of outcome: a real date, not in the future.
 pub fn record_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     let field = "dr-record-date";
-    let date = crate::call_form::required_date_field(field, "Date of the record of outcome", parts)?;
+    let date = crate::fields::required_date_field(field, "Date of the record of outcome", parts)?;
     if date > today {
         return Err(FieldError {
             field: field.into(),

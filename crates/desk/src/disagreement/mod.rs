@@ -6,3 +6,4 @@ pub mod form;
 pub mod record;
 
 pub use law::disagreement::*;
+pub use law::rules::disagreement_status::{status, vocabulary, DisagreementStatus, DisagreementVocabulary};

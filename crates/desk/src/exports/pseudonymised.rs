@@ -58,11 +58,3 @@ pub fn age_band(date_of_birth: Option<NaiveDate>, on: NaiveDate) -> &'static str
         _ => "over 25",
     }
 }
-
-/// The pseudonymised log of the cases matching `filter` (clocks judged on
-/// `today`), straight from the store (`csv_log::export`), with a fresh
-/// random key.
-pub fn export(store: &crate::store::Store, filter: &super::CaseFilter, today: NaiveDate) -> crate::store::Result<Vec<u8>> {
-    let p = Pseudonymiser::random().map_err(|e| crate::store::StoreError::Other(format!("cannot write the export: {e}")))?;
-    super::csv_log::export(store, filter, today, Some(&p))
-}

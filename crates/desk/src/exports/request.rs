@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{csv_log, full_json, ics, pseudonymised, CaseFilter};
+use super::{csv_log, full_json, ics, CaseFilter};
 use crate::store::{Result, Store, StoreError};
 
 /// The formats a user can export.
@@ -95,7 +95,7 @@ pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) ->
     Ok(match request.format {
         ExportFormat::Json => full_json::export(store)?.into_bytes(),
         ExportFormat::Csv => csv_log::export(store, &filter, today, None)?,
-        ExportFormat::Pseudonymised => pseudonymised::export(store, &filter, today)?,
+        ExportFormat::Pseudonymised => csv_log::export_pseudonymised(store, &filter, today)?,
         ExportFormat::Ics => {
             filter.open_only = filter.reference.is_none();
             let rows = super::load_cases(store, &filter, today)?;

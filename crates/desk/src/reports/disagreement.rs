@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::kpi::{Bar, Chart, KpiFilter};
+use super::figures::{Bar, Chart, KpiFilter};
 use crate::disagreement::{Disagreement, DisagreementKind, PartyAnswer, PartyType, PointResult};
 use crate::rules::disagreement as law;
 

@@ -23,7 +23,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::exports::{csv_log, CaseRow};
@@ -32,31 +32,7 @@ use crate::rules;
 use crate::store::{Result, Store};
 use crate::timeline::{Route, Status, Timeline};
 
-/// The period and the local authority (all when `None`).
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct KpiFilter {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub local_authority: Option<String>,
-}
-
-/// One bar of a chart.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Bar {
-    pub label: String,
-    pub value: u32,
-}
-
-/// A bar chart: a title and its bars, in order. (`KpiChart` in
-/// TypeScript: `Chart` there is the case timeline's picture.)
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export, rename = "KpiChart")]
-pub struct Chart {
-    pub title: String,
-    pub bars: Vec<Bar>,
-}
+pub use super::figures::{Bar, Chart, KpiFilter};
 
 /// The report's figures and the series of its charts.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -2,6 +2,7 @@
 //! the Reports screen, as CSV and as a PDF with bar charts (`kpi_pdf`).
 
 pub mod disagreement;
+pub mod figures;
 pub mod kpi;
 pub mod kpi_pdf;
 pub mod request;

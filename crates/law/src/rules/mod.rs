@@ -10,14 +10,16 @@ pub mod bank_holidays;
 pub mod choices;
 mod counting;
 pub mod disagreement;
+pub mod disagreement_status;
 mod engine;
 pub mod exemptions;
 pub mod letter;
+pub mod period;
 pub mod problems;
 pub mod service_targets;
 pub mod thirty_days;
 
-use crate::timeline::{Party, Period, Unit};
+pub use period::{Party, Period, Unit};
 
 pub use engine::{status_text, timeline};
 
