@@ -5,7 +5,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import CaseDetails from "./CaseDetails.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const mocked = vi.mocked(invoke);
@@ -24,7 +24,7 @@ describe("The Who form", () => {
   it("shows whom the caller acts for and sends a correction", async () => {
     const onsaved = vi.fn();
     mocked.mockImplementation(async (cmd) => (cmd === "case_details" ? saved : cmd === "save_details" ? { reference: "MD-2026-0001" } : null));
-    render(CaseDetails, { reference: "MD-2026-0001", vocabulary, onsaved });
+    render(CaseDetails, { props: { reference: "MD-2026-0001", onsaved }, context: startup() });
     const name = (await screen.findByLabelText(appellantName)) as HTMLInputElement;
     expect(name.value).toBe("Pat Quern");
     expect((screen.getByLabelText("They are the") as HTMLSelectElement).value).toBe("parent");
@@ -44,7 +44,7 @@ describe("The Who form", () => {
       if (cmd !== "save_details") return null;
       throw { message: "There is a problem with this form", field: null, fields: [{ field: "appellant_role", message }] };
     });
-    render(CaseDetails, { reference: "MD-2026-0001", vocabulary, onsaved: () => {} });
+    render(CaseDetails, { props: { reference: "MD-2026-0001", onsaved: () => {} }, context: startup() });
     await fireEvent.change(await screen.findByLabelText("They are the"), { target: { value: "young_person" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save details" }));
     const link = await screen.findByRole("link", { name: message });

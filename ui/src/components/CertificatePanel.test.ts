@@ -6,7 +6,8 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import CertificatePanel from "./CertificatePanel.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { CaseCertificatesDesk } from "../lib/certificates.svelte";
+import { startup, vocabulary } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn(async () => "/home/rhian/GM-2026-00001.pdf") }));
@@ -37,7 +38,7 @@ describe("Certificates on a case", () => {
 
   it("starts on the kind the clocks call for and today, and sends the form", async () => {
     core([], { issue_certificate: { number: "GM-2026-00001", late: null, file: "/data/certificates/GM-2026-00001.pdf" } });
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     expect(await screen.findByText(/The clocks call for: Issued because mediation could not be arranged/)).toBeTruthy();
     expect((screen.getByLabelText("Kind of certificate") as HTMLSelectElement).value).toBe("deemed");
     expect((screen.getByLabelText("Day") as HTMLInputElement).value).toBe("16");
@@ -51,7 +52,7 @@ describe("Certificates on a case", () => {
   it("shows the core's lateness warning when a certificate is issued late", async () => {
     core([], { issue_certificate: { number: "GM-2026-00001", file: "/x.pdf",
       late: { due_on: "2026-03-10", issued_on: "2026-03-16", message: "issued late: the certificate was due by Tue 10 Mar 2026 (3 working days), and is dated Mon 16 Mar 2026; the lateness is recorded" } } });
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     await fireEvent.click(await screen.findByRole("button", { name: "Issue certificate" }));
     const warning = await screen.findByText(/was due by Tue 10 Mar 2026/);
     expect(warning.closest("[role=alert]")).toBeTruthy();
@@ -59,7 +60,7 @@ describe("Certificates on a case", () => {
 
   it("lists an issued certificate with its dates, and hides the form while it is in force", async () => {
     core([issued]);
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     expect(await screen.findByText("GM-2026-00001")).toBeTruthy();
     expect(screen.getByText(/Issued Mon 16 Mar 2026 by Łukasz Nowak/)).toBeTruthy();
     expect(screen.getByText(/Appeal by Tue 5 May 2026/)).toBeTruthy();
@@ -69,7 +70,7 @@ describe("Certificates on a case", () => {
 
   it("asks for a reason before voiding and shows the core's message in the error summary", async () => {
     core([issued], { void_certificate: new Error("Enter why the certificate is being voided") });
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     await fireEvent.click(await screen.findByRole("button", { name: "Void…" }));
     await fireEvent.click(screen.getByRole("button", { name: "Void GM-2026-00001" }));
     const link = await screen.findByRole("link", { name: "Enter why the certificate is being voided" });
@@ -78,7 +79,7 @@ describe("Certificates on a case", () => {
 
   it("saves a copy where the user chose", async () => {
     core([issued], { save_certificate_as: (a: any) => a.path });
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     await fireEvent.click(await screen.findByRole("button", { name: "Save as…" }));
     expect(await screen.findByText("Saved GM-2026-00001 as /home/rhian/GM-2026-00001.pdf")).toBeTruthy();
     expect(mocked).toHaveBeenCalledWith("save_certificate_as", { number: "GM-2026-00001", path: "/home/rhian/GM-2026-00001.pdf" });
@@ -90,7 +91,7 @@ describe("Certificates on a case", () => {
       ...vocabulary,
       staff_role_words: [{ value: "adviser", label: "adviser (CMC registered)" }, { value: "mediator", label: "the mediator" }],
     };
-    render(CertificatePanel, { reference: "MD-2026-0001", issues: [], vocabulary: words, onchange: () => {} });
+    render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup(words) });
     const by = (await screen.findByLabelText("Issued by")) as HTMLSelectElement;
     expect(Array.from(by.options).map((o) => o.text)).toEqual([
       "The only adviser (CMC registered) on the staff list",

@@ -7,7 +7,7 @@ import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import DisagreementPanel from "./DisagreementPanel.svelte";
 import TodayTargets from "./TodayTargets.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const mocked = vi.mocked(invoke);
@@ -44,7 +44,7 @@ describe("Disagreement resolution on the Case screen", () => {
 
   it("shows where it stands, its events and the service's targets, never a statutory clock", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "disagreement_form" ? form : null));
-    render(DisagreementPanel, { view: view as any, vocabulary, onsaved: () => {} });
+    render(DisagreementPanel, { props: { view: view as any, onsaved: () => {} }, context: startup() });
     expect(screen.getByText("Requested: waiting for the answers of the LA and the parties")).toBeTruthy();
     expect(screen.getByText(/No statutory clock/)).toBeTruthy();
     expect(screen.getByText(/Disagreement resolution requested: Speech and language support in class/)).toBeTruthy();
@@ -58,7 +58,7 @@ describe("Disagreement resolution on the Case screen", () => {
     mocked.mockImplementation(async (cmd) => (cmd === "disagreement_form" ? form : null));
     const linked = { ...view, disagreement: { ...record, linked_cases: ["MD-2026-0002"] } };
     const { nav } = await import("../lib/nav.svelte");
-    render(DisagreementPanel, { view: linked as any, vocabulary, onsaved: () => {} });
+    render(DisagreementPanel, { props: { view: linked as any, onsaved: () => {} }, context: startup() });
     await fireEvent.click(screen.getByRole("button", { name: "MD-2026-0002" }));
     expect([nav.screen, nav.reference]).toEqual(["case", "MD-2026-0002"]);
   });
@@ -73,7 +73,7 @@ describe("Disagreement resolution on the Case screen", () => {
       }
       return null;
     });
-    render(DisagreementPanel, { view: view as any, vocabulary, onsaved: () => {} });
+    render(DisagreementPanel, { props: { view: view as any, onsaved: () => {} }, context: startup() });
     await screen.findByText("Record what happens");
     await fireEvent.click(screen.getByLabelText("Engaged: the LA takes the request forward"));
     await fireEvent.click(screen.getByRole("button", { name: "Add a meeting" }));
@@ -88,7 +88,7 @@ describe("Disagreement resolution on the Case screen", () => {
 
   it("prints the record of outcome dated today and says where it was written", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "disagreement_form" ? form : cmd === "record_of_outcome" ? "/data/records/MD-2026-0001-record-of-outcome.pdf" : null));
-    render(DisagreementPanel, { view: view as any, vocabulary, onsaved: () => {} });
+    render(DisagreementPanel, { props: { view: view as any, onsaved: () => {} }, context: startup() });
     await fireEvent.click(screen.getByRole("button", { name: "Print the record of outcome" }));
     expect(await screen.findByText(/Record of outcome written and opened: \/data\/records\/MD-2026-0001-record-of-outcome.pdf/)).toBeTruthy();
     const sent = mocked.mock.calls.find((c) => c[0] === "record_of_outcome")![1] as any;

@@ -7,7 +7,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import CaseScreen from "./CaseScreen.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup, vocabulary } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
@@ -52,7 +52,7 @@ describe("The Case screen", () => {
   it("shows under the appeal deadline what the core says would move it", async () => {
     const note = "A mediation certificate issued on or after Mon 2 Mar 2026 would move this deadline to 1 month from its date of issue";
     core(timeline([appealClock], note));
-    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    render(CaseScreen, { props: { reference: "MD-2026-0001" }, context: startup() });
     expect((await screen.findByText(note)).id).toBe("appeal-note");
     expect(document.getElementById("appeal-deadline")!.textContent).toBe("by 5pm on Wed 1 Apr 2026");
   });
@@ -60,7 +60,7 @@ describe("The Case screen", () => {
   it("shows no appeal deadline where the core says none lies", async () => {
     const note = "No appeal deadline: no appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51)";
     core(timeline([], note));
-    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    render(CaseScreen, { props: { reference: "MD-2026-0001" }, context: startup() });
     expect((await screen.findByText(note)).id).toBe("appeal-note");
     expect(document.getElementById("appeal-deadline")).toBeNull();
     expect(screen.queryByText("Not yet known")).toBeNull();
@@ -68,7 +68,7 @@ describe("The Case screen", () => {
 
   it("records when notice of a meeting was sent and who is responsible for an item", async () => {
     core(timeline([appealClock], null));
-    render(CaseScreen, { reference: "MD-2026-0001", vocabulary });
+    render(CaseScreen, { props: { reference: "MD-2026-0001" }, context: startup() });
     const notice = await screen.findByText("Meeting 1: date notice was sent");
     const fieldset = notice.closest("fieldset")!;
     const box = (part: string) => fieldset.querySelector(`#meeting-0-notice-${part}`) as HTMLInputElement;
@@ -104,7 +104,7 @@ describe("The Case screen", () => {
         { at: "2026-02-11T10:00", who: "Ann", action: "exemption_letter_written", changes: [] },
       ],
     });
-    render(CaseScreen, { reference: "MD-2026-0001", vocabulary: words });
+    render(CaseScreen, { props: { reference: "MD-2026-0001" }, context: startup(words) });
     expect(await screen.findByText(/Rhian Jones \(the young person themself\)/)).toBeTruthy();
     const history = Array.from(document.querySelectorAll("ol.history li")).map((li) => li.textContent!.trim());
     expect(history).toEqual(["2026-02-10T10:00 · Ann a note was added", "2026-02-11T10:00 · Ann the exemption letter was written"]);

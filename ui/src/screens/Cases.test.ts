@@ -6,7 +6,7 @@ import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import Cases from "./Cases.svelte";
 import { nav } from "../lib/nav.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const mocked = vi.mocked(invoke);
@@ -34,7 +34,7 @@ describe("Cases by keyboard", () => {
   });
 
   it("moves from the search box down the list and back with the arrows", async () => {
-    render(Cases, { vocabulary });
+    render(Cases, { context: startup() });
     await screen.findByText("MD-2026-00017");
     const search = screen.getByRole("searchbox");
     await fireEvent.keyDown(search, { key: "ArrowDown" });
@@ -53,7 +53,7 @@ describe("Cases by keyboard", () => {
   });
 
   it("opens the top case when Enter is pressed in the search box", async () => {
-    render(Cases, { vocabulary });
+    render(Cases, { context: startup() });
     await screen.findByText("MD-2026-00017");
     await fireEvent.keyDown(screen.getByRole("searchbox"), { key: "Enter" });
     expect(nav.screen).toBe("case");
@@ -61,7 +61,7 @@ describe("Cases by keyboard", () => {
   });
 
   it("shows the next due date under a heading, with the full text of a cut-off cell on hover", async () => {
-    render(Cases, { vocabulary });
+    render(Cases, { context: startup() });
     const button = (await screen.findByText("MD-2026-00003")).closest("button")!;
     expect(button.textContent).toContain("Thu 2 Apr 2026");
     expect(button.querySelector("[title='Refusal to carry out an EHC needs assessment']")).toBeTruthy();

@@ -4,7 +4,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import NewCall from "./NewCall.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const mocked = vi.mocked(invoke);
@@ -20,14 +20,14 @@ describe("New call", () => {
 
   it("shows the clocks the core computed, as the mediator types", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : null));
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     expect(await screen.findByText(/by 5pm on Tue 5 May 2026/)).toBeTruthy();
     expect(screen.getByText("A mediation certificate is needed before appealing")).toBeTruthy();
   });
 
   it("sends what was typed, with today's date as the call date", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : cmd === "log_call" ? "MD-2026-0001" : null));
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     await fireEvent.input(screen.getByLabelText("Caller's name"), { target: { value: "Rhian Jones" } });
     await fireEvent.input(screen.getByLabelText("Name"), { target: { value: "Siân O'Brien-Smith" } });
     await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
@@ -40,7 +40,7 @@ describe("New call", () => {
 
   it("asks a representative whom they act for, and sends it", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : cmd === "log_call" ? "MD-2026-0001" : null));
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     const appellantName = "Name of the parent or young person they act for";
     // Only for a representative.
     expect(screen.queryByLabelText(appellantName)).toBeNull();
@@ -65,7 +65,7 @@ describe("New call", () => {
       if (cmd === "log_call") throw { message: "There is a problem with this form", field: null, fields: [{ field: "caller_role", message }] };
       return { ...timeline, notices: [{ code: "young_person_appeals", message: notice }] };
     });
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     expect(await screen.findByText(notice)).toBeTruthy();
     await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
     const link = await screen.findByRole("link", { name: message });
@@ -85,7 +85,7 @@ describe("New call", () => {
       }
       return timeline;
     });
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
     const summary = await screen.findByRole("alert");
     expect(summary.textContent).toContain("There is a problem");

@@ -6,7 +6,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import NewCall from "./NewCall.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 const mocked = vi.mocked(invoke);
@@ -22,7 +22,7 @@ describe("New call, disagreement resolution", () => {
 
   it("asks first which service, and for disagreement resolution asks for the request instead of a decision letter", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "preview_call" ? timeline : cmd === "other_parties" ? known : cmd === "log_call" ? "MD-2026-0001" : []));
-    const { container } = render(NewCall, { vocabulary, today: "2026-03-16" });
+    const { container } = render(NewCall, { context: startup() });
     // The service comes before anything else on the form.
     const first = container.querySelector("form fieldset legend")!;
     expect(first.textContent).toBe("Which service is the call about?");
@@ -59,7 +59,7 @@ describe("New call, disagreement resolution", () => {
       }
       return cmd === "preview_call" ? timeline : [];
     });
-    render(NewCall, { vocabulary, today: "2026-03-16" });
+    render(NewCall, { context: startup() });
     await fireEvent.click(screen.getByLabelText("Disagreement resolution (no decision letter needed)"));
     await fireEvent.click(screen.getByRole("button", { name: "Save the call" }));
     const link = await screen.findByRole("link", { name: /for an EHC needs assessment/ });

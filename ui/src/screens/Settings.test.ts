@@ -4,7 +4,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import Settings from "./Settings.svelte";
-import { vocabulary } from "../test/vocabulary";
+import { startup, vocabulary } from "../test/vocabulary";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ ask: vi.fn(), open: vi.fn(), save: vi.fn() }));
@@ -26,7 +26,7 @@ describe("Settings", () => {
       staff_roles: [{ value: "adviser", label: "Adviser (mediation)" }, { value: "mediator", label: "Mediator (registered)" }],
       staff_role_words: [{ value: "adviser", label: "the mediation adviser" }],
     };
-    render(Settings, { vocabulary: words });
+    render(Settings, { context: startup(words) });
     expect(await screen.findByText("Łukasz Nowak, the mediation adviser, CMC-123456")).toBeTruthy();
     const role = screen.getByLabelText("Role") as HTMLSelectElement;
     expect(Array.from(role.options).map((o) => [o.value, o.text])).toEqual([["adviser", "Adviser (mediation)"], ["mediator", "Mediator (registered)"]]);

@@ -1,5 +1,6 @@
 // A vocabulary as the core sends it, for component tests.
 import type { Vocabulary } from "../generated/Vocabulary";
+import { startupContext } from "../lib/startup";
 
 export const vocabulary: Vocabulary = {
   readings: [],
@@ -64,3 +65,9 @@ export const vocabulary: Vocabulary = {
     no_clock_note: "No statutory clock: disagreement resolution is voluntary",
   },
 };
+
+/** The startup context (lib/startup.ts) the screens read, as App sets it,
+ * with `words` as the core's vocabulary and `today` as its today. */
+export function startup(words: Vocabulary = vocabulary, today = "2026-03-16"): Map<unknown, unknown> {
+  return startupContext({ open_error: null, today, user: "Test Mediator", vocabulary: words });
+}
