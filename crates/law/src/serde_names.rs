@@ -22,7 +22,7 @@ pub fn from_name<T: DeserializeOwned>(name: &str) -> Option<T> {
 mod tests {
     use super::*;
     use crate::facts::CertificateKind;
-    use crate::people::{AppellantRole, CallerRole};
+    use crate::people::{AppellantRole, CallerRole, StaffRole};
 
     #[test]
     fn names_are_serdes_both_ways() {
@@ -30,6 +30,7 @@ mod tests {
         assert_eq!(name_of(CertificateKind::AfterMediation), "after_mediation");
         assert_eq!(from_name::<CallerRole>("representative"), Some(CallerRole::Representative));
         assert_eq!(from_name::<AppellantRole>("young_person"), Some(AppellantRole::YoungPerson));
-        assert_eq!(from_name::<CallerRole>("Parent"), None);
+        assert_eq!(from_name::<StaffRole>("mediator"), Some(StaffRole::Mediator));
+        assert_eq!(from_name::<StaffRole>("Mediator"), None);
     }
 }
