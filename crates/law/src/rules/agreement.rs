@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::counting;
-use super::engine::{Context, Draft};
+use super::draft::{Context, Draft};
 use super::{ClockRule, ICB_TELLS_LA};
 use crate::calendar::dates;
 use crate::facts::{Agreement, AgreementAction, AgreementActionKind, ResponsibleBody};
@@ -102,17 +102,17 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
                 good_practice: None,
             };
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, action.done_on.last().copied().flatten());
-            draft.key = Cow::Owned(format!("agreement_action_{number}"));
-            draft.label = Cow::Owned(describe(last.label));
-            draft.working[1] = WorkingLine::Note(Cow::Owned(format!(
+            draft.clock.key = Cow::Owned(format!("agreement_action_{number}"));
+            draft.clock.label = Cow::Owned(describe(last.label));
+            draft.clock.working[1] = WorkingLine::Note(Cow::Owned(format!(
                 "The parties agreed in writing a different date, which replaces the statutory limit: {}",
                 dates::long(agreed)
             )));
-            draft.raw_date = agreed;
-            draft.due_date = agreed;
-            draft.adjustment = Some("A timescale agreed in writing replaces the statutory limit (reg 42)");
+            draft.clock.raw_date = agreed;
+            draft.clock.due_date = agreed;
+            draft.clock.adjustment = Some("A timescale agreed in writing replaces the statutory limit (reg 42)");
             if let Some(note) = responsible {
-                draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
+                draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
             }
             emit(draft);
             continue;
@@ -130,10 +130,10 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             };
             let done = action.done_on.get(s).copied().flatten();
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, done);
-            draft.key = Cow::Owned(format!("agreement_action_{number}_{}", stage.key));
-            draft.label = Cow::Owned(describe(stage.label));
+            draft.clock.key = Cow::Owned(format!("agreement_action_{number}_{}", stage.key));
+            draft.clock.label = Cow::Owned(describe(stage.label));
             if let Some(note) = responsible {
-                draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
+                draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
             }
             if action.kind == AgreementActionKind::MakeAssessment && s != 0 {
                 alternative(ctx, agreement, action, s, &mut draft);
@@ -171,7 +171,7 @@ fn party(action: &AgreementAction) -> (Party, Option<&'static str>) {
 /// so the 10 weeks are not shown as missed.
 fn alternative(ctx: &Context, agreement: &Agreement, action: &AgreementAction, stage: usize, draft: &mut Draft) {
     let done = |s: usize| action.done_on.get(s).copied().flatten();
-    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(ALTERNATIVES)));
+    draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(ALTERNATIVES)));
     if done(stage).is_some() {
         return;
     }
@@ -181,7 +181,7 @@ fn alternative(ctx: &Context, agreement: &Agreement, action: &AgreementAction, s
                 "The final EHC plan was issued on {}: the 10 weeks to say the LA will not issue one do not apply",
                 dates::long(plan)
             )));
-        } else if ctx.today > draft.due_date {
+        } else if ctx.today > draft.clock.due_date {
             let last = &ASSESSMENT[FINAL_PLAN];
             let period = Period { amount: last.amount, unit: last.unit, before: false };
             let (plan_due, _) = counting::count(ctx.cal, period, agreement.dated);

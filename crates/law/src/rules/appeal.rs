@@ -23,7 +23,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 
 use super::choices::{AppealCertificateReading, AppealExtensionReading};
-use super::engine::{Context, Draft};
+use super::draft::{Context, Draft};
 use super::{counting, APPEAL};
 use crate::calendar::{Calendar, SkippedDay};
 use crate::facts::{CaseFacts, IssuedCertificate};
@@ -164,47 +164,47 @@ pub(crate) fn draft(ctx: &Context, facts: &CaseFacts, decision_sent: NaiveDate, 
     let certificate = counted_certificate(facts, ctx.choices.appeal_certificate);
     let mut draft = Draft::counted(ctx, &APPEAL, decision_sent, facts.appeal_received_on);
     if let Some(note) = sent_note {
-        draft.working.insert(1, note.clone());
+        draft.clock.working.insert(1, note.clone());
     }
     if let Some(cert) = certificate {
         let period = Period { amount: 1, unit: Unit::Months, before: false };
         let (from_cert, line) = counting::count(ctx.cal, period, cert.issued_on);
-        draft.working.push(WorkingLine::Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on });
-        draft.working.push(line);
-        let from_decision = draft.raw_date;
+        draft.clock.working.push(WorkingLine::Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on });
+        draft.clock.working.push(line);
+        let from_decision = draft.clock.raw_date;
         let taken = from_decision.max(from_cert);
-        draft.working.push(WorkingLine::LaterOf {
+        draft.clock.working.push(WorkingLine::LaterOf {
             first: (Cow::Borrowed("2 months from the decision"), from_decision),
             second: (Cow::Borrowed("1 month from the certificate"), from_cert),
             taken,
         });
         if from_cert > from_decision {
-            draft.trigger = Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on };
-            draft.period = period;
+            draft.clock.trigger = Trigger { name: Cow::Borrowed(CERTIFICATE_TRIGGER), date: cert.issued_on };
+            draft.clock.period = period;
         }
-        draft.raw_date = taken;
+        draft.clock.raw_date = taken;
     }
     if let Some(both) = both_certificates(facts) {
-        draft.working.push(WorkingLine::Note(Cow::Owned(both)));
-        draft.working.push(WorkingLine::Note(Cow::Borrowed(ctx.choices.appeal_certificate.explanation())));
+        draft.clock.working.push(WorkingLine::Note(Cow::Owned(both)));
+        draft.clock.working.push(WorkingLine::Note(Cow::Borrowed(ctx.choices.appeal_certificate.explanation())));
     }
     let reading = ctx.choices.appeal_extension;
-    let (due, rule, skipped) = adjust(ctx.cal, draft.raw_date, reading);
+    let (due, rule, skipped) = adjust(ctx.cal, draft.clock.raw_date, reading);
     match rule {
-        Some(rule) => draft.working.push(WorkingLine::Moved { rule, from: draft.raw_date, to: due, skipped }),
-        None => draft.working.push(WorkingLine::Stands { date: due }),
+        Some(rule) => draft.clock.working.push(WorkingLine::Moved { rule, from: draft.clock.raw_date, to: due, skipped }),
+        None => draft.clock.working.push(WorkingLine::Stands { date: due }),
     }
     // Where the two readings of rule 12 give different dates, say which was used.
     let other = match reading {
         AppealExtensionReading::WhereTheTimeEnds => AppealExtensionReading::AlsoAfterNextWorkingDay,
         AppealExtensionReading::AlsoAfterNextWorkingDay => AppealExtensionReading::WhereTheTimeEnds,
     };
-    if adjust(ctx.cal, draft.raw_date, other).0 != due {
-        draft.working.push(WorkingLine::Note(Cow::Borrowed(reading.explanation())));
+    if adjust(ctx.cal, draft.clock.raw_date, other).0 != due {
+        draft.clock.working.push(WorkingLine::Note(Cow::Borrowed(reading.explanation())));
     }
-    draft.due_date = due;
-    draft.adjustment = rule;
-    draft.due_by_time = Some(BY_TIME);
+    draft.clock.due_date = due;
+    draft.clock.adjustment = rule;
+    draft.clock.due_by_time = Some(BY_TIME);
     draft.flag_non_working = false;
     draft
 }

@@ -11,6 +11,7 @@ pub mod choices;
 mod counting;
 pub mod disagreement;
 pub mod disagreement_status;
+mod draft;
 mod engine;
 pub mod exemptions;
 pub mod letter;
@@ -21,7 +22,8 @@ pub mod thirty_days;
 
 pub use period::{Party, Period, Unit};
 
-pub use engine::{status_text, timeline};
+pub use draft::status_text;
+pub use engine::timeline;
 
 /// The version of the rules' answers. Bump it in the same commit as any
 /// change that alters a clock's key, label, party, due date or status for

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use super::choices::{NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart};
-use super::engine::{Context, Draft};
+use super::draft::{Context, Draft};
 use super::{MEDIATION_HELD, MEDIATION_NOTICE};
 use crate::calendar::dates;
 use crate::facts::{CaseFacts, Issue, Meeting};
@@ -87,23 +87,23 @@ pub(crate) fn draft(ctx: &Context, facts: &CaseFacts) -> Option<Draft> {
         }
     };
     let mut draft = Draft::counted(ctx, &MEDIATION_HELD, from, None);
-    draft.trigger = Trigger { name: Cow::Borrowed(trigger_name), date: from };
-    draft.working[0] = WorkingLine::Trigger { name: Cow::Borrowed(trigger_name), date: from };
+    draft.clock.trigger = Trigger { name: Cow::Borrowed(trigger_name), date: from };
+    draft.clock.working[0] = WorkingLine::Trigger { name: Cow::Borrowed(trigger_name), date: from };
     for (i, note) in notes.into_iter().enumerate() {
-        draft.working.insert(1 + i, note);
+        draft.clock.working.insert(1 + i, note);
     }
-    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(meaning.explanation())));
+    draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(meaning.explanation())));
     if arranger(facts) == Arranger::Icb {
-        draft.party = Party::Icb;
+        draft.clock.party = Party::Icb;
     } else {
-        draft.party = Party::LocalAuthority;
+        draft.clock.party = Party::LocalAuthority;
     }
     if meaning == ThirtyDaysMeaning::Arranged {
-        draft.label = Cow::Borrowed("Arrange the mediation meeting");
+        draft.clock.label = Cow::Borrowed("Arrange the mediation meeting");
     }
-    draft.met_by = met;
-    let held_by_due = draft.met_by.as_ref().is_some_and(|m| m.date <= draft.due_date);
-    if let (Some(w), None) = (facts.withdrew_on, &draft.met_by) {
+    draft.clock.met_by = met;
+    let held_by_due = draft.clock.met_by.as_ref().is_some_and(|m| m.date <= draft.clock.due_date);
+    if let (Some(w), None) = (facts.withdrew_on, &draft.clock.met_by) {
         draft.not_applicable = Some(Cow::Owned(format!("The family withdrew from mediation on {}", dates::long(w))));
     } else if let (Some(cert), false) = (facts.certificate_of_kind(crate::facts::CertificateKind::Deemed), held_by_due) {
         draft.not_applicable = Some(Cow::Owned(format!(
@@ -122,13 +122,13 @@ pub(crate) fn notice_draft(ctx: &Context, meeting: &Meeting, index: usize, count
         rule.period = Period { amount: 6, ..rule.period };
     }
     let mut draft = Draft::counted(ctx, &rule, meeting.date, meeting.notice_sent_on);
-    draft.period = MEDIATION_NOTICE.period;
-    draft.working.insert(1, WorkingLine::Note(Cow::Borrowed(reading.explanation())));
+    draft.clock.period = MEDIATION_NOTICE.period;
+    draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(reading.explanation())));
     if index > 0 {
-        draft.key = Cow::Owned(format!("{}_{}", MEDIATION_NOTICE.key, index + 1));
+        draft.clock.key = Cow::Owned(format!("{}_{}", MEDIATION_NOTICE.key, index + 1));
     }
     if count > 1 {
-        draft.label = Cow::Owned(format!("{} on {}", MEDIATION_NOTICE.label, dates::long(meeting.date)));
+        draft.clock.label = Cow::Owned(format!("{} on {}", MEDIATION_NOTICE.label, dates::long(meeting.date)));
     }
     draft
 }
