@@ -4,15 +4,15 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::calendar::dates;
 use crate::facts::CaseFacts;
 use crate::timeline::Timeline;
 
 /// A moment on the axis.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Mark {
     pub label: String,
     pub date: NaiveDate,
@@ -24,8 +24,9 @@ pub struct Mark {
 }
 
 /// A window on the axis, from its trigger to its due date.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Span {
     pub label: String,
     pub from_day: i32,
@@ -36,8 +37,9 @@ pub struct Span {
     pub kind: String,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Chart {
     pub start: NaiveDate,
     pub days: i32,

@@ -3,11 +3,11 @@
 //! a party's answers) and the application's are lists of these.
 
 use serde::Serialize;
-use ts_rs::TS;
 
 /// A value and the words for it.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Choice {
     pub value: String,
     pub label: String,

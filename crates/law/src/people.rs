@@ -3,13 +3,13 @@
 //! certificate's issuer, as the rules and the certificates read them.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::facts::CertificateKind;
 
 /// Who rang: the parent, the young person (16–25) or a representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum CallerRole {
     #[default]
@@ -46,8 +46,9 @@ impl CallerRole {
 /// person (over compulsory school age, under 25). "Parent" includes anyone
 /// with parental responsibility or care of the child (Education Act 1996
 /// s.576), such as a grandparent the child lives with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum AppellantRole {
     #[default]
@@ -68,8 +69,9 @@ impl AppellantRole {
 }
 
 /// A mediation adviser or a mediator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
     Adviser,

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
-use ts_rs::TS;
 
 use crate::calendar::{dates, NonWorkingReason, SkippedDay};
 use crate::facts::Issue;
@@ -15,23 +14,26 @@ use crate::rules::choices::CountingChoices;
 
 pub use crate::rules::period::{Party, Period, Unit};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Trigger {
     pub name: Cow<'static, str>,
     pub date: NaiveDate,
 }
 
 /// The recorded act that answers a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct MetBy {
     pub name: Cow<'static, str>,
     pub date: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Overdue,
@@ -54,8 +56,9 @@ impl Status {
 }
 
 /// Something a person should notice about a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Flag {
     /// The date falls on a weekend or holiday and the law moves nothing.
@@ -231,8 +234,9 @@ impl Serialize for WorkingLine {
 }
 
 /// One statutory clock of a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Clock {
     /// Stable: `appeal`, `contact_adviser`, `agreement_action_2_final`, ...
     pub key: Cow<'static, str>,
@@ -249,7 +253,7 @@ pub struct Clock {
     pub due_by_time: Option<&'static str>,
     pub flags: Vec<Flag>,
     pub citation: &'static str,
-    #[ts(as = "Vec<String>")]
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub working: Vec<WorkingLine>,
     pub met_by: Option<MetBy>,
     pub status: Status,
@@ -266,8 +270,9 @@ impl Clock {
 }
 
 /// The case's route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     CertificateNeeded,
@@ -280,16 +285,18 @@ pub enum Route {
 
 /// What is being appealed, for the exemption reasoning: the decision
 /// itself, or one issue of a plan's contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Appealed {
     Decision(crate::facts::DecisionKind),
     Issue(Issue),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct IssueAssessment {
     pub appealed: Appealed,
     pub label: &'static str,
@@ -299,8 +306,9 @@ pub struct IssueAssessment {
 }
 
 /// A contradiction in the facts, named, with the field to fix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Problem {
     pub code: &'static str,
     /// The JSON path of the field to correct, e.g. `decision.sent_on`.
@@ -309,15 +317,17 @@ pub struct Problem {
 }
 
 /// Advice the mediator should see (a prompt, or a fact that was assumed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Notice {
     pub code: &'static str,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Timeline {
     pub route: Route,
     pub route_text: String,

@@ -10,13 +10,13 @@ use std::sync::Arc;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::rules::bank_holidays::{self, FIRST_YEAR, LAST_YEAR};
 
 /// Where a year's holidays came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum HolidaySource {
     /// The built-in table of proclaimed dates.
@@ -28,16 +28,18 @@ pub enum HolidaySource {
     Rules,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct Holiday {
     pub date: NaiveDate,
     pub name: Arc<str>,
 }
 
 /// Why a day is not a working day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum NonWorkingReason {
     Saturday,
@@ -56,8 +58,9 @@ impl std::fmt::Display for NonWorkingReason {
 }
 
 /// A day passed over while counting working days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct SkippedDay {
     pub date: NaiveDate,
     pub reason: NonWorkingReason,

@@ -2,11 +2,11 @@
 //! choice says what it means; the default is the spec's [D] decision.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// When the 30 days for mediation start (statutory-clocks.md 3.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ThirtyDaysStart {
     /// The earlier of the family's notice to the LA and the adviser's.
@@ -19,8 +19,9 @@ pub enum ThirtyDaysStart {
 }
 
 /// What must happen by day 30.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ThirtyDaysMeaning {
     /// The meeting must be held by day 30.
@@ -31,8 +32,9 @@ pub enum ThirtyDaysMeaning {
 }
 
 /// How the 5-working-day notice of a meeting is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeReading {
     /// Notice on or before the fifth working day before the meeting.
@@ -46,8 +48,9 @@ pub enum NoticeReading {
 /// Whether rule 12(3)(a) also applies when rule 12(2) carries a deadline
 /// that ended on a non-working day into August or 25 Dec–1 Jan (a Saturday
 /// 31 July, say, moved to Monday 2 August).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum AppealExtensionReading {
     /// Rule 12(3)(a) applies only where the time itself ends in August or
@@ -73,8 +76,9 @@ impl AppealExtensionReading {
 /// certificate and its re-issue). HESC Rules r.20(1)(c) says "1 month from
 /// the date of issue of the mediation certificate" without saying which
 /// [D, disputed: statutory-clocks.md 3.2].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum AppealCertificateReading {
     /// The first certificate the family was given, voided or not: the
@@ -95,8 +99,9 @@ impl AppealCertificateReading {
 }
 
 /// The counting choices, as stored in settings and echoed in each timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(default, deny_unknown_fields)]
 pub struct CountingChoices {
     pub thirty_days_start: ThirtyDaysStart,

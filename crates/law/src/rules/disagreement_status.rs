@@ -6,7 +6,6 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use ts_rs::TS;
 
 use super::disagreement::{ended_by, problems, went_ahead, NO_CLOCK};
 use crate::calendar::dates;
@@ -17,8 +16,9 @@ use crate::disagreement::{
 /// What the Case screen and `case show` say about a disagreement
 /// resolution case beside the record: where it stands, its events, any
 /// answers that contradict each other, and the service's own targets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct DisagreementStatus {
     /// Where it stands, in words ("Ended: Hillside Primary School refused
     /// to take part on Mon 12 Oct 2026").
@@ -68,8 +68,9 @@ pub fn status(
 }
 
 /// The words the screens show for disagreement resolution's lists.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct DisagreementVocabulary {
     pub kinds: Vec<crate::labels::Choice>,
     pub party_types: Vec<crate::labels::Choice>,

@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::counting;
 use crate::calendar::Calendar;
@@ -25,8 +24,9 @@ pub const NOTE: &str =
     "The service's own targets, not the law: disagreement resolution has no statutory timescale. They can be changed or turned off in Settings.";
 
 /// The targets as set in Settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 #[serde(default, deny_unknown_fields)]
 pub struct ServiceTargets {
     /// Track the targets at all.
@@ -65,8 +65,9 @@ impl ServiceTargets {
 }
 
 /// One target of one case, worked out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(export))]
 pub struct TargetClock {
     /// `first_contact` or `meeting`.
     pub key: &'static str,
