@@ -48,7 +48,7 @@ pub fn run() {
             std::thread::spawn(move || {
                 let store = std::fs::create_dir_all(&dir)
                     .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
-                    .and_then(|_| desk::calendar::dates::today())
+                    .and_then(|_| desk::calendar::dates::today().map_err(|e| e.to_string()))
                     .and_then(|today| {
                         desk::store::Store::open(dir.join(desk::store::FILE_NAME), today).map_err(|e| e.to_string())
                     });

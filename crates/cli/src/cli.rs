@@ -18,6 +18,7 @@ use desk::calendar::{dates, govuk, Calendar};
 use desk::rules::choices::{
     AppealCertificateReading, AppealExtensionReading, CountingChoices, NoticeReading, ThirtyDaysMeaning, ThirtyDaysStart,
 };
+use desk::{DeskError, LawError};
 
 /// Exit codes.
 pub const BAD_INPUT: i32 = 2;
@@ -45,6 +46,26 @@ impl Failure {
     }
     pub fn other(message: impl Into<String>) -> Failure {
         Failure { code: FAILURE, message: message.into() }
+    }
+}
+
+/// The application's errors (the store's among them), the one place they
+/// become exit codes: bad input exits 2, anything else 1.
+impl From<DeskError> for Failure {
+    fn from(err: DeskError) -> Failure {
+        if err.is_bad_input() {
+            Failure::bad_input(err.to_string())
+        } else {
+            Failure::other(err.to_string())
+        }
+    }
+}
+
+/// What the law refuses here (a date, a count, facts as JSON, `today`) is
+/// always input the command was given: exit 2.
+impl From<LawError> for Failure {
+    fn from(err: LawError) -> Failure {
+        Failure::bad_input(err.to_string())
     }
 }
 
@@ -200,7 +221,7 @@ impl ChoiceArgs {
     }
 }
 
-pub(crate) fn date_arg(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn date_arg(text: &str) -> Result<NaiveDate, LawError> {
     dates::parse(text)
 }
 

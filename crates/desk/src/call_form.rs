@@ -229,7 +229,7 @@ pub fn preview_facts(form: &NewCallForm, today: NaiveDate) -> CaseFacts {
 
 /// The clocks for the form as typed so far, with the notice of who may
 /// appeal when a parent rings about a young person.
-pub fn preview(store: &Store, form: &NewCallForm, today: NaiveDate) -> crate::store::Result<Timeline> {
+pub fn preview(store: &Store, form: &NewCallForm, today: NaiveDate) -> crate::Result<Timeline> {
     let facts = preview_facts(form, today);
     let mut timeline = store.timeline_for(&facts, today)?;
     let mut ignore = Errors(Vec::new());

@@ -5,14 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::store::StoreError;
+use crate::DeskError;
 
 /// Write `bytes` to `path`, creating its folder if missing. A failure is
 /// `BadInput` on the field `path`, naming the file.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
-    let fail = |what: &str, e: std::io::Error| StoreError::bad("path", format!("cannot {what} {}: {e}", path.display()));
+pub fn write_whole(path: &Path, bytes: &[u8]) -> crate::Result<PathBuf> {
+    let fail = |what: &str, e: std::io::Error| DeskError::bad("path", format!("cannot {what} {}: {e}", path.display()));
     if path.is_dir() {
-        return Err(StoreError::bad("path", format!("{} is a folder; give a file name", path.display())));
+        return Err(DeskError::bad("path", format!("{} is a folder; give a file name", path.display())));
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| fail("create the folder for", e))?;

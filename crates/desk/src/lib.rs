@@ -2,7 +2,8 @@
 //! line and the desktop window: the forms that check what a person types
 //! (new call, facts, who), certificates and letters (content, wording, PDF,
 //! and the issue, void and re-issue workflow over the store's register),
-//! the case views, reports, exports, imports and the seeded generator.
+//! the case views, reports, exports, imports and the seeded generator,
+//! and the one error type they return (`DeskError`).
 //! The law (`law`) and the store (`store`) are re-exported under their
 //! own names so the shells need only this crate; nothing here knows of
 //! Tauri or of the command line's parser.
@@ -11,6 +12,7 @@ pub mod call_form;
 pub mod certificates;
 pub mod details_form;
 pub mod disagreement;
+pub mod error;
 pub mod exports;
 pub mod facts_form;
 pub mod fields;
@@ -24,4 +26,5 @@ pub mod vocabulary;
 pub use law::{calendar, chart, facts, json_input, labels, people, rules, serde_names, text, timeline};
 pub use store;
 
-pub use law::{Calendar, CaseFacts, Clock, CountingChoices, Status, Timeline};
+pub use error::{DeskError, Result};
+pub use law::{Calendar, CaseFacts, Clock, CountingChoices, LawError, Status, Timeline};

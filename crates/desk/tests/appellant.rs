@@ -19,6 +19,7 @@ use desk::store::{
     Appellant, AppellantRole, CallerRole, CaseInput, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store,
     StoreError,
 };
+use desk::DeskError;
 
 fn setup(store: &mut Store) {
     store
@@ -64,14 +65,34 @@ fn advocates_case() -> CaseInput {
     input
 }
 
-fn issue(store: &mut Store, reference: &str) -> Result<Vec<u8>, StoreError> {
+fn issue(store: &mut Store, reference: &str) -> Result<Vec<u8>, DeskError> {
     store
         .issue_certificate(reference, CertificateKind::Declined, date("2026-03-13"), &IssueOptions::default(), "Ann", today())
         .map(|r| r.pdf)
 }
 
-fn field_of(err: &StoreError) -> &str {
-    match err {
+/// The store's error, as the store returns it or inside the application's.
+trait Refusal: std::fmt::Debug {
+    fn store_error(&self) -> &StoreError;
+}
+
+impl Refusal for StoreError {
+    fn store_error(&self) -> &StoreError {
+        self
+    }
+}
+
+impl Refusal for DeskError {
+    fn store_error(&self) -> &StoreError {
+        match self {
+            DeskError::Store(e) => e,
+            other => panic!("expected the store's refusal, got {other:?}"),
+        }
+    }
+}
+
+fn field_of(err: &impl Refusal) -> &str {
+    match err.store_error() {
         StoreError::BadInput { field, .. } => field,
         other => panic!("expected bad input, got {other:?}"),
     }

@@ -15,6 +15,7 @@ use desk::rules::choices::{AppealCertificateReading, CountingChoices};
 use desk::store::{
     CaseInput, CertificateFilter, IssueOptions, PersonInput, ServiceSettings, StaffMember, StaffRole, Store, StoreError,
 };
+use desk::DeskError;
 
 const SERVICE: &str = "Greater Manchester SEND Mediation";
 
@@ -194,7 +195,7 @@ fn twenty_issues_number_1_to_20_and_failures_use_no_number() {
         let err = store
             .issue_certificate(&reference, CertificateKind::Withdrawn, date("2026-03-13"), &opts(), "Ann", today())
             .unwrap_err();
-        assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "facts.withdrew_on"), "{err}");
+        assert!(matches!(&err, DeskError::Store(StoreError::BadInput { field, .. }) if field == "facts.withdrew_on"), "{err}");
         let record =
             store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap();
         numbers.push(record.number);
@@ -270,7 +271,7 @@ fn void_and_reissue_keep_the_original_and_the_appeal_deadline_follows_the_certif
     assert_eq!(with_first, date("2026-05-05"));
     // Re-issue needs a void first.
     let err = store.reissue_certificate(&first.number, date("2026-04-07"), "Ann", today()).unwrap_err();
-    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "number"), "{err}");
+    assert!(matches!(&err, DeskError::Store(StoreError::BadInput { field, .. }) if field == "number"), "{err}");
     // Only one certificate in force.
     let err =
         store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-16"), &opts(), "Ann", today()).unwrap_err();
@@ -423,7 +424,7 @@ fn a_name_the_font_cannot_print_is_refused_naming_the_field_and_uses_no_number()
     let err =
         store.issue_certificate(&reference, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap_err();
     match &err {
-        StoreError::BadInput { field, message } => {
+        DeskError::Store(StoreError::BadInput { field, message }) => {
             assert_eq!(field, "caller.name");
             assert!(message.contains("U+738B"), "{message}");
         }
@@ -433,7 +434,7 @@ fn a_name_the_font_cannot_print_is_refused_naming_the_field_and_uses_no_number()
     let other = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "李小龍"), "Ann", today()).unwrap();
     let err =
         store.issue_certificate(&other, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap_err();
-    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "child.name"), "{err}");
+    assert!(matches!(&err, DeskError::Store(StoreError::BadInput { field, .. }) if field == "child.name"), "{err}");
     let fine = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
     assert_eq!(
         store.issue_certificate(&fine, CertificateKind::Declined, date("2026-03-13"), &opts(), "Ann", today()).unwrap().number,
@@ -455,7 +456,7 @@ fn issuing_checks_the_facts_each_kind_needs() {
         "Ann",
         today(),
     ) {
-        Err(StoreError::BadInput { field, .. }) => field,
+        Err(DeskError::Store(StoreError::BadInput { field, .. })) => field,
         other => panic!("{other:?}"),
     };
     assert_eq!(field(&mut store, &reference, CertificateKind::Declined, "2026-03-13", &opts()), "issued_by");
@@ -519,7 +520,7 @@ fn the_exemption_letter_lists_the_reasons_and_the_deadline_and_is_refused_when_a
     }
     let needs = store.add_case(&case_for(CertificateKind::Declined, "Rhian Jones", "Amy"), "Ann", today()).unwrap();
     let err = store.exemption_letter(&needs, date("2026-03-16"), None, "Ann", today()).unwrap_err();
-    assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "route"), "{err}");
+    assert!(matches!(&err, DeskError::Store(StoreError::BadInput { field, .. }) if field == "route"), "{err}");
     assert_eq!(store.history(&exempt).unwrap().last().unwrap().action, "exemption_letter_written");
 }
 
@@ -698,9 +699,9 @@ fn a_date_after_the_callers_today_is_refused_and_accepted_on_that_day() {
     input.facts.issues = vec![Issue::PlacementI];
     let exempt = store.add_case(&input, "Ann", today()).unwrap();
     let (day_before, day) = (date("2026-04-07"), date("2026-04-08"));
-    fn field<T>(r: Result<T, StoreError>) -> (String, String) {
+    fn field<T>(r: Result<T, DeskError>) -> (String, String) {
         match r {
-            Err(StoreError::BadInput { field, message }) => (field, message),
+            Err(DeskError::Store(StoreError::BadInput { field, message })) => (field, message),
             Err(other) => panic!("{other:?}"),
             Ok(_) => panic!("accepted"),
         }

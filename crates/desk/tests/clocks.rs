@@ -329,11 +329,11 @@ fn contradictory_facts_are_named_problems_and_no_date_is_computed() {
 
 #[test]
 fn facts_json_errors_name_the_field() {
-    let err = desk::facts::from_json(r#"{"decision":{"sent_on":"2025-02-31"}}"#).unwrap_err();
+    let err = desk::facts::from_json(r#"{"decision":{"sent_on":"2025-02-31"}}"#).unwrap_err().to_string();
     assert!(err.starts_with("decision.sent_on: not a real date"), "{err}");
-    let err = desk::facts::from_json(r#"{"decision":{"kind":"refuse_to_guess"}}"#).unwrap_err();
+    let err = desk::facts::from_json(r#"{"decision":{"kind":"refuse_to_guess"}}"#).unwrap_err().to_string();
     assert!(err.starts_with("decision.kind: unknown variant `refuse_to_guess`"), "{err}");
-    let err = desk::facts::from_json(r#"{"first_contact":"2026-01-01"}"#).unwrap_err();
+    let err = desk::facts::from_json(r#"{"first_contact":"2026-01-01"}"#).unwrap_err().to_string();
     assert!(err.contains("unknown field `first_contact`"), "{err}");
 }
 

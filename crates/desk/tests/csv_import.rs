@@ -6,8 +6,9 @@
 mod common;
 
 use common::{today, TestDb};
-use desk::imports::csv_cases::{self, ImportError};
+use desk::imports::csv_cases;
 use desk::imports::mapping::{Field, Mapping};
+use desk::DeskError;
 
 const HEADER: &str = "Case ref,Child name,Child DOB,Parent name,LA,Decision,Date sent,Issues,Date of first call,Notes\r\n";
 
@@ -53,7 +54,7 @@ fn five_thousand_rows_with_row_3201_bad_import_nothing() {
     let headers: Vec<String> = HEADER.trim().split(',').map(String::from).collect();
     let m = Mapping::guess_from(&headers);
     let err = csv_cases::import(&mut store, &text, &m, "Tester", today()).unwrap_err();
-    assert_eq!(err, ImportError::Bad("row 3,201: 'Date sent' 31/02/2025 is not a date".into()));
+    assert_eq!(err, DeskError::Import("row 3,201: 'Date sent' 31/02/2025 is not a date".into()));
     assert_eq!(store.count_cases(false).unwrap(), 0, "nothing imported");
 
     // The dry run lists the same problem and writes nothing.

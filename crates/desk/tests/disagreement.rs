@@ -14,6 +14,7 @@ use desk::disagreement::{
 };
 use desk::facts::{CaseFacts, Service};
 use desk::store::{CaseInput, PersonInput, Store, StoreError};
+use desk::DeskError;
 
 /// A request about a school's provision, made on Mon 2 Mar 2026.
 fn request() -> Disagreement {
@@ -76,9 +77,9 @@ fn partly_resolved() -> Disagreement {
     d
 }
 
-fn refused(err: StoreError) -> (String, String) {
-    match err {
-        StoreError::BadInput { field, message } => (field, message),
+fn refused(err: impl Into<DeskError>) -> (String, String) {
+    match err.into() {
+        DeskError::Store(StoreError::BadInput { field, message }) => (field, message),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

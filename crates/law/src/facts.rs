@@ -335,9 +335,9 @@ impl CaseFacts {
 
 /// Read case facts from JSON. The error names the field ("decision.sent_on:
 /// not a real date ...") and where it is in the text.
-pub fn from_json(text: &str) -> Result<CaseFacts, String> {
+pub fn from_json(text: &str) -> Result<CaseFacts, crate::LawError> {
     crate::json_input::read(text).map_err(|p| {
-        let path = if p.path.is_empty() { "case facts" } else { p.path.as_str() };
-        format!("{path}: {}", p.message)
+        let field = if p.path.is_empty() { "case facts".to_string() } else { p.path };
+        crate::LawError::Field { field, message: p.message }
     })
 }

@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// What is wrong, and where: `path` is empty for the document as a whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Shown as "path: message" (the message alone for the whole document).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}{message}", .path, if .path.is_empty() { "" } else { ": " })]
 pub struct JsonProblem {
     pub path: String,
     pub message: String,

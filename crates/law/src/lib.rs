@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod chart;
 pub mod disagreement;
+pub mod error;
 pub mod facts;
 pub mod json_input;
 pub mod labels;
@@ -18,6 +19,7 @@ pub mod text;
 pub mod timeline;
 
 pub use calendar::Calendar;
+pub use error::LawError;
 pub use facts::CaseFacts;
 pub use rules::choices::CountingChoices;
 pub use timeline::{Clock, Status, Timeline};

@@ -91,8 +91,7 @@ pub struct Closing {
 impl CaseInput {
     /// Read a case from JSON; the error names the field.
     pub fn from_json(text: &str) -> Result<CaseInput> {
-        let input: CaseInput = law::json_input::read(text)
-            .map_err(|p| StoreError::bad(if p.path.is_empty() { "case".to_string() } else { p.path }, p.message))?;
+        let input: CaseInput = law::json_input::read(text).map_err(law::LawError::from)?;
         Ok(input)
     }
 }

@@ -23,6 +23,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use law::calendar::Calendar;
 use law::rules::choices::CountingChoices;
+use law::LawError;
 
 pub use backup::{find_backups, restore, restore_open, BackupFile};
 pub use bulk::{CaseFilter, ReportCase, ReportCases, StoredCase, StoredCases};
@@ -49,17 +50,30 @@ pub use validate::{
 pub const FILE_NAME: &str = "mediation-desk.sqlite3";
 
 /// What went wrong: bad input a person can fix (exit 2), or anything else (exit 1).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The input was refused; `field` names what to fix. Nothing was saved.
+    #[error("{field}: {message}")]
     BadInput { field: String, message: String },
     /// No case has this reference.
+    #[error("reference: no case has the reference {reference}")]
     NotFound { reference: String },
     /// The database was made by a newer version of the app; it was not touched.
+    #[error(
+        "this database was made by a newer version of Mediation Desk (schema {found}; this version knows up to {known}); install the newer version to open it. The file was not changed"
+    )]
     TooNew { found: i64, known: i64 },
     /// The file is damaged; the message lists the newest backups beside it.
+    #[error("{message}")]
     Damaged { message: String },
-    /// Anything else (I/O, SQLite).
+    /// SQLite failed (other than a damaged file, which is `Damaged`).
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// A JSON column the store wrote could not be read back.
+    #[error("stored JSON could not be read: {0}")]
+    StoredJson(#[from] serde_json::Error),
+    /// Anything else (I/O, a file or folder, the journal mode).
+    #[error("{0}")]
     Other(String),
 }
 
@@ -75,34 +89,35 @@ impl StoreError {
     }
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::BadInput { field, message } => write!(f, "{field}: {message}"),
-            StoreError::NotFound { reference } => {
-                write!(f, "reference: no case has the reference {reference}")
-            }
-            StoreError::TooNew { found, known } => write!(
-                f,
-                "this database was made by a newer version of Mediation Desk (schema {found}; this version knows up to {known}); install the newer version to open it. The file was not changed"
-            ),
-            StoreError::Damaged { message } => f.write_str(message),
-            StoreError::Other(message) => f.write_str(message),
+/// A law error naming a field is bad input under that field (a JSON path;
+/// "case" for a JSON document as a whole). The law's other refusals (a
+/// date, a count) reach the store only from its own computations, where
+/// they are failures, not input; a holidays file is checked by the caller,
+/// which names its field.
+impl From<LawError> for StoreError {
+    fn from(err: LawError) -> StoreError {
+        match err {
+            LawError::Field { field, message } => StoreError::BadInput { field, message },
+            LawError::Json(p) => StoreError::bad(if p.path.is_empty() { "case".to_string() } else { p.path }, p.message),
+            other => StoreError::Other(other.to_string()),
         }
     }
 }
 
-impl std::error::Error for StoreError {}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(err: rusqlite::Error) -> StoreError {
-        StoreError::Other(format!("database error: {err}"))
-    }
-}
-
-impl From<serde_json::Error> for StoreError {
-    fn from(err: serde_json::Error) -> StoreError {
-        StoreError::Other(format!("stored JSON could not be read: {err}"))
+/// Two errors are equal when they are the same kind with the same details;
+/// SQLite's and serde_json's errors compare by what they say.
+impl PartialEq for StoreError {
+    fn eq(&self, other: &StoreError) -> bool {
+        use StoreError::*;
+        match (self, other) {
+            (BadInput { field: a, message: m }, BadInput { field: b, message: n }) => a == b && m == n,
+            (NotFound { reference: a }, NotFound { reference: b }) => a == b,
+            (TooNew { found: a, known: k }, TooNew { found: b, known: l }) => a == b && k == l,
+            (Damaged { message: a }, Damaged { message: b }) | (Other(a), Other(b)) => a == b,
+            (Database(a), Database(b)) => a == b,
+            (StoredJson(a), StoredJson(b)) => a.to_string() == b.to_string(),
+            _ => false,
+        }
     }
 }
 
@@ -223,7 +238,7 @@ impl Store {
                 // Not readable read-only (a write-ahead log only a writer
                 // may recover, say): check on the read-write connection,
                 // still before anything is written.
-                Err(StoreError::Other(_)) => check_before_writing = true,
+                Err(StoreError::Other(_) | StoreError::Database(_)) => check_before_writing = true,
                 Err(e) => return Err(e),
             }
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

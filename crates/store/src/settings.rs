@@ -139,7 +139,7 @@ impl Store {
     /// A year that could not be England and Wales's is refused, naming it,
     /// and nothing changes.
     pub fn set_imported_holidays(&mut self, holidays: &ImportedHolidays, who: &str, today: NaiveDate) -> Result<()> {
-        holidays.check().map_err(|e| StoreError::bad("bank_holidays", e))?;
+        holidays.check().map_err(|e| StoreError::bad("bank_holidays", e.to_string()))?;
         self.save_setting(HOLIDAYS, holidays, who, Some(today))
     }
 

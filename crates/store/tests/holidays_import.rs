@@ -64,7 +64,7 @@ fn malformed_files_are_refused_with_a_message_that_names_the_problem() {
         ),
     ];
     for (text, expected) in cases {
-        let err = govuk::parse(text).expect_err(text);
+        let err = govuk::parse(text).expect_err(text).to_string();
         assert!(err.contains(expected), "{text}: got {err}");
         assert!(!err.contains('\n'), "one line: {err}");
     }
@@ -97,7 +97,7 @@ fn an_implausible_year_is_refused_naming_the_year_and_why() {
     // Every day of the year a holiday: it used to replace the real 2026.
     let every_day: Vec<(String, String)> =
         (0..365).map(|i| ((d("2026-01-01") + chrono::Days::new(i)).to_string(), "Holiday".to_string())).collect();
-    let err = govuk::parse(&file_2026(&every_day)).unwrap_err();
+    let err = govuk::parse(&file_2026(&every_day)).unwrap_err().to_string();
     assert_eq!(
         err,
         "bank holidays file: 2026 lists 365 holidays, but England and Wales has never had more than 15 a year: is this GOV.UK's bank-holidays.json?"
@@ -109,19 +109,20 @@ fn an_implausible_year_is_refused_naming_the_year_and_why() {
     }
     assert_eq!(govuk::parse(&file_2026(&extra)).unwrap().by_year()[&2026].len(), 15);
     extra.push(("2026-06-10".to_string(), "Extra bank holiday".to_string()));
-    assert!(govuk::parse(&file_2026(&extra)).unwrap_err().contains("2026 lists 16 holidays"));
+    assert!(govuk::parse(&file_2026(&extra)).unwrap_err().to_string().contains("2026 lists 16 holidays"));
     // A holiday on a weekend: GOV.UK lists the substitute weekday instead.
     let mut weekend = real_2026();
     weekend.retain(|(date, _)| date != "2026-12-28");
     weekend.push(("2026-12-26".to_string(), "Boxing Day".to_string()));
     assert_eq!(
-        govuk::parse(&file_2026(&weekend)).unwrap_err(),
+        govuk::parse(&file_2026(&weekend)).unwrap_err().to_string(),
         "bank holidays file: 2026 lists Sat 26 Dec 2026 (Boxing Day) on a Saturday, but a bank holiday is never a Saturday or Sunday (one that falls at a weekend is listed on its substitute weekday): is this GOV.UK's bank-holidays.json?"
     );
     let mut sunday = real_2026();
     sunday.push(("2026-06-07".to_string(), "Extra bank holiday".to_string()));
     assert!(govuk::parse(&file_2026(&sunday))
         .unwrap_err()
+        .to_string()
         .contains("2026 lists Sun 7 Jun 2026 (Extra bank holiday) on a Sunday"));
 }
 

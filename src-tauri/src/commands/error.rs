@@ -3,6 +3,7 @@
 
 use desk::call_form::FieldError;
 use desk::store::StoreError;
+use desk::{DeskError, LawError};
 use serde::Serialize;
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -13,19 +14,36 @@ pub struct CommandError {
     pub fields: Vec<FieldError>,
 }
 
-impl From<StoreError> for CommandError {
-    fn from(err: StoreError) -> CommandError {
-        match err {
+/// The application's errors (the store's among them), the one place they
+/// become what the screens show: a refusal naming a field keeps it.
+impl From<DeskError> for CommandError {
+    fn from(err: DeskError) -> CommandError {
+        match err.field_error() {
             // "Child's date of birth is required ...", not "child.date_of_birth: is required ...".
-            StoreError::BadInput { field, message } => {
-                let message = match desk::vocabulary::field_label(&field) {
+            Some((field, message)) => {
+                let message = match desk::vocabulary::field_label(field) {
                     Some(label) => format!("{label} {message}"),
                     None => format!("{field}: {message}"),
                 };
-                CommandError { message, field: Some(field), fields: Vec::new() }
+                CommandError { message, field: Some(field.to_string()), fields: Vec::new() }
             }
-            other => CommandError { message: other.to_string(), field: None, fields: Vec::new() },
+            None => CommandError { message: err.to_string(), field: None, fields: Vec::new() },
         }
+    }
+}
+
+impl From<StoreError> for CommandError {
+    fn from(err: StoreError) -> CommandError {
+        DeskError::from(err).into()
+    }
+}
+
+/// The law's refusals reach the window from a file or the environment
+/// (a bank holidays file, `MEDIATION_DESK_TODAY`), not from a form's
+/// field: the message alone.
+impl From<LawError> for CommandError {
+    fn from(err: LawError) -> CommandError {
+        CommandError::from(err.to_string())
     }
 }
 

@@ -6,14 +6,13 @@
 use std::path::PathBuf;
 
 use desk::exports::request::{save_export, ExportFormat, ExportRequest};
-use desk::imports::csv_cases::ImportError;
 use desk::imports::mapping::Mapping;
 use desk::imports::spreadsheet::{self, ImportView};
 use desk::reports::request::{self as report, ReportForm};
 use desk::reports::{kpi_report, KpiReport};
 use tauri::State;
 
-use super::error::{today, CommandError, Result};
+use super::error::{today, Result};
 use crate::state::AppState;
 
 /// The period the screen starts on.
@@ -59,8 +58,5 @@ pub fn import_preview(state: State<AppState>, name: String, text: String, mappin
 /// Import every row, all or nothing; the mapping is remembered.
 #[tauri::command]
 pub fn import_cases(state: State<AppState>, text: String, mapping: Mapping) -> Result<String> {
-    spreadsheet::import(&mut *state.store()?, &text, &mapping, &state.user, today()?).map_err(|e| match e {
-        ImportError::Bad(message) => CommandError::from(message),
-        ImportError::Store(e) => CommandError::from(e),
-    })
+    Ok(spreadsheet::import(&mut *state.store()?, &text, &mapping, &state.user, today()?)?)
 }

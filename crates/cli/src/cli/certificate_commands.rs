@@ -13,6 +13,7 @@ use desk::calendar::dates;
 use desk::certificates::CertificateWorkflow;
 use desk::facts::{CertificateKind, Issue};
 use desk::store::{CertificateFilter, IssueOptions, IssuedRecord, StoreError};
+use desk::DeskError;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -138,11 +139,11 @@ pub enum LetterCommand {
     },
 }
 
-/// The store's error, with its date of issue (`date`) named as the flag
-/// that gave it.
-fn fail_dated(err: StoreError) -> Failure {
+/// The application's error, with its date of issue (`date`) named as the
+/// flag that gave it.
+fn fail_dated(err: DeskError) -> Failure {
     match err {
-        StoreError::BadInput { field, message } if field == "date" => fail(StoreError::bad("--date", message)),
+        DeskError::Store(StoreError::BadInput { field, message }) if field == "date" => fail(StoreError::bad("--date", message)),
         other => fail(other),
     }
 }

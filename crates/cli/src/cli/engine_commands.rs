@@ -120,10 +120,10 @@ pub fn read_input(file: &str) -> Result<String, Failure> {
 
 pub fn timeline(cal: &Calendar, file: &str, today: Option<NaiveDate>, choices: &CountingChoices) -> Result<(), Failure> {
     let text = read_input(file)?;
-    let facts: CaseFacts = desk::facts::from_json(&text).map_err(Failure::bad_input)?;
+    let facts: CaseFacts = desk::facts::from_json(&text).map_err(Failure::from)?;
     let today = match today {
         Some(day) => day,
-        None => desk::calendar::dates::today().map_err(Failure::bad_input)?,
+        None => desk::calendar::dates::today().map_err(Failure::from)?,
     };
     let timeline = rules::timeline(&facts, cal, choices, today);
     let json = serde_json::to_string_pretty(&timeline).map_err(|e| Failure::other(format!("cannot write the timeline: {e}")))?;

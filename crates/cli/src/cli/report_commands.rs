@@ -10,10 +10,11 @@ use clap::{Subcommand, ValueEnum};
 use super::store_commands::{fail, today, StoreArgs};
 use super::{date_arg, Failure};
 use desk::exports::{full_json, request};
-use desk::imports::csv_cases::{self, ImportError};
+use desk::imports::csv_cases;
 use desk::imports::mapping::Mapping;
 use desk::reports::request::{report_bytes, ReportFormat};
 use desk::reports::KpiFilter;
+use desk::DeskError;
 
 #[derive(Subcommand)]
 pub enum ReportsCommand {
@@ -163,8 +164,8 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
             }
             let mut store = args.open()?;
             let refs = csv_cases::import(&mut store, &text, &map, &args.who(), today()?).map_err(|e| match e {
-                ImportError::Bad(m) => Failure::bad_input(format!("{m} (nothing was imported)")),
-                ImportError::Store(e) => fail(e),
+                DeskError::Import(m) => Failure::bad_input(format!("{m} (nothing was imported)")),
+                other => fail(other),
             })?;
             println!("Imported {} cases.", csv_cases::thousands(refs.len()));
             Ok(())

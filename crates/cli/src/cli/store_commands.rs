@@ -10,7 +10,8 @@ use super::engine_commands::read_input;
 use super::Failure;
 use desk::calendar::dates;
 use desk::generator;
-use desk::store::{self, CaseInput, ListFilter, Store, StoreError, TodayItem};
+use desk::store::{self, CaseInput, ListFilter, Store, TodayItem};
+use desk::DeskError;
 
 /// Options every store command shares.
 #[derive(Args)]
@@ -118,12 +119,9 @@ pub enum CaseCommand {
     },
 }
 
-pub(super) fn fail(err: StoreError) -> Failure {
-    if err.is_bad_input() {
-        Failure::bad_input(err.to_string())
-    } else {
-        Failure::other(err.to_string())
-    }
+/// The store's or the application's error, as the command line reports it.
+pub(super) fn fail(err: impl Into<DeskError>) -> Failure {
+    Failure::from(err.into())
 }
 
 pub(super) use super::out;
@@ -134,7 +132,7 @@ pub(super) fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
 
 /// Today's date (`MEDIATION_DESK_TODAY=YYYY-MM-DD` overrides it, for tests).
 pub(super) fn today() -> Result<NaiveDate, Failure> {
-    dates::today().map_err(Failure::bad_input)
+    dates::today().map_err(Failure::from)
 }
 
 impl StoreArgs {

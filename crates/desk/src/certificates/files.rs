@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::store::StoreError;
-
 /// A number or reference made safe as a file name: letters, digits, `-`
 /// and `_` kept, anything else `_`.
 fn file_stem(text: &str) -> String {
@@ -31,7 +29,7 @@ pub fn preview_path(data_dir: &Path, reference: &str) -> PathBuf {
 
 /// Write `bytes` to `path` (with `.pdf` added if missing), whole or not
 /// at all (`crate::files::write_whole`). Returns the path written.
-pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> crate::Result<PathBuf> {
     crate::files::write_whole(&crate::files::with_extension(path, "pdf"), bytes)
 }
 
@@ -43,6 +41,7 @@ pub fn record_of_outcome_path(data_dir: &Path, reference: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::DeskError;
 
     #[test]
     fn a_number_with_odd_characters_is_a_safe_file_name() {
@@ -67,6 +66,6 @@ mod tests {
         let blocker = dir.path().join("not-a-folder");
         std::fs::write(&blocker, b"x").unwrap();
         let err = write_pdf(&blocker.join("c.pdf"), b"%PDF").unwrap_err();
-        assert!(matches!(&err, StoreError::BadInput { field, .. } if field == "path"), "{err}");
+        assert!(matches!(&err, DeskError::BadInput { field, .. } if field == "path"), "{err}");
     }
 }

@@ -110,7 +110,7 @@ pub struct RegisterQuery {
 }
 
 /// The register as the Certificates screen shows it: filtered, newest first.
-pub fn register(store: &Store, query: &RegisterQuery) -> crate::store::Result<Vec<CertificateRecord>> {
+pub fn register(store: &Store, query: &RegisterQuery) -> crate::Result<Vec<CertificateRecord>> {
     let filter = CertificateFilter {
         in_force_only: query.status == "in_force",
         voided_only: query.status == "voided",

@@ -20,6 +20,7 @@ use crate::rules::exemptions::{decision_label, issue_label};
 use crate::store::{CaseRecord, ServiceSettings, StaffMember, StaffRole, StoreError};
 use crate::timeline::{Route, Timeline};
 
+/// What the drafters the store calls return (`store::CertificateDrafter`).
 type Result<T> = std::result::Result<T, StoreError>;
 
 pub use crate::people::issuer_role;
@@ -233,7 +234,9 @@ fn check_issuer(kind: CertificateKind, issuer: &StaffMember) -> Result<Signatory
     Ok(Signatory { name: issuer.name.clone(), registration })
 }
 
-/// Map the renderer's field names to the ones a person fixes.
+/// Map the renderer's field names to the ones a person fixes. A document
+/// is checked and rendered inside the store's transaction (the store's
+/// drafters), so its refusals are the store's errors.
 pub fn render_error(err: RenderError) -> StoreError {
     let field_of = |field: &str| -> String {
         match field {

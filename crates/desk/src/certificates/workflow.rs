@@ -16,13 +16,14 @@ use chrono::NaiveDate;
 use super::{files, form, issue, render_certificate, render_exemption_letter};
 use crate::facts::CertificateKind;
 use crate::store::{
-    CaseRecord, CertificateFilter, DraftedCertificate, IssueOptions, IssueRequest, IssuedRecord, LetterRequest, Result,
-    ServiceSettings, Store,
+    CaseRecord, CertificateFilter, DraftedCertificate, IssueOptions, IssueRequest, IssuedRecord, LetterRequest, ServiceSettings,
+    Store,
 };
+use crate::Result;
 
 /// Check the case against the request and render the certificate: what
 /// the store calls inside the issue's transaction.
-fn draft_certificate(case: &CaseRecord, request: &IssueRequest) -> Result<DraftedCertificate> {
+fn draft_certificate(case: &CaseRecord, request: &IssueRequest) -> crate::store::Result<DraftedCertificate> {
     let prepared = issue::prepare(case, request)?;
     let pdf = render_certificate(&prepared.content).map_err(issue::render_error)?;
     Ok(DraftedCertificate {
@@ -36,7 +37,7 @@ fn draft_certificate(case: &CaseRecord, request: &IssueRequest) -> Result<Drafte
 }
 
 /// Check and render an exemption letter.
-fn draft_letter(request: &LetterRequest) -> Result<Vec<u8>> {
+fn draft_letter(request: &LetterRequest) -> crate::store::Result<Vec<u8>> {
     let content = issue::prepare_exemption_letter(
         request.case,
         request.service,
@@ -52,10 +53,10 @@ fn draft_letter(request: &LetterRequest) -> Result<Vec<u8>> {
 pub trait CertificateWorkflow {
     /// Issue a certificate of `kind` for the case, dated `issued_on`.
     /// Refused (nothing written, no number used) with `StoreError::BadInput`
-    /// naming the field when a fact the kind needs is missing, the case
-    /// needs no certificate, one is already in force, the issuer is wrong,
-    /// the date is after `today`, or a name cannot be printed. Late issues
-    /// are recorded and returned in `late`.
+    /// (in `DeskError::Store`) naming the field when a fact the kind needs
+    /// is missing, the case needs no certificate, one is already in force,
+    /// the issuer is wrong, the date is after `today`, or a name cannot be
+    /// printed. Late issues are recorded and returned in `late`.
     fn issue_certificate(
         &mut self,
         reference: &str,
@@ -148,7 +149,7 @@ impl CertificateWorkflow for Store {
         who: &str,
         today: NaiveDate,
     ) -> Result<IssuedRecord> {
-        self.issue_certificate_with(reference, kind, issued_on, options, who, today, &draft_certificate)
+        Ok(self.issue_certificate_with(reference, kind, issued_on, options, who, today, &draft_certificate)?)
     }
 
     fn preview_certificate(
@@ -158,11 +159,11 @@ impl CertificateWorkflow for Store {
         issued_on: NaiveDate,
         options: &IssueOptions,
     ) -> Result<IssuedRecord> {
-        self.preview_certificate_with(reference, kind, issued_on, options, &draft_certificate)
+        Ok(self.preview_certificate_with(reference, kind, issued_on, options, &draft_certificate)?)
     }
 
     fn reissue_certificate(&mut self, number: &str, issued_on: NaiveDate, who: &str, today: NaiveDate) -> Result<IssuedRecord> {
-        self.reissue_certificate_with(number, issued_on, who, today, &draft_certificate)
+        Ok(self.reissue_certificate_with(number, issued_on, who, today, &draft_certificate)?)
     }
 
     fn exemption_letter(
@@ -173,15 +174,15 @@ impl CertificateWorkflow for Store {
         who: &str,
         today: NaiveDate,
     ) -> Result<Vec<u8>> {
-        self.exemption_letter_with(reference, dated, signed_by, who, today, &draft_letter)
+        Ok(self.exemption_letter_with(reference, dated, signed_by, who, today, &draft_letter)?)
     }
 
     fn record_of_outcome(&mut self, reference: &str, dated: NaiveDate, who: &str) -> Result<Vec<u8>> {
-        let draft = |case: &CaseRecord, service: &ServiceSettings| -> Result<Vec<u8>> {
+        let draft = |case: &CaseRecord, service: &ServiceSettings| -> crate::store::Result<Vec<u8>> {
             let content = crate::disagreement::record::prepare(case, service, dated)?;
             super::pdf::record_of_outcome::render(&content).map_err(issue::render_error)
         };
-        self.record_of_outcome_with(reference, dated, who, &draft)
+        Ok(self.record_of_outcome_with(reference, dated, who, &draft)?)
     }
 
     fn save_certificate_pdf(&self, number: &str, dest: &Path) -> Result<PathBuf> {

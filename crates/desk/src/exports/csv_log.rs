@@ -403,7 +403,7 @@ pub fn export(
     filter: &CaseFilter,
     today: NaiveDate,
     pseudonymiser: Option<&Pseudonymiser>,
-) -> crate::store::Result<Vec<u8>> {
+) -> crate::Result<Vec<u8>> {
     let parts = super::each_case(
         store,
         filter,
@@ -418,15 +418,15 @@ pub fn export(
     )?;
     let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.bytes.len()).sum::<usize>() + (64 << 10));
     write_rows(&mut bytes, &parts, pseudonymiser.is_none())
-        .map_err(|e| crate::store::StoreError::Other(format!("cannot write the export: {e}")))?;
+        .map_err(|e| crate::DeskError::Write(format!("cannot write the export: {e}")))?;
     Ok(bytes)
 }
 
 /// The pseudonymised log of the cases matching `filter` (clocks judged on
 /// `today`), straight from the store (`export`), with a fresh
 /// random key.
-pub fn export_pseudonymised(store: &crate::store::Store, filter: &CaseFilter, today: NaiveDate) -> crate::store::Result<Vec<u8>> {
-    let p = Pseudonymiser::random().map_err(|e| crate::store::StoreError::Other(format!("cannot write the export: {e}")))?;
+pub fn export_pseudonymised(store: &crate::store::Store, filter: &CaseFilter, today: NaiveDate) -> crate::Result<Vec<u8>> {
+    let p = Pseudonymiser::random().map_err(|e| crate::DeskError::Write(format!("cannot write the export: {e}")))?;
     export(store, filter, today, Some(&p))
 }
 

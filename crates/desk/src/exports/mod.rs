@@ -12,8 +12,9 @@ pub mod request;
 use chrono::NaiveDate;
 
 use crate::facts::CaseFacts;
-use crate::store::{Result, Store, StoredCase};
+use crate::store::{Store, StoreError, StoredCase};
 use crate::timeline::Timeline;
+use crate::Result;
 
 pub use crate::store::full_json;
 pub use crate::store::CaseFilter;
@@ -108,7 +109,7 @@ pub(crate) fn each_case<S: Send>(
                         let Some((index, batch)) = next else { break };
                         let mut value = start();
                         for case in batch {
-                            let facts: CaseFacts = serde_json::from_str(&text[case.facts.clone()])?;
+                            let facts: CaseFacts = serde_json::from_str(&text[case.facts.clone()]).map_err(StoreError::from)?;
                             if !keep(&facts, case.opened_on, case.closed_on) {
                                 continue;
                             }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{csv_log, full_json, ics, CaseFilter};
-use crate::store::{Result, Store, StoreError};
+use crate::store::Store;
+use crate::{DeskError, Result};
 
 /// The formats a user can export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,7 +83,7 @@ pub fn save_export(
 pub fn export_bytes(store: &Store, request: &ExportRequest, today: NaiveDate) -> Result<Vec<u8>> {
     if let (Some(from), Some(to)) = (request.from, request.to) {
         if from > to {
-            return Err(StoreError::bad("to", format!("{to} is before the start of the period, {from}")));
+            return Err(DeskError::bad("to", format!("{to} is before the start of the period, {from}")));
         }
     }
     let mut filter = CaseFilter {

@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::mapping::{Field, Mapping};
 use crate::facts::{DecisionKind, Issue};
 use crate::store::{CaseInput, Closing, PersonInput, Store, StoreError};
+use crate::DeskError;
 
 /// 3201 as "3,201".
 pub fn thousands(n: usize) -> String {
@@ -340,40 +341,24 @@ fn row_problem(row: usize, field: &str, message: &str) -> String {
     }
 }
 
-/// Why an import wrote nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportError {
-    /// The file or a row is wrong (first problem first); nothing was written.
-    Bad(String),
-    Store(StoreError),
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::Bad(m) => f.write_str(m),
-            ImportError::Store(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-/// The rows as cases, or the first problem.
-pub fn parse(text: &str, mapping: &Mapping) -> Result<Vec<CaseInput>, ImportError> {
-    let (headers, records) = read(text).map_err(ImportError::Bad)?;
-    let cols = columns(&headers, mapping).map_err(ImportError::Bad)?;
+/// The rows as cases, or the first problem (`DeskError::Import`).
+pub fn parse(text: &str, mapping: &Mapping) -> crate::Result<Vec<CaseInput>> {
+    let (headers, records) = read(text).map_err(DeskError::Import)?;
+    let cols = columns(&headers, mapping).map_err(DeskError::Import)?;
     let mut cases = Vec::with_capacity(records.len());
     for (i, record) in records.iter().enumerate() {
         match case_of(i + 1, record, &headers, &cols) {
             Ok(c) => cases.push(c),
-            Err(problems) => return Err(ImportError::Bad(problems[0].clone())),
+            Err(problems) => return Err(DeskError::Import(problems[0].clone())),
         }
     }
     Ok(cases)
 }
 
 /// Import every row as an open case, in one transaction: all or nothing.
-/// Returns the references given.
-pub fn import(store: &mut Store, text: &str, mapping: &Mapping, who: &str, today: NaiveDate) -> Result<Vec<String>, ImportError> {
+/// Returns the references given. A wrong file or row is `DeskError::Import`,
+/// naming the row.
+pub fn import(store: &mut Store, text: &str, mapping: &Mapping, who: &str, today: NaiveDate) -> crate::Result<Vec<String>> {
     let cases = parse(text, mapping)?;
     let items: Vec<(CaseInput, Option<Closing>)> = cases.into_iter().map(|c| (c, None)).collect();
     store.load(&items, who, today).map_err(|e| match e {
@@ -381,10 +366,10 @@ pub fn import(store: &mut Store, text: &str, mapping: &Mapping, who: &str, today
         StoreError::BadInput { field, message } if field.starts_with("cases[") => {
             let (index, rest) = field["cases[".len()..].split_once(']').unwrap_or(("", ""));
             match index.parse::<usize>() {
-                Ok(i) => ImportError::Bad(row_problem(i + 1, rest.trim_start_matches('.'), &message)),
-                Err(_) => ImportError::Store(StoreError::BadInput { field, message }),
+                Ok(i) => DeskError::Import(row_problem(i + 1, rest.trim_start_matches('.'), &message)),
+                Err(_) => DeskError::Store(StoreError::BadInput { field, message }),
             }
         }
-        other => ImportError::Store(other),
+        other => DeskError::Store(other),
     })
 }

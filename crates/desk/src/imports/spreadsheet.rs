@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::csv_cases::{self, Preview};
 use super::mapping::{Field, Mapping};
-use crate::store::StoreError;
+use crate::DeskError;
 
 /// One field a column can be mapped to, for the screen's choices.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -53,11 +53,11 @@ pub fn first_view(
     chosen: Option<&Mapping>,
     saved: Option<&Mapping>,
     today: chrono::NaiveDate,
-) -> Result<ImportView, StoreError> {
+) -> crate::Result<ImportView> {
     match chosen {
         Some(mapping) => view(file, text, mapping, today),
         None => {
-            let headers = headers(text).map_err(|m| StoreError::bad("file", format!("{file}: {m}")))?;
+            let headers = headers(text).map_err(|m| DeskError::bad("file", format!("{file}: {m}")))?;
             view(file, text, &starting_mapping(&headers, saved), today)
         }
     }
@@ -72,18 +72,18 @@ pub fn import(
     mapping: &Mapping,
     who: &str,
     today: chrono::NaiveDate,
-) -> Result<String, csv_cases::ImportError> {
+) -> crate::Result<String> {
     let refs = csv_cases::import(store, text, mapping, who, today).map_err(|e| match e {
-        csv_cases::ImportError::Bad(m) => csv_cases::ImportError::Bad(format!("{m}. Nothing was imported.")),
+        DeskError::Import(m) => DeskError::Import(format!("{m}. Nothing was imported.")),
         other => other,
     })?;
-    store.set_import_mapping(mapping, who).map_err(csv_cases::ImportError::Store)?;
+    store.set_import_mapping(mapping, who)?;
     Ok(format!("Imported {} cases.", csv_cases::thousands(refs.len())))
 }
 
 /// The dry run of `text` under `mapping`, as the screen shows it.
-pub fn view(file: &str, text: &str, mapping: &Mapping, today: chrono::NaiveDate) -> Result<ImportView, StoreError> {
-    let preview = csv_cases::preview(text, mapping, 10, today).map_err(|m| StoreError::bad("file", m))?;
+pub fn view(file: &str, text: &str, mapping: &Mapping, today: chrono::NaiveDate) -> crate::Result<ImportView> {
+    let preview = csv_cases::preview(text, mapping, 10, today).map_err(|m| DeskError::bad("file", m))?;
     let fields = Field::ALL.iter().map(|&f| FieldChoice { value: f, label: f.label().to_string() }).collect();
     Ok(ImportView { file: file.to_string(), preview, fields })
 }

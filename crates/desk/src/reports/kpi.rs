@@ -29,8 +29,9 @@ use ts_rs::TS;
 use crate::exports::{csv_log, CaseRow};
 use crate::facts::{CaseFacts, DecisionKind, Issue, MeetingStatus, Outcome, PostponedBy};
 use crate::rules;
-use crate::store::{Result, Store};
+use crate::store::{Store, StoreError};
 use crate::timeline::{Route, Status, Timeline};
+use crate::Result;
 
 pub use super::figures::{Bar, Chart, KpiFilter};
 
@@ -416,7 +417,7 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
                 scope.spawn(move || {
                     let mut tally = Tally::default();
                     for (la_id, opened_on, closed_on, range, id) in part {
-                        let facts: CaseFacts = serde_json::from_str(&text[range.clone()])?;
+                        let facts: CaseFacts = serde_json::from_str(&text[range.clone()]).map_err(StoreError::from)?;
                         let disagreement = records.get(id);
                         if !relevant(&facts, *opened_on, *closed_on, filter, disagreement.is_some()) {
                             continue;

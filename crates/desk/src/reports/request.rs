@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 use super::{kpi, kpi_pdf, KpiFilter};
 use crate::call_form::{required_date_field, DateParts, FieldError};
-use crate::store::{Result, Store, StoreError};
+use crate::store::Store;
+use crate::{DeskError, Result};
 
 /// The Reports screen's choices, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -78,11 +79,11 @@ pub fn report_bytes(store: &Store, filter: &KpiFilter, format: ReportFormat, tod
     match format {
         ReportFormat::Pdf => {
             let service = store.service_settings()?.service_name;
-            kpi_pdf::render(&report, &service).map_err(|e| StoreError::Other(e.to_string()))
+            kpi_pdf::render(&report, &service).map_err(DeskError::Render)
         }
         ReportFormat::Csv => {
             let mut bytes = Vec::new();
-            kpi::write_csv(&mut bytes, &report).map_err(|e| StoreError::Other(e.to_string()))?;
+            kpi::write_csv(&mut bytes, &report).map_err(|e| DeskError::Write(e.to_string()))?;
             Ok(bytes)
         }
     }

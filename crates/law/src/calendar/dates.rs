@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::LawError;
+
 /// "Tue 7 Apr 2026", the product's display form.
 pub fn long(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
@@ -30,7 +32,7 @@ pub fn month_name(month: u32) -> &'static str {
 /// may have one digit, as `3/2/2026`). `2026-2-3` is refused, with the
 /// form to write instead. The error is a sentence about the text, for the
 /// caller to prefix with the field's name.
-pub fn parse(text: &str) -> Result<NaiveDate, String> {
+pub fn parse(text: &str) -> Result<NaiveDate, LawError> {
     let t = text.trim();
     // Whether an ISO date has a one-digit month or day.
     let mut unpadded = false;
@@ -45,22 +47,26 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
         None
     };
     let Some((year, month, day)) = parts else {
-        return Err(format!("'{}' is not a date: use YYYY-MM-DD or DD/MM/YYYY", shorten(t)));
+        return Err(not_a_date(format!("'{}' is not a date: use YYYY-MM-DD or DD/MM/YYYY", shorten(t))));
     };
     if !(1..=12).contains(&month) {
-        return Err(format!("{t} is not a date: there is no month {month}"));
+        return Err(not_a_date(format!("{t} is not a date: there is no month {month}")));
     }
     let year = year as i32;
     let last = super::days_in_month(year, month as u32);
     if day < 1 || day > last as i64 {
-        return Err(format!("{t} is not a date: {} {year} has {last} days", month_name(month as u32)));
+        return Err(not_a_date(format!("{t} is not a date: {} {year} has {last} days", month_name(month as u32))));
     }
     if unpadded {
-        return Err(format!(
+        return Err(not_a_date(format!(
             "{t} is not a date in the form YYYY-MM-DD: write the month and the day with two digits each, {year:04}-{month:02}-{day:02}"
-        ));
+        )));
     }
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or_else(|| format!("{t} is not a date"))
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or_else(|| not_a_date(format!("{t} is not a date")))
+}
+
+fn not_a_date(message: String) -> LawError {
+    LawError::NotADate(message)
 }
 
 /// Whether `text` is a date written exactly as `YYYY-MM-DD`, the form every
@@ -115,9 +121,11 @@ pub fn shorten_line(text: &str) -> String {
 
 /// Today's date in England's calendar: the machine's local date, or
 /// `MEDIATION_DESK_TODAY=YYYY-MM-DD` when set (tests and demonstrations).
-pub fn today() -> Result<NaiveDate, String> {
+pub fn today() -> Result<NaiveDate, LawError> {
     match std::env::var("MEDIATION_DESK_TODAY") {
-        Ok(text) if !text.trim().is_empty() => parse(&text).map_err(|e| format!("MEDIATION_DESK_TODAY: {e}")),
+        Ok(text) if !text.trim().is_empty() => {
+            parse(&text).map_err(|e| LawError::Field { field: "MEDIATION_DESK_TODAY".into(), message: e.to_string() })
+        }
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }

@@ -12,6 +12,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::rules::bank_holidays::{self, FIRST_YEAR, LAST_YEAR};
+use crate::LawError;
 
 /// Where a year's holidays came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -206,7 +207,7 @@ impl Calendar {
     /// counting from the day after (before) `date`, with every day passed
     /// over and why. An error, never a panic, for a count of more than
     /// [`MAX_WORKING_DAYS`] or one that would leave the dates chrono can hold.
-    pub fn checked_add_working_days(&self, date: NaiveDate, n: i32) -> Result<WorkingDayCount, String> {
+    pub fn checked_add_working_days(&self, date: NaiveDate, n: i32) -> Result<WorkingDayCount, LawError> {
         let mut skipped = Vec::new();
         let result = self.count_working_days(date, n, |day| {
             if let Some(reason) = self.non_working_reason(day) {
@@ -217,15 +218,13 @@ impl Calendar {
     }
 
     /// The date alone (`checked_add_working_days` without the working).
-    pub fn checked_working_days_after(&self, date: NaiveDate, n: i32) -> Result<NaiveDate, String> {
+    pub fn checked_working_days_after(&self, date: NaiveDate, n: i32) -> Result<NaiveDate, LawError> {
         self.count_working_days(date, n, |_| {})
     }
 
-    fn count_working_days(&self, date: NaiveDate, n: i32, mut passed_over: impl FnMut(NaiveDate)) -> Result<NaiveDate, String> {
+    fn count_working_days(&self, date: NaiveDate, n: i32, mut passed_over: impl FnMut(NaiveDate)) -> Result<NaiveDate, LawError> {
         if n.unsigned_abs() > MAX_WORKING_DAYS.unsigned_abs() {
-            return Err(format!(
-                "{n} working days is outside -{MAX_WORKING_DAYS} to {MAX_WORKING_DAYS}, the most this calendar counts"
-            ));
+            return Err(LawError::TooManyWorkingDays { n });
         }
         let mut day = date;
         let mut counted = 0;
@@ -241,7 +240,7 @@ impl Calendar {
     }
 
     /// The first working day on or after `date`, with the days passed over.
-    pub fn checked_next_working_day_from(&self, date: NaiveDate) -> Result<WorkingDayCount, String> {
+    pub fn checked_next_working_day_from(&self, date: NaiveDate) -> Result<WorkingDayCount, LawError> {
         let mut skipped = Vec::new();
         let mut day = date;
         while let Some(reason) = self.non_working_reason(day) {
@@ -307,8 +306,8 @@ fn rule_holidays(year: i32) -> Vec<(NaiveDate, String)> {
     }
 }
 
-fn beyond_dates(from: NaiveDate) -> String {
-    format!("counting from {from} goes beyond the dates this calendar can hold")
+fn beyond_dates(from: NaiveDate) -> LawError {
+    LawError::BeyondDates { from }
 }
 
 /// The result of counting working days, with the days passed over.
@@ -322,7 +321,7 @@ pub struct WorkingDayCount {
 /// day of the target month, or its last day where it has no such day
 /// (never spilling into the next month). Also returns whether it was
 /// clamped. An error, never a panic, beyond the dates chrono can hold.
-pub fn checked_add_months(date: NaiveDate, n: i32) -> Result<(NaiveDate, bool), String> {
+pub fn checked_add_months(date: NaiveDate, n: i32) -> Result<(NaiveDate, bool), LawError> {
     let months = i64::from(date.year()) * 12 + i64::from(date.month0()) + i64::from(n);
     let (year, month) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
     let year = i32::try_from(year).map_err(|_| beyond_dates(date))?;
@@ -367,7 +366,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// `date` plus `n` plain calendar days (negative for before). An error,
 /// never a panic, beyond the dates chrono can hold.
-pub fn checked_add_days(date: NaiveDate, n: i64) -> Result<NaiveDate, String> {
+pub fn checked_add_days(date: NaiveDate, n: i64) -> Result<NaiveDate, LawError> {
     let result =
         if n >= 0 { date.checked_add_days(Days::new(n as u64)) } else { date.checked_sub_days(Days::new(n.unsigned_abs())) };
     result.ok_or_else(|| beyond_dates(date))
