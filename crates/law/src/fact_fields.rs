@@ -333,4 +333,27 @@ mod tests {
             ]
         );
     }
+
+    /// The docs' table of the facts a person types is the registry's.
+    #[test]
+    fn the_docs_list_every_fact_as_registered() {
+        let docs = include_str!("../../../docs/case-json.md");
+        let cell = |v: Option<&str>| v.map_or("".to_string(), |v| format!("`{v}`"));
+        let mut missing = Vec::new();
+        for f in &FACT_FIELDS {
+            let row = format!(
+                "| `{}` | {} | {} | {} |",
+                f.path,
+                f.label,
+                cell(f.id),
+                match (f.new_call, f.new_call_label()) {
+                    (Some(b), Some(label)) if b.label.is_some() => format!("`{}` ({label})", b.id),
+                    (Some(b), _) => format!("`{}`", b.id),
+                    _ => String::new(),
+                }
+            );
+            missing.extend((!docs.contains(&row)).then_some(row));
+        }
+        assert!(missing.is_empty(), "docs/case-json.md lacks the rows\n{}", missing.join("\n"));
+    }
 }
