@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::fact_fields;
 use crate::facts::{CaseFacts, Decision, DecisionKind, Issue, LetterItem, Service};
 use crate::rules::appellant as who_may_appeal;
 use crate::store::{Appellant, AppellantRole, CallerRole, CaseInput, PersonInput, Store};
@@ -94,6 +95,22 @@ pub fn young_person_field(field: &str, born: Option<NaiveDate>, call: Option<Nai
     })
 }
 
+/// A fact's box on New call, from the registry of the facts' fields: its id and label.
+#[derive(Clone, Copy)]
+struct CallBox {
+    id: &'static str,
+    label: &'static str,
+}
+
+impl CallBox {
+    /// The box of the fact at `path` within the facts (`decision.sent_on`).
+    fn of(path: &str) -> CallBox {
+        let field = fact_fields::field(&format!("facts.{path}"));
+        let new_call = field.new_call.unwrap_or_else(|| panic!("{path} has no box on New call"));
+        CallBox { id: new_call.id, label: field.new_call_label().unwrap_or(field.label) }
+    }
+}
+
 /// Check the form; either the case to save or every problem at once.
 pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<FieldError>> {
     let mut errors = Errors(Vec::new());
@@ -121,35 +138,33 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
     }
     let la = text(&mut errors, "local_authority", "Local authority", &form.local_authority, Text::Name, true);
     let statutory = form.service == Service::MediationAdvice;
+    let [decision_kind, issues, letter_box, sent_box, call_box] =
+        ["decision.kind", "issues", "decision.letter_dated", "decision.sent_on", "first_contact_on"].map(CallBox::of);
     if statutory && form.decision_kind.is_none() {
-        errors.add("decision_kind", "Select the decision the family is calling about");
+        errors.add(decision_kind.id, "Select the decision the family is calling about");
     }
     if statutory && form.decision_kind == Some(DecisionKind::PlanContents) && form.issues.is_empty() {
-        errors.add("issues", "Select what in the plan the family disagrees with");
+        errors.add(issues.id, "Select what in the plan the family disagrees with");
     }
     // Disagreement resolution has no decision letter: its boxes are not read.
     let letter = form.service != Service::DisagreementResolution;
     let letter_dated =
-        letter.then(|| date(&mut errors, "letter_dated", "Date on the letter", &form.letter_dated, statutory)).flatten();
-    let sent_on = letter.then(|| date(&mut errors, "sent_on", "Date the letter was sent", &form.sent_on, false)).flatten();
-    let call_date = date(&mut errors, "call_date", "Date of this call", &form.call_date, true);
+        letter.then(|| date(&mut errors, letter_box.id, letter_box.label, &form.letter_dated, statutory)).flatten();
+    let sent_on = letter.then(|| date(&mut errors, sent_box.id, sent_box.label, &form.sent_on, false)).flatten();
+    let call_date = date(&mut errors, call_box.id, call_box.label, &form.call_date, true);
     if let (Some(dated), Some(sent)) = (letter_dated, sent_on) {
         if sent < dated {
-            errors.add("sent_on", "Date the letter was sent must be on or after the date on the letter");
+            errors.add(sent_box.id, format!("{} must be on or after the {}", sent_box.label, lower_first(letter_box.label)));
         }
     }
-    for (field, label, value) in [
-        ("letter_dated", "Date on the letter", letter_dated),
-        ("sent_on", "Date the letter was sent", sent_on),
-        ("call_date", "Date of this call", call_date),
-    ] {
+    for (the_box, value) in [(letter_box, letter_dated), (sent_box, sent_on), (call_box, call_date)] {
         if value.is_some_and(|d| d > today) {
-            errors.add(field, format!("{label} must be today or in the past"));
+            errors.add(the_box.id, format!("{} must be today or in the past", the_box.label));
         }
     }
     if let (Some(call), Some(decision)) = (call_date, sent_on.or(letter_dated)) {
         if call < decision {
-            errors.add("call_date", "Date of this call must be on or after the date the letter was sent");
+            errors.add(call_box.id, format!("{} must be on or after the {}", call_box.label, lower_first(sent_box.label)));
         }
     }
     let young_people = [
@@ -183,13 +198,8 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
     // Anything the engine still finds contradictory, against the form's fields.
     if errors.0.is_empty() {
         for problem in crate::rules::problems::find(&facts, today) {
-            let field = match problem.field.as_str() {
-                "decision.letter_dated" => "letter_dated",
-                "decision.sent_on" => "sent_on",
-                "first_contact_on" => "call_date",
-                _ => "call_date",
-            };
-            errors.add(field, problem.message);
+            // A fact with no box of its own here was dated from the call.
+            errors.add(fact_fields::new_call_id(&problem.field).unwrap_or(call_box.id), problem.message);
         }
     }
     if !errors.0.is_empty() {
@@ -215,9 +225,9 @@ pub fn check(form: &NewCallForm, today: NaiveDate) -> Result<CaseInput, Vec<Fiel
 /// while the mediator types (invalid dates are simply left out).
 pub fn preview_facts(form: &NewCallForm, today: NaiveDate) -> CaseFacts {
     let mut ignore = Errors(Vec::new());
-    let letter_dated = date(&mut ignore, "letter_dated", "", &form.letter_dated, false);
-    let sent_on = date(&mut ignore, "sent_on", "", &form.sent_on, false);
-    let call = date(&mut ignore, "call_date", "", &form.call_date, false).filter(|d| *d <= today);
+    let letter_dated = date(&mut ignore, "", "", &form.letter_dated, false);
+    let sent_on = date(&mut ignore, "", "", &form.sent_on, false);
+    let call = date(&mut ignore, "", "", &form.call_date, false).filter(|d| *d <= today);
     CaseFacts {
         service: form.service,
         decision: Decision { kind: form.decision_kind, letter_dated, sent_on, letter_missing: form.letter_missing.clone() },

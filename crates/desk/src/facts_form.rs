@@ -6,31 +6,22 @@
 //!
 //! Errors name the screen's inputs: `facts.decision.sent_on` (shown as
 //! `fact-decision-sent_on`), `meeting-0`, `meeting-0-notice`,
-//! `agreement-dated`, `action-0-agreed`, `action-0-done-1`.
+//! `agreement-dated`, `action-0-agreed`, `action-0-done-1`: every one, with
+//! its label, from the registry of the facts' fields (`law::fact_fields`).
+
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::call_form::{date_field, DateParts, FieldError};
+use crate::fact_fields::{self, FactField};
 use crate::facts::{Agreement, AgreementAction, AgreementActionKind, CaseFacts, Meeting, MeetingStatus, ResponsibleBody};
 
-/// The dated facts the form shows, in order: where each lives in the
-/// facts, and its label.
-const DATED_FACTS: [(&str, &str); 12] = [
-    ("decision.letter_dated", "Date on the letter"),
-    ("decision.sent_on", "Date the letter was sent"),
-    ("first_contact_on", "First contact with the adviser"),
-    ("declined_on", "Family said they do not wish to mediate"),
-    ("family_told_la_on", "Family told the LA they want mediation"),
-    ("adviser_told_la_on", "Adviser told the LA"),
-    ("la_told_icb_on", "LA told the ICB (health)"),
-    ("mediation_arranged_on", "Meeting arranged on"),
-    ("cannot_arrange_notice_on", "LA said it cannot arrange mediation in 30 days"),
-    ("withdrew_on", "Family withdrew from mediation"),
-    ("concluded_on", "Mediation concluded"),
-    ("appeal_received_on", "Tribunal received the appeal"),
-];
+/// The dated facts the form shows, in order, from the registry of the
+/// facts' fields (`law::fact_fields`): where each lives, its label, its input.
+static DATED_FACTS: LazyLock<Vec<&'static FactField>> = LazyLock::new(|| fact_fields::dated_facts().collect());
 
 /// The place in the facts of one dated fact.
 fn slot<'f>(facts: &'f mut CaseFacts, path: &str) -> &'f mut Option<NaiveDate> {
@@ -47,7 +38,7 @@ fn slot<'f>(facts: &'f mut CaseFacts, path: &str) -> &'f mut Option<NaiveDate> {
         "withdrew_on" => &mut facts.withdrew_on,
         "concluded_on" => &mut facts.concluded_on,
         "appeal_received_on" => &mut facts.appeal_received_on,
-        other => unreachable!("{other} is not in DATED_FACTS"),
+        other => unreachable!("{other} is not one of the facts form's dated facts"),
     }
 }
 
@@ -58,6 +49,8 @@ fn slot<'f>(facts: &'f mut CaseFacts, path: &str) -> &'f mut Option<NaiveDate> {
 pub struct DatedFact {
     /// Where it lives in the facts: `decision.sent_on`, `declined_on`, ...
     pub path: String,
+    /// Its input's id: `fact-decision-sent_on`.
+    pub id: String,
     pub label: String,
     pub date: DateParts,
 }
@@ -111,10 +104,11 @@ pub fn from_facts(facts: &CaseFacts) -> FactsForm {
     let mut facts = facts.clone();
     let dates = DATED_FACTS
         .iter()
-        .map(|(path, label)| DatedFact {
-            path: path.to_string(),
-            label: label.to_string(),
-            date: DateParts::of(*slot(&mut facts, path)),
+        .map(|field| DatedFact {
+            path: field.in_facts().to_string(),
+            id: field.id.unwrap_or_default().to_string(),
+            label: field.label.to_string(),
+            date: DateParts::of(*slot(&mut facts, field.in_facts())),
         })
         .collect();
     let meetings = facts
@@ -166,10 +160,15 @@ pub fn so_far(form: &FactsForm, saved: &CaseFacts) -> CaseFacts {
 fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &DateParts) -> Option<NaiveDate>) -> CaseFacts {
     let mut facts = saved.clone();
     for fact in &form.dates {
-        if let Some((path, label)) = DATED_FACTS.iter().find(|(path, _)| *path == fact.path) {
-            *slot(&mut facts, path) = date(&format!("facts.{path}"), label, &fact.date);
+        if let Some(field) = DATED_FACTS.iter().find(|f| f.in_facts() == fact.path) {
+            *slot(&mut facts, field.in_facts()) = date(field.path, field.label, &fact.date);
         }
     }
+    // The boxes outside the list of dates, each named and labelled by the registry.
+    let named = |path: &str, at: &[usize]| {
+        let field = fact_fields::field(path);
+        (field.id_at(at).unwrap_or_default(), field.label_at(at))
+    };
     // A meeting without a date is left out, as before it was typed; what
     // the form does not show (who postponed) is kept.
     facts.meetings = form
@@ -177,9 +176,10 @@ fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            let on = date(&format!("meeting-{i}"), &format!("Meeting {}", i + 1), &m.date);
-            let notice =
-                date(&format!("meeting-{i}-notice"), &format!("Meeting {}: date notice was sent", i + 1), &m.notice_sent_on);
+            let (id, label) = named("facts.meetings[].date", &[i]);
+            let on = date(&id, &label, &m.date);
+            let (id, label) = named("facts.meetings[].notice_sent_on", &[i]);
+            let notice = date(&id, &label, &m.notice_sent_on);
             let on = on?;
             let kept = saved.meetings.get(i);
             Some(Meeting { date: on, status: m.status, notice_sent_on: notice, postponed_by: kept.and_then(|k| k.postponed_by) })
@@ -193,22 +193,25 @@ fn build(form: &FactsForm, saved: &CaseFacts, date: &mut dyn FnMut(&str, &str, &
             .map(|(i, x)| AgreementAction {
                 kind: x.kind,
                 description: x.description.clone(),
-                agreed_due: date(
-                    &format!("action-{i}-agreed"),
-                    &format!("Action {}: the date agreed in writing", i + 1),
-                    &x.agreed_due,
-                ),
+                agreed_due: {
+                    let (id, label) = named("facts.agreement.actions[].agreed_due", &[i]);
+                    date(&id, &label, &x.agreed_due)
+                },
                 done_on: x
                     .done
                     .iter()
                     .enumerate()
-                    .map(|(s, d)| date(&format!("action-{i}-done-{s}"), &format!("Action {}: done on", i + 1), d))
+                    .map(|(s, d)| {
+                        let (id, label) = named("facts.agreement.actions[].done_on[]", &[i, s]);
+                        date(&id, &label, d)
+                    })
                     .collect(),
                 responsible_body: x.responsible_body,
             })
             .collect();
         // An agreement without its date is left out, as before it was typed.
-        let dated = date("agreement-dated", "Date of the agreement", &a.dated)?;
+        let (id, label) = named("facts.agreement.dated", &[]);
+        let dated = date(&id, &label, &a.dated)?;
         Some(Agreement {
             dated,
             la_was_party: a.la_was_party,
@@ -294,6 +297,36 @@ mod tests {
         // An agreement whose date is cleared is left out.
         form.agreement.as_mut().unwrap().dated = DateParts::default();
         assert_eq!(check(&form, &facts).unwrap().agreement, None);
+    }
+
+    /// Issue 12: every field the form can name in an error is in the
+    /// registry of the facts' fields, with the input the screen shows.
+    #[test]
+    fn every_field_the_form_can_name_is_in_the_registry() {
+        let facts = saved();
+        let mut form = from_facts(&facts);
+        let half = parts("2", "", "2026");
+        for fact in &mut form.dates {
+            fact.date = half.clone();
+        }
+        form.meetings[0].date = half.clone();
+        form.meetings[0].notice_sent_on = half.clone();
+        let agreement = form.agreement.as_mut().unwrap();
+        agreement.dated = half.clone();
+        agreement.actions[0].agreed_due = half.clone();
+        for done in &mut agreement.actions[0].done {
+            *done = half.clone();
+        }
+        let errors = check(&form, &facts).unwrap_err();
+        assert_eq!(errors.len(), form.dates.len() + 2 + 1 + 1 + form.agreement.as_ref().unwrap().actions[0].done.len());
+        for e in &errors {
+            let known = fact_fields::find(&e.field).or_else(|| fact_fields::by_id(&e.field));
+            let (field, at) = known.unwrap_or_else(|| panic!("{} is not in the registry", e.field));
+            assert!(e.message.starts_with(&field.label_at(&at)), "{e:?}");
+        }
+        for fact in &form.dates {
+            assert_eq!(Some(fact.id.clone()), fact_fields::form_id(&format!("facts.{}", fact.path)));
+        }
     }
 
     /// Issue 10: the meeting's notice date has a box, so the notice clock

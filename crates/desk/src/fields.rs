@@ -2,6 +2,14 @@
 //! field with the store's limits, and a field's error (its id and what to
 //! do), checked GOV.UK style. The New call, facts, who, certificate and
 //! disagreement forms are built from these.
+//!
+//! The one form contract: a form's `check` gives what it describes or
+//! every problem found, `Result<T, Vec<FieldError>>` (New call, facts,
+//! who (`details_form::apply`), certificate, report, disagreement, the
+//! service's targets). Its arguments are what each form is judged
+//! against (today, the saved facts, the saved case), so no trait ties
+//! them. The functions for one field (`date_field`, `text_field`, a
+//! certificate's date of issue, a void's reason) give its one problem.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

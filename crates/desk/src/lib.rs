@@ -23,7 +23,7 @@ pub mod pdf;
 pub mod reports;
 pub mod vocabulary;
 
-pub use law::{calendar, chart, facts, json_input, labels, people, rules, serde_names, text, timeline};
+pub use law::{calendar, chart, fact_fields, facts, json_input, labels, people, rules, serde_names, text, timeline};
 pub use store;
 
 pub use error::{DeskError, Result};

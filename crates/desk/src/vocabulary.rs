@@ -33,6 +33,23 @@ pub struct ActionChoice {
     pub stages: Vec<String>,
 }
 
+/// A fact a person types, from the registry of the facts' fields
+/// (`law::fact_fields`): the screens find its input and its label here.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FactFieldWords {
+    /// Its JSON path, as problems name it: `facts.decision.sent_on`,
+    /// `facts.meetings[].date` (`[]` where an index goes).
+    pub path: String,
+    pub label: String,
+    /// Its input on the Case screen: `fact-decision-sent_on`, `meeting-{}`
+    /// (`{}` where the path's index goes).
+    pub id: Option<String>,
+    /// Its input on New call, and the label there.
+    pub new_call_id: Option<String>,
+    pub new_call_label: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Vocabulary {
@@ -64,6 +81,8 @@ pub struct Vocabulary {
     pub legacy_reference: String,
     /// Disagreement resolution's lists: kinds, party types, answers, results.
     pub disagreement: crate::disagreement::DisagreementVocabulary,
+    /// The facts a person types: each one's path, label and inputs.
+    pub fact_fields: Vec<FactFieldWords>,
 }
 
 use crate::serde_names::name_of;
@@ -224,12 +243,27 @@ pub fn vocabulary() -> Vocabulary {
         history_actions,
         legacy_reference,
         disagreement: crate::disagreement::vocabulary(),
+        fact_fields: fact_fields(),
     }
+}
+
+fn fact_fields() -> Vec<FactFieldWords> {
+    crate::fact_fields::FACT_FIELDS
+        .iter()
+        .map(|f| FactFieldWords {
+            path: f.path.into(),
+            label: f.label.into(),
+            id: f.id.map(Into::into),
+            new_call_id: f.new_call.map(|b| b.id.into()),
+            new_call_label: f.new_call_label().map(Into::into),
+        })
+        .collect()
 }
 
 /// A stored field's name in the mediators' words, for messages about it
 /// ("Child's date of birth is required on a certificate"); none for fields
-/// whose name already reads well.
+/// whose name already reads well. A fact's words are the registry's
+/// (`law::fact_fields`).
 pub fn field_label(field: &str) -> Option<&'static str> {
     Some(match field {
         "child.name" => "Child or young person's name",
@@ -241,16 +275,8 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "appellant.relationship" => "The appellant's relationship to the child",
         "appellant.contact" => "The appellant's phone or email",
         "local_authority" => "Local authority",
-        "facts.decision.kind" => "The decision",
-        "facts.decision.letter_dated" => "Date on the letter",
-        "facts.decision.sent_on" => "Date the letter was sent",
-        "facts.first_contact_on" => "First contact with the adviser",
-        "facts.declined_on" => "Date the family said they do not wish to mediate",
-        "facts.withdrew_on" => "Date the family withdrew from mediation",
-        "facts.family_told_la_on" => "Date the family told the LA they want mediation",
-        "facts.adviser_told_la_on" => "Date the adviser told the LA",
-        "facts.cannot_arrange_notice_on" => "Date the LA said it cannot arrange mediation in 30 days",
-        "facts.concluded_on" => "Date mediation concluded",
+        // A fact: as the registry of the facts' fields names it in messages.
+        fact if fact.starts_with("facts.") => return crate::fact_fields::find(fact).and_then(|(f, _)| f.words()),
         "settings.service_name" => "The service's name",
         "issued_by" => "Issued by",
         "date" => "Date of issue",
@@ -286,5 +312,19 @@ mod tests {
         let statuses: Vec<&str> = v.meeting_statuses.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(statuses, ["planned", "held", "postponed", "cancelled"]);
         assert_eq!(word(&v.routes, "disability_discrimination"), Some("Disability discrimination"));
+    }
+
+    /// Issue 12: a fact's words in messages and its inputs come from the registry.
+    #[test]
+    fn the_facts_fields_are_the_registrys() {
+        assert_eq!(field_label("facts.withdrew_on"), Some("Date the family withdrew from mediation"));
+        assert_eq!(field_label("facts.decision.sent_on"), Some("Date the letter was sent"));
+        assert_eq!(field_label("facts.meetings[0].date"), None);
+        let v = vocabulary();
+        let sent = v.fact_fields.iter().find(|f| f.path == "facts.decision.sent_on").unwrap();
+        assert_eq!(sent.id.as_deref(), Some("fact-decision-sent_on"));
+        assert_eq!(sent.new_call_id.as_deref(), Some("sent_on"));
+        let call = v.fact_fields.iter().find(|f| f.new_call_id.as_deref() == Some("call_date")).unwrap();
+        assert_eq!(call.new_call_label.as_deref(), Some("Date of this call"));
     }
 }

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod chart;
 pub mod disagreement;
 pub mod error;
+pub mod fact_fields;
 pub mod facts;
 pub mod json_input;
 pub mod labels;

@@ -8,4 +8,8 @@ export type DatedFact = {
 /**
  * Where it lives in the facts: `decision.sent_on`, `declined_on`, ...
  */
-path: string, label: string, date: DateParts, };
+path: string, 
+/**
+ * Its input's id: `fact-decision-sent_on`.
+ */
+id: string, label: string, date: DateParts, };

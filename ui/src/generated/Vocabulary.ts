@@ -2,6 +2,7 @@
 import type { ActionChoice } from "./ActionChoice";
 import type { Choice } from "./Choice";
 import type { DisagreementVocabulary } from "./DisagreementVocabulary";
+import type { FactFieldWords } from "./FactFieldWords";
 import type { ReadingChoice } from "./ReadingChoice";
 
 export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
@@ -45,4 +46,8 @@ legacy_reference: string,
 /**
  * Disagreement resolution's lists: kinds, party types, answers, results.
  */
-disagreement: DisagreementVocabulary, };
+disagreement: DisagreementVocabulary, 
+/**
+ * The facts a person types: each one's path, label and inputs.
+ */
+fact_fields: Array<FactFieldWords>, };

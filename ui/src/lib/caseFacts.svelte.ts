@@ -5,6 +5,7 @@
 // here). Notes and closing the case also go through it, as they send back
 // the case.
 import { api, asError, errorFor, fieldErrors } from "./api";
+import { factInput } from "./factFields";
 import { emptyDate } from "./format";
 import type { AgreementActionKind } from "../generated/AgreementActionKind";
 import type { CaseView } from "../generated/CaseView";
@@ -45,8 +46,11 @@ export class CaseFacts {
     this.#onsaved = onsaved;
   }
 
-  /** The message for one field among the core's problems with the facts, or "". */
-  problem = (field: string) => errorFor(this.errors, field);
+  /** The message for one input among the core's problems with the facts
+   * (named by the input, or by the fact's path: `facts.decision.sent_on`
+   * is `fact-decision-sent_on`), or "". */
+  problem = (id: string) =>
+    errorFor(this.errors, id) || (this.errors.find((e) => factInput(this.#vocabulary.fact_fields, e.field) === id)?.message ?? "");
 
   /** The stages of an agreed action of this kind, in the vocabulary's words. */
   stageNames = (kind: AgreementActionKind): string[] =>

@@ -25,6 +25,10 @@ export function getStartup(): Startup {
 /** The core's vocabulary: every label the screens show for its values. */
 export const getVocabulary = (): Vocabulary => getStartup().vocabulary;
 
+/** The core's vocabulary where a component above set the startup data, or
+ * none (a component that also shows on its own, as in a test, without it). */
+export const findVocabulary = (): Vocabulary | undefined => getContext<Startup | undefined>(KEY)?.vocabulary;
+
 /** Today, as the core counts it (YYYY-MM-DD; it honours MEDIATION_DESK_TODAY). */
 export const getToday = (): string => getStartup().today;
 

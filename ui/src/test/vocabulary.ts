@@ -64,6 +64,16 @@ export const vocabulary: Vocabulary = {
     targets_note: "The service's own targets, not the law: disagreement resolution has no statutory timescale. They can be changed or turned off in Settings.",
     no_clock_note: "No statutory clock: disagreement resolution is voluntary",
   },
+  fact_fields: [
+    { path: "facts.decision.letter_dated", label: "Date on the letter", id: "fact-decision-letter_dated", new_call_id: "letter_dated", new_call_label: "Date on the letter" },
+    { path: "facts.decision.sent_on", label: "Date the letter was sent", id: "fact-decision-sent_on", new_call_id: "sent_on", new_call_label: "Date the letter was sent" },
+    { path: "facts.first_contact_on", label: "First contact with the adviser", id: "fact-first_contact_on", new_call_id: "call_date", new_call_label: "Date of this call" },
+    { path: "facts.declined_on", label: "Family said they do not wish to mediate", id: "fact-declined_on", new_call_id: null, new_call_label: null },
+    { path: "facts.decision.kind", label: "Decision", id: null, new_call_id: "decision_kind", new_call_label: "Decision" },
+    { path: "facts.issues", label: "What the family disagrees with", id: null, new_call_id: "issues", new_call_label: "What the family disagrees with" },
+    { path: "facts.meetings[].date", label: "Meeting {}", id: "meeting-{}", new_call_id: null, new_call_label: null },
+    { path: "facts.meetings[].notice_sent_on", label: "Meeting {}: date notice was sent", id: "meeting-{}-notice", new_call_id: null, new_call_label: null },
+  ],
 };
 
 /** The startup context (lib/startup.ts) the screens read, as App sets it,

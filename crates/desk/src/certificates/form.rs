@@ -1,7 +1,9 @@
 //! The certificate form on the Case screen: which kind, the date of issue
 //! as three boxes, who issues it, and (after mediation) the issues that
 //! were resolved; and the void and re-issue forms. Each is checked here
-//! with one message naming its field, before the store is asked.
+//! before the store is asked: the issue form as every form is
+//! (`Result<_, Vec<FieldError>>`), the void and re-issue forms' one box
+//! with one message naming its field.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -53,8 +55,10 @@ pub fn letter_date(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Fie
     past_date("letter_dated", "Date of the letter", parts, today)
 }
 
-pub fn check(form: &IssueCertificateForm, today: NaiveDate) -> Result<CheckedIssue, FieldError> {
-    let issued_on = date_of_issue(&form.issued_on, today)?;
+/// The form, checked (as every form: `Result<_, Vec<FieldError>>`; its one
+/// date gives at most one problem).
+pub fn check(form: &IssueCertificateForm, today: NaiveDate) -> Result<CheckedIssue, Vec<FieldError>> {
+    let issued_on = date_of_issue(&form.issued_on, today).map_err(|e| vec![e])?;
     let issued_by = form.issued_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let resolved = if form.kind == CertificateKind::AfterMediation { form.resolved.clone() } else { Vec::new() };
     Ok(CheckedIssue { kind: form.kind, issued_on, options: IssueOptions { issued_by, resolved } })

@@ -1,6 +1,6 @@
 //! The commissioner's report as the user asks for it: the Reports screen's
-//! period (day / month / year boxes) and local authority, checked with one
-//! message naming the field; and the report as the bytes of a PDF or CSV.
+//! period (day / month / year boxes) and local authority, checked as every
+//! form is (`Result<_, Vec<FieldError>>`, here the first problem); and the report as the bytes of a PDF or CSV.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -30,12 +30,13 @@ pub fn default_form(today: NaiveDate) -> ReportForm {
     ReportForm { from: DateParts::of(Some(from)), to: DateParts::of(Some(today)), local_authority: None }
 }
 
-/// The period and LA, or the first problem.
-pub fn check(form: &ReportForm) -> std::result::Result<KpiFilter, FieldError> {
-    let from = required_date_field("from", "Start of the period", &form.from)?;
-    let to = required_date_field("to", "End of the period", &form.to)?;
+/// The period and LA, or the first problem (as every form:
+/// `Result<_, Vec<FieldError>>`, here with one problem).
+pub fn check(form: &ReportForm) -> std::result::Result<KpiFilter, Vec<FieldError>> {
+    let from = required_date_field("from", "Start of the period", &form.from).map_err(|e| vec![e])?;
+    let to = required_date_field("to", "End of the period", &form.to).map_err(|e| vec![e])?;
     if to < from {
-        return Err(FieldError { field: "to".into(), message: "End of the period must be on or after the start".into() });
+        return Err(vec![FieldError { field: "to".into(), message: "End of the period must be on or after the start".into() }]);
     }
     let local_authority = form.local_authority.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     Ok(KpiFilter { from, to, local_authority })
@@ -109,7 +110,7 @@ mod tests {
     #[test]
     fn a_period_ending_before_it_starts_is_refused_naming_the_end() {
         let form = ReportForm { from: parts("1", "4", "2026"), to: parts("31", "3", "2026"), local_authority: None };
-        let err = check(&form).unwrap_err();
+        let [err] = check(&form).unwrap_err().try_into().unwrap();
         assert_eq!(err.field, "to");
         assert_eq!(err.message, "End of the period must be on or after the start");
     }
@@ -117,7 +118,7 @@ mod tests {
     #[test]
     fn an_impossible_date_names_its_field_and_a_blank_la_means_all() {
         let form = ReportForm { from: parts("31", "2", "2026"), to: parts("1", "3", "2026"), local_authority: None };
-        assert_eq!(check(&form).unwrap_err().field, "from");
+        assert_eq!(check(&form).unwrap_err()[0].field, "from");
         let form = ReportForm { from: parts("1", "4", "2025"), to: parts("31", "3", "2026"), local_authority: Some("  ".into()) };
         let filter = check(&form).unwrap();
         assert_eq!(filter.local_authority, None);
