@@ -62,9 +62,21 @@ impl Status {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Flag {
     /// The date falls on a weekend or holiday and the law moves nothing.
-    FallsOnNonWorkingDay { date: NaiveDate, reason: NonWorkingReason, message: Cow<'static, str> },
+    FallsOnNonWorkingDay {
+        /// The due date that falls on the closed day.
+        date: NaiveDate,
+        /// Why the day is closed: a Saturday, a Sunday or a named holiday.
+        reason: NonWorkingReason,
+        /// The warning shown beside the date ("Falls on a Sunday").
+        message: Cow<'static, str>,
+    },
     /// Holidays for a year the count touched are projected from the rules.
-    ProjectedHolidays { years: Vec<i32>, message: String },
+    ProjectedHolidays {
+        /// The years whose bank holidays are projected from the rules, not proclaimed.
+        years: Vec<i32>,
+        /// The warning shown beside the date: check it when those holidays are announced.
+        message: String,
+    },
 }
 
 /// One line of the working, kept as data and written out in words.

@@ -65,9 +65,15 @@ pub fn turns_25(born: NaiveDate) -> Option<NaiveDate> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAYoungPerson {
     /// Still of compulsory school age (or younger), until the end of `until`.
-    SchoolAge { until: NaiveDate },
+    SchoolAge {
+        /// The last day of compulsory school age: the school leaving date of the school year they turn 16.
+        until: NaiveDate,
+    },
     /// 25 or over since `since`.
-    TwentyFive { since: NaiveDate },
+    TwentyFive {
+        /// Their 25th birthday.
+        since: NaiveDate,
+    },
 }
 
 /// Whether someone born on `born` is a young person on `on` (over
@@ -136,7 +142,10 @@ pub struct Named {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
     /// The caller is a representative and the appellant they act for is not recorded.
-    Appellant { representative: String },
+    Appellant {
+        /// The name of the representative who rang.
+        representative: String,
+    },
     /// No caller and no appellant is recorded.
     Caller,
 }

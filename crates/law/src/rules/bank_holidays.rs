@@ -157,9 +157,21 @@ pub const PROCLAIMED: &[(i32, &[ProclaimedDay])] = &[
 /// A change made by royal proclamation that the Act's rules do not produce.
 pub enum OneOff {
     /// The holiday the rules give on `from` is held on `to` instead.
-    Moved { from: (i32, u32, u32), to: (u32, u32), name: &'static str },
+    Moved {
+        /// The date (year, month, day) the rules give for the holiday.
+        from: (i32, u32, u32),
+        /// The date (month, day) in the same year it was held instead.
+        to: (u32, u32),
+        /// The holiday's name as shown when a count skips it.
+        name: &'static str,
+    },
     /// An extra holiday.
-    Extra { on: (i32, u32, u32), name: &'static str },
+    Extra {
+        /// The date (year, month, day) of the extra holiday.
+        on: (i32, u32, u32),
+        /// The holiday's name as shown when a count skips it.
+        name: &'static str,
+    },
 }
 
 /// Every one-off change from 1990 on (the 2020–2023 ones are in the spec's
