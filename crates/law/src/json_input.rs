@@ -8,7 +8,9 @@ use serde_json::Value;
 /// What is wrong, and where: `path` is empty for the document as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonProblem {
+    /// The field at fault, as `decision.sent_on`.
     pub path: String,
+    /// What is wrong with it, in one line.
     pub message: String,
 }
 
