@@ -21,7 +21,7 @@ pub use crate::rules::period::{Party, Period, Unit};
 pub struct Trigger {
     /// The event in words ("written notice of the decision sent").
     pub name: Cow<'static, str>,
-    /// The day it happened; the period counts from the day after.
+    /// The day it happened: the period is counted from it.
     pub date: NaiveDate,
 }
 
@@ -313,7 +313,8 @@ pub struct Clock {
     pub period: Period,
     /// The date the period gives, before any rule moves it.
     pub raw_date: NaiveDate,
-    /// The date to act by: the raw date, or where a rule moves it (the appeal's r.12 extensions).
+    /// The date to act by: the raw date, unless a rule moves it (the appeal's r.12) or the parties agreed another date in
+    /// writing.
     pub due_date: NaiveDate,
     /// Why the due date differs from the raw date.
     pub adjustment: Option<&'static str>,
