@@ -39,7 +39,8 @@ period: Period,
  */
 raw_date: string, 
 /**
- * The date to act by: the raw date, or where a rule moves it (the appeal's r.12 extensions).
+ * The date to act by: the raw date, unless a rule moves it (the appeal's r.12) or the parties agreed another date in
+ * writing.
  */
 due_date: string, 
 /**

@@ -9,6 +9,6 @@ export type Trigger = {
  */
 name: string, 
 /**
- * The day it happened; the period counts from the day after.
+ * The day it happened: the period is counted from it.
  */
 date: string, };
