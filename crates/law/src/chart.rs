@@ -14,8 +14,11 @@ use crate::timeline::Timeline;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct Mark {
+    /// What happened, as the picture labels it ("Decision sent", "First call", "Certificate").
     pub label: String,
+    /// The day it happened.
     pub date: NaiveDate,
+    /// The day as shown: "Tue 7 Apr 2026".
     pub date_text: String,
     /// Days from the axis start.
     pub day: i32,
@@ -28,30 +31,44 @@ pub struct Mark {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct Span {
+    /// The window's name ("30 days for mediation", "Appeal window").
     pub label: String,
+    /// Where it starts: days from the axis start.
     pub from_day: i32,
+    /// Where it ends (the due date): days from the axis start.
     pub to_day: i32,
+    /// The start date as shown.
     pub from_text: String,
+    /// The end date (the due date) as shown.
     pub to_text: String,
     /// `thirty_days` or `appeal`.
     pub kind: String,
 }
 
+/// The case's timeline as a picture: its dates and windows placed on one day axis, with today's line.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct Chart {
+    /// The first day on the axis: the earliest date shown.
     pub start: NaiveDate,
+    /// The axis length in days (at least 14).
     pub days: i32,
+    /// The first day as shown.
     pub start_text: String,
+    /// The last day as shown.
     pub end_text: String,
+    /// The dates marked on the axis: decision, first call, meetings held, certificates in force, the agreement.
     pub marks: Vec<Mark>,
+    /// The windows drawn on the axis: the 30 days for mediation, the appeal window.
     pub spans: Vec<Span>,
     /// Today's position, if it falls on the axis.
     pub today_day: Option<i32>,
+    /// Today as shown.
     pub today_text: String,
 }
 
+/// The picture of a case's timeline, or `None` while it has no date to show.
 pub fn chart(facts: &CaseFacts, timeline: &Timeline) -> Option<Chart> {
     let mut marks: Vec<(String, NaiveDate, &str)> = Vec::new();
     if let Some(d) = facts.decision.sent_or_dated() {

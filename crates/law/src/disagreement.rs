@@ -39,6 +39,7 @@ pub enum DisagreementKind {
 }
 
 impl DisagreementKind {
+    /// The four kinds, in the order New call offers them.
     pub const ALL: [DisagreementKind; 4] = [
         DisagreementKind::Duties,
         DisagreementKind::Provision,
@@ -81,20 +82,28 @@ impl DisagreementKind {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyType {
+    /// The local authority.
     LocalAuthority,
+    /// The integrated care board (ICB), for health.
     Icb,
+    /// A maintained school.
     MaintainedSchool,
+    /// A maintained nursery school.
     MaintainedNursery,
+    /// An academy or free school.
     Academy,
+    /// An early years provider.
     EarlyYearsProvider,
     /// An FE college or other post-16 institution (`post_16_institution`,
     /// as the case JSON spells it; snake_case alone would give `post16_`).
     #[serde(rename = "post_16_institution")]
     Post16Institution,
+    /// An independent or non-maintained special school.
     IndependentSchool,
 }
 
 impl PartyType {
+    /// Every kind of organisation, in the order the pick list offers them.
     pub const ALL: [PartyType; 8] = [
         PartyType::LocalAuthority,
         PartyType::Icb,
@@ -120,10 +129,12 @@ impl PartyType {
         }
     }
 
+    /// The kind stored as `text` (`maintained_school`), or `None` for a name it does not know.
     pub fn parse(text: &str) -> Option<PartyType> {
         PartyType::ALL.into_iter().find(|t| t.as_str() == text)
     }
 
+    /// The kind in plain words, as the forms show it ("Maintained nursery school").
     pub fn label(self) -> &'static str {
         match self {
             PartyType::LocalAuthority => "Local authority",
@@ -144,14 +155,19 @@ impl PartyType {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum EhcStatus {
+    /// The child has an EHC plan.
     EhcPlan,
+    /// The child is being assessed for an EHC plan.
     BeingAssessed,
+    /// No EHC plan and no assessment: disagreement resolution is open to them all the same.
     Neither,
 }
 
 impl EhcStatus {
+    /// The three answers, in the order the form offers them.
     pub const ALL: [EhcStatus; 3] = [EhcStatus::EhcPlan, EhcStatus::BeingAssessed, EhcStatus::Neither];
 
+    /// The answer in plain words, as the form shows it.
     pub fn label(self) -> &'static str {
         match self {
             EhcStatus::EhcPlan => "Has an EHC plan",
@@ -169,10 +185,12 @@ impl EhcStatus {
 pub enum LaAnswer {
     /// The LA engages, and tells the provider.
     Engaged,
+    /// The LA declined the request: disagreement resolution ends there.
     Declined,
 }
 
 impl LaAnswer {
+    /// The answer in plain words, as the form shows it.
     pub fn label(self) -> &'static str {
         match self {
             LaAnswer::Engaged => "Engaged: the LA takes the request forward",
@@ -187,11 +205,14 @@ impl LaAnswer {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PartyAnswer {
+    /// It agreed to take part.
     Agreed,
+    /// It refused: disagreement resolution is voluntary, so the case ends there.
     Refused,
 }
 
 impl PartyAnswer {
+    /// The answer in plain words, as the form shows it.
     pub fn label(self) -> &'static str {
         match self {
             PartyAnswer::Agreed => "Agreed to take part",
@@ -206,14 +227,19 @@ impl PartyAnswer {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PointResult {
+    /// Settled on this point.
     Resolved,
+    /// Partly settled: say what remains.
     PartlyResolved,
+    /// Not settled.
     NotResolved,
 }
 
 impl PointResult {
+    /// The three results, in the order the form offers them.
     pub const ALL: [PointResult; 3] = [PointResult::Resolved, PointResult::PartlyResolved, PointResult::NotResolved];
 
+    /// The result in plain words ("Partly resolved").
     pub fn label(self) -> &'static str {
         match self {
             PointResult::Resolved => "Resolved",
@@ -229,7 +255,9 @@ impl PointResult {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct LaResponse {
+    /// Engaged or declined.
     pub answer: LaAnswer,
+    /// The day the LA gave its answer.
     pub on: NaiveDate,
 }
 
@@ -239,7 +267,9 @@ pub struct LaResponse {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct PartyResponse {
+    /// Agreed or refused to take part.
     pub answer: PartyAnswer,
+    /// The day the party gave its answer.
     pub on: NaiveDate,
 }
 
@@ -250,7 +280,9 @@ pub struct PartyResponse {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct OtherParty {
+    /// The organisation's name, as shown on the case.
     pub name: String,
+    /// What kind of organisation it is (stored as `type`).
     #[serde(rename = "type")]
     pub party_type: PartyType,
     /// Whether it agreed to take part, and when.
@@ -263,7 +295,9 @@ pub struct OtherParty {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct KnownParty {
+    /// The organisation's name.
     pub name: String,
+    /// What kind of organisation it is (stored as `type`).
     #[serde(rename = "type")]
     pub party_type: PartyType,
 }
@@ -274,7 +308,9 @@ pub struct KnownParty {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct DrMeeting {
+    /// The day of the meeting; a date after today is a meeting planned.
     pub date: NaiveDate,
+    /// Where it was held.
     #[serde(default)]
     pub place: String,
     /// Who came (names, with their part if wished: "Ms Clarke, head teacher").
@@ -295,7 +331,9 @@ pub struct DrMeeting {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomePoint {
+    /// The point in dispute, in the mediator's words.
     pub point: String,
+    /// Whether it was resolved, partly resolved or not.
     pub result: PointResult,
     /// What remains to be settled on this point.
     #[serde(default)]
@@ -308,8 +346,11 @@ pub struct OutcomePoint {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct AgreedAction {
+    /// Who will do it (a person or an organisation).
     pub who: String,
+    /// What they will do.
     pub what: String,
+    /// The date they will do it by, if one was agreed.
     #[serde(default)]
     pub by: Option<NaiveDate>,
 }
@@ -322,12 +363,14 @@ pub struct AgreedAction {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct Disagreement {
+    /// Which of the four kinds of disagreement it is (CFA 2014 s.57).
     pub kind: DisagreementKind,
     /// The date the request for disagreement resolution was made.
     pub requested_on: NaiveDate,
     /// What the disagreement is about, briefly.
     #[serde(default)]
     pub about: String,
+    /// The organisations the family disagrees with (or, between services, the services), each with its answer.
     #[serde(default)]
     pub other_parties: Vec<OtherParty>,
     /// Whether the child has an EHC plan, is being assessed, or neither.
@@ -342,6 +385,7 @@ pub struct Disagreement {
     /// The family's answer (not asked between services).
     #[serde(default)]
     pub family_response: Option<PartyResponse>,
+    /// Each meeting of the parties.
     #[serde(default)]
     pub meetings: Vec<DrMeeting>,
     /// The outcome, point by point.
@@ -419,10 +463,12 @@ impl Disagreement {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct DrEvent {
+    /// The day it happened.
     pub date: NaiveDate,
     /// `requested`, `first_contact`, `la_engaged`, `la_declined`,
     /// `agreed`, `refused`, `meeting`, `outcome`, `concluded`.
     pub kind: &'static str,
+    /// The event in words, as the Case screen lists it.
     pub text: String,
 }
 

@@ -28,12 +28,17 @@ pub enum Service {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
+    /// Refusal to carry out an EHC needs assessment.
     RefuseToAssess,
+    /// Refusal to carry out a re-assessment.
     RefuseToReassess,
+    /// Refusal to issue an EHC plan after assessing.
     RefuseToIssuePlan,
     /// The contents of a final or amended plan: see `issues`.
     PlanContents,
+    /// Refusal to amend the plan after a review.
     RefuseToAmendAfterReview,
+    /// Decision to cease to maintain the plan.
     CeaseToMaintain,
 }
 
@@ -56,16 +61,20 @@ pub enum Issue {
 }
 
 impl Issue {
+    /// Whether the issue is an education one (sections B, F or I), on which an appeal lies; health and social care are
+    /// not.
     pub fn is_education(self) -> bool {
         matches!(self, Issue::NeedsB | Issue::ProvisionF | Issue::PlacementI)
     }
 }
 
+/// The local authority's decision letter: what was decided and its two dates.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    /// What the LA decided; not yet recorded while unknown.
     pub kind: Option<DecisionKind>,
     /// The date printed on the letter.
     pub letter_dated: Option<NaiveDate>,
@@ -104,14 +113,19 @@ pub enum LetterItem {
     LaMediationContact,
 }
 
+/// Where a mediation meeting stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
+    /// Fixed for a date, not yet held.
     Planned,
+    /// Held: the first meeting held is what meets the 30 days (where day 30 is read as "held", the default).
     Held,
+    /// Put off to another date (record who caused it).
     Postponed,
+    /// Called off.
     Cancelled,
 }
 
@@ -121,23 +135,32 @@ pub enum MeetingStatus {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum PostponedBy {
+    /// The local authority.
     LocalAuthority,
+    /// The family (the parent or young person).
     Family,
+    /// The integrated care board (ICB).
     Icb,
+    /// The mediator.
     Mediator,
+    /// Anyone else.
     Other,
 }
 
+/// One mediation meeting date and what became of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
+    /// The date of the meeting; its 5-working-day notice counts back from it.
     pub date: NaiveDate,
+    /// Planned, held, postponed or cancelled.
     pub status: MeetingStatus,
     /// When the parties were told the date of this meeting.
     #[serde(default)]
     pub notice_sent_on: Option<NaiveDate>,
+    /// Who caused the postponement, for a postponed meeting (the commissioner's report counts them).
     #[serde(default)]
     pub postponed_by: Option<PostponedBy>,
 }
@@ -156,7 +179,9 @@ pub enum AgreementActionKind {
     AmendNeedsOrProvision,
     /// Amend section I.
     AmendPlacement,
+    /// Continue to maintain the plan: due immediately.
     ContinueToMaintain,
+    /// Cease to maintain the plan: due immediately.
     CeaseToMaintain,
     /// Anything the family could not appeal (health or social care
     /// provision, for example).
@@ -172,16 +197,22 @@ pub enum AgreementActionKind {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ResponsibleBody {
+    /// The local authority (social care).
     LocalAuthority,
+    /// The integrated care board (health).
     Icb,
 }
 
+/// One thing the written mediation agreement says will be done; its due dates are reg 44's limits, or 2 weeks for an
+/// item with no right of appeal (reg 42).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct AgreementAction {
+    /// What kind of action was agreed: this sets its time limit.
     pub kind: AgreementActionKind,
+    /// The action in the agreement's own words.
     #[serde(default)]
     pub description: String,
     /// A different date the parties agreed in writing; replaces the limit.
@@ -198,6 +229,7 @@ pub struct AgreementAction {
     pub responsible_body: Option<ResponsibleBody>,
 }
 
+/// The written mediation agreement: its date starts the clocks of each action in it (SEND Regs reg 42).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
@@ -211,6 +243,7 @@ pub struct Agreement {
     /// When the commissioning body told the LA (where it was not a party).
     #[serde(default)]
     pub la_told_on: Option<NaiveDate>,
+    /// Each action the agreement requires.
     #[serde(default)]
     pub actions: Vec<AgreementAction>,
 }
@@ -219,14 +252,19 @@ fn yes() -> bool {
     true
 }
 
+/// Which of the four kinds of mediation certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateKind {
+    /// The family did not wish to mediate: issued by the mediation adviser.
     Declined,
+    /// The family chose mediation, then decided not to pursue it: issued by the mediation adviser.
     Withdrawn,
+    /// Mediation could not be arranged within 30 days: issued by the mediation adviser.
     Deemed,
+    /// Mediation concluded (agreement, partial or none): issued by the mediator.
     AfterMediation,
 }
 
@@ -236,10 +274,15 @@ pub enum CertificateKind {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct IssuedCertificate {
+    /// Which kind of certificate.
     pub kind: CertificateKind,
+    /// The date of issue: the Tribunal's 1 month runs from it (HESC Rules r.20(1)(c)).
     pub issued_on: NaiveDate,
+    /// The certificate number printed on it.
     #[serde(default)]
     pub number: Option<String>,
+    /// Voided to correct a mistake: kept, but no longer in force, and no longer a certificate to check the facts
+    /// against.
     #[serde(default)]
     pub voided: bool,
 }
@@ -251,9 +294,13 @@ pub struct IssuedCertificate {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// Agreement on every issue.
     Agreed,
+    /// Agreement on some issues only.
     PartlyAgreed,
+    /// No agreement.
     NotAgreed,
+    /// The family withdrew from mediation.
     Withdrawn,
 }
 
@@ -263,8 +310,11 @@ pub enum Outcome {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(deny_unknown_fields)]
 pub struct CaseFacts {
+    /// Which service the family is using: mediation advice (the default), disagreement resolution or a discrimination
+    /// claim.
     #[serde(default)]
     pub service: Service,
+    /// The LA's decision and its dates.
     #[serde(default)]
     pub decision: Decision,
     /// The matters in dispute (for a plan-contents decision).
@@ -295,13 +345,16 @@ pub struct CaseFacts {
     /// The arranging body told the adviser it cannot arrange mediation within 30 days.
     #[serde(default)]
     pub cannot_arrange_notice_on: Option<NaiveDate>,
+    /// Each mediation meeting, held or not.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     /// The mediation concluded (with or without agreement).
     #[serde(default)]
     pub concluded_on: Option<NaiveDate>,
+    /// The written mediation agreement, once there is one.
     #[serde(default)]
     pub agreement: Option<Agreement>,
+    /// The certificates issued for this case, voided ones included.
     #[serde(default)]
     pub certificates: Vec<IssuedCertificate>,
     /// The Tribunal received the appeal.
@@ -328,6 +381,7 @@ impl CaseFacts {
         self.meetings.iter().filter(|m| m.status == MeetingStatus::Held).min_by_key(|m| m.date)
     }
 
+    /// Whether health care (sections G and H1) is among the issues: the LA must then tell the ICB.
     pub fn health_in_issue(&self) -> bool {
         self.issues.contains(&Issue::Health)
     }

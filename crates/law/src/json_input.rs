@@ -10,7 +10,9 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}{}{message}", .path, if .path.is_empty() { "" } else { ": " })]
 pub struct JsonProblem {
+    /// The field at fault, as `decision.sent_on`.
     pub path: String,
+    /// What is wrong with it, in one line.
     pub message: String,
 }
 

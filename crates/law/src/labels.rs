@@ -9,6 +9,8 @@ use serde::Serialize;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct Choice {
+    /// The value as stored and in JSON (`agreed`).
     pub value: String,
+    /// The words a user sees for it ("Agreed to take part").
     pub label: String,
 }

@@ -4,6 +4,7 @@
 //! citation), the timeline they make, and what a certificate must rest on.
 //! Pure: no file, no database, no clock; today is always passed in.
 //! Nothing outside this crate computes a deadline.
+#![warn(missing_docs)]
 
 pub mod calendar;
 pub mod chart;

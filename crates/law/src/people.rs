@@ -12,9 +12,12 @@ use crate::facts::CertificateKind;
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum CallerRole {
+    /// A parent (or anyone with parental responsibility or care of the child).
     #[default]
     Parent,
+    /// The young person themselves (over compulsory school age, under 25).
     YoungPerson,
+    /// Someone acting for the parent or young person (an advocate, a relative, a SENDIASS adviser); not the appellant.
     Representative,
     /// The child or young person the case is about (not a caller role).
     Child,
@@ -51,8 +54,10 @@ impl CallerRole {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum AppellantRole {
+    /// The parent, for a child.
     #[default]
     Parent,
+    /// The young person, whose own right the appeal is.
     YoungPerson,
 }
 
@@ -74,7 +79,10 @@ impl AppellantRole {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffRole {
+    /// A mediation adviser: gives the family information about mediation, and issues the declined, withdrawn and deemed
+    /// certificates.
     Adviser,
+    /// A mediator: runs the mediation and issues the certificate after it.
     Mediator,
 }
 

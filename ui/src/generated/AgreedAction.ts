@@ -3,4 +3,16 @@
 /**
  * Who will do what, by when (for the record of outcome).
  */
-export type AgreedAction = { who: string, what: string, by: string | null, };
+export type AgreedAction = { 
+/**
+ * Who will do it (a person or an organisation).
+ */
+who: string, 
+/**
+ * What they will do.
+ */
+what: string, 
+/**
+ * The date they will do it by, if one was agreed.
+ */
+by: string | null, };

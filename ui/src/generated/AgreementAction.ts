@@ -2,7 +2,19 @@
 import type { AgreementActionKind } from "./AgreementActionKind";
 import type { ResponsibleBody } from "./ResponsibleBody";
 
-export type AgreementAction = { kind: AgreementActionKind, description: string, 
+/**
+ * One thing the written mediation agreement says will be done; its due dates are reg 44's limits, or 2 weeks for an
+ * item with no right of appeal (reg 42).
+ */
+export type AgreementAction = { 
+/**
+ * What kind of action was agreed: this sets its time limit.
+ */
+kind: AgreementActionKind, 
+/**
+ * The action in the agreement's own words.
+ */
+description: string, 
 /**
  * A different date the parties agreed in writing; replaces the limit.
  */

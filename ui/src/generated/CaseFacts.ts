@@ -10,7 +10,16 @@ import type { Service } from "./Service";
 /**
  * Everything the engine reads about one case.
  */
-export type CaseFacts = { service: Service, decision: Decision, 
+export type CaseFacts = { 
+/**
+ * Which service the family is using: mediation advice (the default), disagreement resolution or a discrimination
+ * claim.
+ */
+service: Service, 
+/**
+ * The LA's decision and its dates.
+ */
+decision: Decision, 
 /**
  * The matters in dispute (for a plan-contents decision).
  */
@@ -47,11 +56,23 @@ mediation_arranged_on: string | null,
 /**
  * The arranging body told the adviser it cannot arrange mediation within 30 days.
  */
-cannot_arrange_notice_on: string | null, meetings: Array<Meeting>, 
+cannot_arrange_notice_on: string | null, 
+/**
+ * Each mediation meeting, held or not.
+ */
+meetings: Array<Meeting>, 
 /**
  * The mediation concluded (with or without agreement).
  */
-concluded_on: string | null, agreement: Agreement | null, certificates: Array<IssuedCertificate>, 
+concluded_on: string | null, 
+/**
+ * The written mediation agreement, once there is one.
+ */
+agreement: Agreement | null, 
+/**
+ * The certificates issued for this case, voided ones included.
+ */
+certificates: Array<IssuedCertificate>, 
 /**
  * The Tribunal received the appeal.
  */

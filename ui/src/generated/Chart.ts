@@ -2,8 +2,39 @@
 import type { Mark } from "./Mark";
 import type { Span } from "./Span";
 
-export type Chart = { start: string, days: number, start_text: string, end_text: string, marks: Array<Mark>, spans: Array<Span>, 
+/**
+ * The case's timeline as a picture: its dates and windows placed on one day axis, with today's line.
+ */
+export type Chart = { 
+/**
+ * The first day on the axis: the earliest date shown.
+ */
+start: string, 
+/**
+ * The axis length in days (at least 14).
+ */
+days: number, 
+/**
+ * The first day as shown.
+ */
+start_text: string, 
+/**
+ * The last day as shown.
+ */
+end_text: string, 
+/**
+ * The dates marked on the axis: decision, first call, meetings held, certificates in force, the agreement.
+ */
+marks: Array<Mark>, 
+/**
+ * The windows drawn on the axis: the 30 days for mediation, the appeal window.
+ */
+spans: Array<Span>, 
 /**
  * Today's position, if it falls on the axis.
  */
-today_day: number | null, today_text: string, };
+today_day: number | null, 
+/**
+ * Today as shown.
+ */
+today_text: string, };

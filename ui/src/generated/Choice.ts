@@ -3,4 +3,12 @@
 /**
  * A value and the words for it.
  */
-export type Choice = { value: string, label: string, };
+export type Choice = { 
+/**
+ * The value as stored and in JSON (`agreed`).
+ */
+value: string, 
+/**
+ * The words a user sees for it ("Agreed to take part").
+ */
+label: string, };

@@ -13,7 +13,36 @@ export type Clock = {
 /**
  * Stable: `appeal`, `contact_adviser`, `agreement_action_2_final`, ...
  */
-key: string, label: string, party: Party, party_label: string, trigger: Trigger, period: Period, raw_date: string, due_date: string, 
+key: string, 
+/**
+ * What must be done, in words ("Contact the mediation adviser").
+ */
+label: string, 
+/**
+ * Who must act.
+ */
+party: Party, 
+/**
+ * Who must act, in words ("Parent or young person").
+ */
+party_label: string, 
+/**
+ * What started the clock, and when.
+ */
+trigger: Trigger, 
+/**
+ * The period the law gives, counted from the trigger.
+ */
+period: Period, 
+/**
+ * The date the period gives, before any rule moves it.
+ */
+raw_date: string, 
+/**
+ * The date to act by: the raw date, unless a rule moves it (the appeal's r.12) or the parties agreed another date in
+ * writing.
+ */
+due_date: string, 
 /**
  * Why the due date differs from the raw date.
  */
@@ -21,7 +50,27 @@ adjustment: string | null,
 /**
  * "5pm" for the appeal.
  */
-due_by_time: string | null, flags: Array<Flag>, citation: string, working: Array<string>, met_by: MetBy | null, status: Status, 
+due_by_time: string | null, 
+/**
+ * Warnings about the due date: it falls on a weekend or holiday, or its year's holidays are only projected.
+ */
+flags: Array<Flag>, 
+/**
+ * The law this clock rests on ("SEND Regs 2014 reg 33").
+ */
+citation: string, 
+/**
+ * The working, line by line, as "show working" lists it: the trigger, the count, each skipped day, any move.
+ */
+working: Array<string>, 
+/**
+ * The recorded act that answers the clock, if any.
+ */
+met_by: MetBy | null, 
+/**
+ * Where the clock stands today.
+ */
+status: Status, 
 /**
  * The status in words ("Overdue", "Out of time: ...", "Notice given late").
  */

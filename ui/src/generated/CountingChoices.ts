@@ -8,4 +8,25 @@ import type { ThirtyDaysStart } from "./ThirtyDaysStart";
 /**
  * The counting choices, as stored in settings and echoed in each timeline.
  */
-export type CountingChoices = { thirty_days_start: ThirtyDaysStart, thirty_days_meaning: ThirtyDaysMeaning, notice_reading: NoticeReading, appeal_extension: AppealExtensionReading, appeal_certificate: AppealCertificateReading, };
+export type CountingChoices = { 
+/**
+ * When the 30 days for mediation start: the earlier notice to the LA (default), the family's, or the adviser's.
+ */
+thirty_days_start: ThirtyDaysStart, 
+/**
+ * Whether the meeting must be held (default) or only arranged by day 30.
+ */
+thirty_days_meaning: ThirtyDaysMeaning, 
+/**
+ * How the 5 working days' notice of a meeting is counted.
+ */
+notice_reading: NoticeReading, 
+/**
+ * Whether the Tribunal's August and Christmas extension (r.12(3)(a)) also applies after r.12(2) moves a deadline.
+ */
+appeal_extension: AppealExtensionReading, 
+/**
+ * Which certificate the appeal's 1 month counts from: the first the family was given (default), or the latest in
+ * force.
+ */
+appeal_certificate: AppealCertificateReading, };

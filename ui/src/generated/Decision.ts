@@ -2,7 +2,14 @@
 import type { DecisionKind } from "./DecisionKind";
 import type { LetterItem } from "./LetterItem";
 
-export type Decision = { kind: DecisionKind | null, 
+/**
+ * The local authority's decision letter: what was decided and its two dates.
+ */
+export type Decision = { 
+/**
+ * What the LA decided; not yet recorded while unknown.
+ */
+kind: DecisionKind | null, 
 /**
  * The date printed on the letter.
  */

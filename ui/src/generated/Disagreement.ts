@@ -13,7 +13,11 @@ import type { PartyResponse } from "./PartyResponse";
  * `disagreement` of the case JSON (with `facts.service` set to
  * `disagreement_resolution`).
  */
-export type Disagreement = { kind: DisagreementKind, 
+export type Disagreement = { 
+/**
+ * Which of the four kinds of disagreement it is (CFA 2014 s.57).
+ */
+kind: DisagreementKind, 
 /**
  * The date the request for disagreement resolution was made.
  */
@@ -21,7 +25,11 @@ requested_on: string,
 /**
  * What the disagreement is about, briefly.
  */
-about: string, other_parties: Array<OtherParty>, 
+about: string, 
+/**
+ * The organisations the family disagrees with (or, between services, the services), each with its answer.
+ */
+other_parties: Array<OtherParty>, 
 /**
  * Whether the child has an EHC plan, is being assessed, or neither.
  */
@@ -37,7 +45,11 @@ la_response: LaResponse | null,
 /**
  * The family's answer (not asked between services).
  */
-family_response: PartyResponse | null, meetings: Array<DrMeeting>, 
+family_response: PartyResponse | null, 
+/**
+ * Each meeting of the parties.
+ */
+meetings: Array<DrMeeting>, 
 /**
  * The outcome, point by point.
  */

@@ -21,7 +21,15 @@ ended: boolean,
 /**
  * Every party agreed (and the LA did not decline).
  */
-went_ahead: boolean, events: Array<DrEvent>, problems: Array<Problem>, 
+went_ahead: boolean, 
+/**
+ * The case's events in date order, as the Case screen lists them.
+ */
+events: Array<DrEvent>, 
+/**
+ * Answers that contradict each other, or dates that cannot be right, named with the field to fix.
+ */
+problems: Array<Problem>, 
 /**
  * The service's own targets: not the law.
  */

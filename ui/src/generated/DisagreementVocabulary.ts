@@ -4,7 +4,31 @@ import type { Choice } from "./Choice";
 /**
  * The words the screens show for disagreement resolution's lists.
  */
-export type DisagreementVocabulary = { kinds: Array<Choice>, party_types: Array<Choice>, ehc: Array<Choice>, la_answers: Array<Choice>, party_answers: Array<Choice>, point_results: Array<Choice>, 
+export type DisagreementVocabulary = { 
+/**
+ * The four kinds of disagreement.
+ */
+kinds: Array<Choice>, 
+/**
+ * The kinds of organisation another party may be.
+ */
+party_types: Array<Choice>, 
+/**
+ * Whether the child has an EHC plan, is being assessed, or neither.
+ */
+ehc: Array<Choice>, 
+/**
+ * The LA's answers to a request: engaged or declined.
+ */
+la_answers: Array<Choice>, 
+/**
+ * A party's answers: agreed or refused to take part.
+ */
+party_answers: Array<Choice>, 
+/**
+ * How one point ended: resolved, partly resolved or not resolved.
+ */
+point_results: Array<Choice>, 
 /**
  * The two services New call asks about first.
  */

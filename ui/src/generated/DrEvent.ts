@@ -3,9 +3,17 @@
 /**
  * One event of the case, in words, for the Case screen's list.
  */
-export type DrEvent = { date: string, 
+export type DrEvent = { 
+/**
+ * The day it happened.
+ */
+date: string, 
 /**
  * `requested`, `first_contact`, `la_engaged`, `la_declined`,
  * `agreed`, `refused`, `meeting`, `outcome`, `concluded`.
  */
-kind: string, text: string, };
+kind: string, 
+/**
+ * The event in words, as the Case screen lists it.
+ */
+text: string, };

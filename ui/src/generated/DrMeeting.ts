@@ -3,7 +3,15 @@
 /**
  * One meeting: who came, who supported the family, what reports were shared.
  */
-export type DrMeeting = { date: string, place: string, 
+export type DrMeeting = { 
+/**
+ * The day of the meeting; a date after today is a meeting planned.
+ */
+date: string, 
+/**
+ * Where it was held.
+ */
+place: string, 
 /**
  * Who came (names, with their part if wished: "Ms Clarke, head teacher").
  */

@@ -4,4 +4,24 @@ import type { NonWorkingReason } from "./NonWorkingReason";
 /**
  * Something a person should notice about a date.
  */
-export type Flag = { "kind": "falls_on_non_working_day", date: string, reason: NonWorkingReason, message: string, } | { "kind": "projected_holidays", years: Array<number>, message: string, };
+export type Flag = { "kind": "falls_on_non_working_day", 
+/**
+ * The due date that falls on the closed day.
+ */
+date: string, 
+/**
+ * Why the day is closed: a Saturday, a Sunday or a named holiday.
+ */
+reason: NonWorkingReason, 
+/**
+ * The warning shown beside the date ("Falls on a Sunday").
+ */
+message: string, } | { "kind": "projected_holidays", 
+/**
+ * The years whose bank holidays are projected from the rules, not proclaimed.
+ */
+years: Array<number>, 
+/**
+ * The warning shown beside the date: check it when those holidays are announced.
+ */
+message: string, };

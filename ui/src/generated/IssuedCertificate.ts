@@ -4,4 +4,21 @@ import type { CertificateKind } from "./CertificateKind";
 /**
  * A certificate as the clocks see it: its kind and date of issue.
  */
-export type IssuedCertificate = { kind: CertificateKind, issued_on: string, number: string | null, voided: boolean, };
+export type IssuedCertificate = { 
+/**
+ * Which kind of certificate.
+ */
+kind: CertificateKind, 
+/**
+ * The date of issue: the Tribunal's 1 month runs from it (HESC Rules r.20(1)(c)).
+ */
+issued_on: string, 
+/**
+ * The certificate number printed on it.
+ */
+number: string | null, 
+/**
+ * Voided to correct a mistake: kept, but no longer in force, and no longer a certificate to check the facts
+ * against.
+ */
+voided: boolean, };

@@ -4,4 +4,12 @@ import type { LaAnswer } from "./LaAnswer";
 /**
  * The LA's answer and when it was given.
  */
-export type LaResponse = { answer: LaAnswer, on: string, };
+export type LaResponse = { 
+/**
+ * Engaged or declined.
+ */
+answer: LaAnswer, 
+/**
+ * The day the LA gave its answer.
+ */
+on: string, };

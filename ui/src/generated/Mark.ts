@@ -3,7 +3,19 @@
 /**
  * A moment on the axis.
  */
-export type Mark = { label: string, date: string, date_text: string, 
+export type Mark = { 
+/**
+ * What happened, as the picture labels it ("Decision sent", "First call", "Certificate").
+ */
+label: string, 
+/**
+ * The day it happened.
+ */
+date: string, 
+/**
+ * The day as shown: "Tue 7 Apr 2026".
+ */
+date_text: string, 
 /**
  * Days from the axis start.
  */

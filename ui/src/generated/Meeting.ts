@@ -2,8 +2,23 @@
 import type { MeetingStatus } from "./MeetingStatus";
 import type { PostponedBy } from "./PostponedBy";
 
-export type Meeting = { date: string, status: MeetingStatus, 
+/**
+ * One mediation meeting date and what became of it.
+ */
+export type Meeting = { 
+/**
+ * The date of the meeting; its 5-working-day notice counts back from it.
+ */
+date: string, 
+/**
+ * Planned, held, postponed or cancelled.
+ */
+status: MeetingStatus, 
 /**
  * When the parties were told the date of this meeting.
  */
-notice_sent_on: string | null, postponed_by: PostponedBy | null, };
+notice_sent_on: string | null, 
+/**
+ * Who caused the postponement, for a postponed meeting (the commissioner's report counts them).
+ */
+postponed_by: PostponedBy | null, };

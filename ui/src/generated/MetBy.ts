@@ -3,4 +3,12 @@
 /**
  * The recorded act that answers a clock.
  */
-export type MetBy = { name: string, date: string, };
+export type MetBy = { 
+/**
+ * The act in words ("certificate (declined) issued").
+ */
+name: string, 
+/**
+ * The day it was done: on or before the due date is "met on time".
+ */
+date: string, };

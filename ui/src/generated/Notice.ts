@@ -3,4 +3,12 @@
 /**
  * Advice the mediator should see (a prompt, or a fact that was assumed).
  */
-export type Notice = { code: string, message: string, };
+export type Notice = { 
+/**
+ * A stable name for the kind of advice (`sent_date_assumed`, `deemed_certificate_route`, ...).
+ */
+code: string, 
+/**
+ * The advice in words.
+ */
+message: string, };

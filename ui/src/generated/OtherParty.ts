@@ -6,7 +6,15 @@ import type { PartyType } from "./PartyType";
  * An organisation the family disagrees with (or, between services, one
  * of the services). Stored once and reused across cases, like LAs.
  */
-export type OtherParty = { name: string, type: PartyType, 
+export type OtherParty = { 
+/**
+ * The organisation's name, as shown on the case.
+ */
+name: string, 
+/**
+ * What kind of organisation it is (stored as `type`).
+ */
+type: PartyType, 
 /**
  * Whether it agreed to take part, and when.
  */

@@ -4,7 +4,15 @@ import type { PointResult } from "./PointResult";
 /**
  * One point of the disagreement, how it ended, and what remains.
  */
-export type OutcomePoint = { point: string, result: PointResult, 
+export type OutcomePoint = { 
+/**
+ * The point in dispute, in the mediator's words.
+ */
+point: string, 
+/**
+ * Whether it was resolved, partly resolved or not.
+ */
+result: PointResult, 
 /**
  * What remains to be settled on this point.
  */

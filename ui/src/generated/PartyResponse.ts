@@ -4,4 +4,12 @@ import type { PartyAnswer } from "./PartyAnswer";
 /**
  * A party's answer and when it was given.
  */
-export type PartyResponse = { answer: PartyAnswer, on: string, };
+export type PartyResponse = { 
+/**
+ * Agreed or refused to take part.
+ */
+answer: PartyAnswer, 
+/**
+ * The day the party gave its answer.
+ */
+on: string, };

@@ -3,8 +3,16 @@
 /**
  * A contradiction in the facts, named, with the field to fix.
  */
-export type Problem = { code: string, 
+export type Problem = { 
+/**
+ * A stable name for the kind of contradiction.
+ */
+code: string, 
 /**
  * The JSON path of the field to correct, e.g. `decision.sent_on`.
  */
-field: string, message: string, };
+field: string, 
+/**
+ * What is wrong, in words, with what to check.
+ */
+message: string, };

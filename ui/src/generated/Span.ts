@@ -3,7 +3,27 @@
 /**
  * A window on the axis, from its trigger to its due date.
  */
-export type Span = { label: string, from_day: number, to_day: number, from_text: string, to_text: string, 
+export type Span = { 
+/**
+ * The window's name ("30 days for mediation", "Appeal window").
+ */
+label: string, 
+/**
+ * Where it starts: days from the axis start.
+ */
+from_day: number, 
+/**
+ * Where it ends (the due date): days from the axis start.
+ */
+to_day: number, 
+/**
+ * The start date as shown.
+ */
+from_text: string, 
+/**
+ * The end date (the due date) as shown.
+ */
+to_text: string, 
 /**
  * `thirty_days` or `appeal`.
  */

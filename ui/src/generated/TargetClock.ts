@@ -9,20 +9,40 @@ export type TargetClock = {
 /**
  * `first_contact` or `meeting`.
  */
-key: string, label: string, period: Period, 
+key: string, 
+/**
+ * The target in words ("First contact with the parties (2 working days)", "A meeting (6 weeks)").
+ */
+label: string, 
+/**
+ * The target's length: working days for first contact, weeks for the meeting.
+ */
+period: Period, 
 /**
  * The request, which starts both targets.
  */
-from: string, due_date: string, 
+from: string, 
+/**
+ * The target date.
+ */
+due_date: string, 
 /**
  * When it was met, if it was.
  */
-met_on: string | null, status: Status, 
+met_on: string | null, 
+/**
+ * Where the target stands today (its words are the service's, never a statutory "Overdue").
+ */
+status: Status, 
 /**
  * The status in the service's words ("Past the service's target"),
  * never a statutory "Overdue".
  */
-status_text: string, working: Array<string>, 
+status_text: string, 
+/**
+ * The working as sentences: the request, the count, the target date, and that it is the service's standard.
+ */
+working: Array<string>, 
 /**
  * Always `STANDARD`.
  */

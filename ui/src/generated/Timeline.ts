@@ -6,7 +6,19 @@ import type { Notice } from "./Notice";
 import type { Problem } from "./Problem";
 import type { Route } from "./Route";
 
-export type Timeline = { route: Route, route_text: string, 
+/**
+ * Everything the app shows about one case's law: its route, which matters need a certificate,
+ * its clocks and any problems.
+ */
+export type Timeline = { 
+/**
+ * The case's route: certificate needed, exempt, disagreement resolution, and so on.
+ */
+route: Route, 
+/**
+ * The route in a sentence for the case header, with what needs a certificate and what does not.
+ */
+route_text: string, 
 /**
  * For each matter appealed, whether a certificate is needed and why.
  */
@@ -14,11 +26,23 @@ exemptions: Array<IssueAssessment>,
 /**
  * The clocks, in the order the case meets them. Empty when there are problems.
  */
-clocks: Array<Clock>, problems: Array<Problem>, notices: Array<Notice>, 
+clocks: Array<Clock>, 
+/**
+ * Contradictions in the facts; while there are any, no clocks are computed.
+ */
+problems: Array<Problem>, 
+/**
+ * Advice for the mediator: a prompt, or a fact that was assumed.
+ */
+notices: Array<Notice>, 
 /**
  * The counting choices the clocks were computed with.
  */
-choices: CountingChoices, today: string, 
+choices: CountingChoices, 
+/**
+ * The date the statuses were worked out against.
+ */
+today: string, 
 /**
  * The key of the pending clock due soonest (what the case header shows).
  */

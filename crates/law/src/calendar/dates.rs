@@ -23,6 +23,7 @@ pub fn iso(date: NaiveDate) -> String {
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/// The month's full name ("February") for `month` 1 to 12.
 pub fn month_name(month: u32) -> &'static str {
     MONTHS[(month as usize).saturating_sub(1).min(11)]
 }

@@ -14,12 +14,16 @@ use crate::LawError;
 /// The England-and-Wales events of an imported file, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ImportedHolidays {
+    /// Each England-and-Wales holiday the file lists, by date.
     pub events: Vec<ImportedEvent>,
 }
 
+/// One holiday from the imported file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportedEvent {
+    /// The day of the holiday.
     pub date: NaiveDate,
+    /// Its name as GOV.UK gives it ("Early May bank holiday"); "Bank holiday" where the file gives none.
     pub title: String,
 }
 
@@ -36,6 +40,7 @@ impl ImportedHolidays {
         years
     }
 
+    /// The years the file covers: for these its dates replace the built-in table.
     pub fn years(&self) -> Vec<i32> {
         self.by_year().keys().copied().collect()
     }

@@ -29,11 +29,14 @@ pub enum HolidaySource {
     Rules,
 }
 
+/// A bank holiday (or Good Friday, Christmas Day) in England and Wales: not a working day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct Holiday {
+    /// The day of the holiday.
     pub date: NaiveDate,
+    /// Its name, as the working shows it when a count skips it ("Easter Monday").
     pub name: Arc<str>,
 }
 
@@ -43,8 +46,11 @@ pub struct Holiday {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
 pub enum NonWorkingReason {
+    /// A Saturday.
     Saturday,
+    /// A Sunday.
     Sunday,
+    /// A bank holiday or common-law holiday, by name.
     Holiday(Arc<str>),
 }
 
@@ -63,7 +69,9 @@ impl std::fmt::Display for NonWorkingReason {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct SkippedDay {
+    /// The day passed over.
     pub date: NaiveDate,
+    /// Why it is not a working day.
     pub reason: NonWorkingReason,
 }
 
@@ -155,6 +163,7 @@ impl Calendar {
         self.slot(year).is_some()
     }
 
+    /// Where the holidays of `year` come from: the built-in table, an imported GOV.UK file, or the rules.
     pub fn source(&self, year: i32) -> HolidaySource {
         self.slot(year).map_or(HolidaySource::Rules, |i| self.years[i].source)
     }
@@ -177,6 +186,8 @@ impl Calendar {
         }
     }
 
+    /// Whether `date` is a working day: not a Saturday, Sunday, Christmas Day, Good Friday or bank holiday in England
+    /// and Wales (statutory-clocks.md 1.2).
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         match self.slot(date.year()) {
             Some(i) => !self.years[i].is_closed(date),
@@ -313,7 +324,9 @@ fn beyond_dates(from: NaiveDate) -> LawError {
 /// The result of counting working days, with the days passed over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkingDayCount {
+    /// The date the count gives.
     pub result: NaiveDate,
+    /// Each weekend day and holiday passed over, with why.
     pub skipped: Vec<SkippedDay>,
 }
 

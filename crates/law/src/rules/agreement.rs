@@ -15,9 +15,13 @@ use crate::timeline::{Party, Period, Unit, WorkingLine};
 
 /// One stage of an agreed action and its limit from the agreement's date.
 pub struct Stage {
+    /// The stage's part of the clock key (`agreement_action_1_final`).
     pub key: &'static str,
+    /// What must be done, in words ("Issue the final EHC plan").
     pub label: &'static str,
+    /// How many units after the agreement's date.
     pub amount: u32,
+    /// Weeks, or immediately.
     pub unit: Unit,
 }
 
@@ -66,6 +70,8 @@ pub fn stages(kind: AgreementActionKind) -> &'static [Stage] {
     }
 }
 
+/// The law an agreed action's clocks cite: reg 42 and reg 44 for an item the family could appeal, reg 42's 2 weeks
+/// otherwise.
 pub fn citation(kind: AgreementActionKind) -> &'static str {
     if kind == AgreementActionKind::NonAppealable {
         NOT_APPEALABLE

@@ -29,12 +29,18 @@ use crate::calendar::{Calendar, SkippedDay};
 use crate::facts::{CaseFacts, IssuedCertificate};
 use crate::timeline::{Period, Trigger, Unit, WorkingLine};
 
+/// The words shown when HESC Rules r.12(2) moves the appeal deadline off a weekend or holiday.
 pub const RULE_12_2: &str = "Rule 12(2): a time ending on a day that is not a working day is met on the next working day";
+/// The words shown when r.12(3)(a) moves a deadline ending from 25 December to 1 January.
 pub const RULE_12_3_CHRISTMAS: &str =
     "Rule 12(3)(a): a time ending from 25 December to 1 January runs to the first working day after 1 January";
+/// The words shown when r.12(3)(a) moves a deadline ending in August.
 pub const RULE_12_3_AUGUST: &str = "Rule 12(3)(a): a time ending in August runs to the first working day after 31 August";
+/// The words shown, under the setting that allows it, when r.12(2) carries the deadline into August or 25 Dec–1 Jan and
+/// r.12(3)(a) then moves it on.
 pub const RULE_12_2_THEN_12_3: &str =
     "Rule 12(2) then rule 12(3)(a): the next working day falls in an extension period, so the time runs to the first working day after it";
+/// The time of day the appeal is due by: "by 5pm on ..." (r.12(1)).
 pub const BY_TIME: &str = "5pm";
 const CERTIFICATE_TRIGGER: &str = "mediation certificate issued";
 

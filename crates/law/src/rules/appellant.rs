@@ -23,9 +23,13 @@ use crate::calendar::dates;
 use crate::people::{AppellantRole, CallerRole};
 use crate::timeline::Notice;
 
+/// The law that gives the parent or the young person the right of appeal.
 pub const APPEAL_CITATION: &str = "Children and Families Act 2014 s.51";
+/// The law that says who counts as a parent (anyone with parental responsibility or care of the child).
 pub const PARENT_CITATION: &str = "Education Act 1996 s.576";
+/// The law that defines a young person: over compulsory school age and under 25.
 pub const YOUNG_PERSON_CITATION: &str = "Children and Families Act 2014 s.83(2)";
+/// The law that sets when compulsory school age ends: the last Friday in June of the school year they turn 16.
 pub const SCHOOL_AGE_CITATION: &str = "Education Act 1996 s.8(3); Education (School Leaving Date) Order 1997";
 
 /// The school leaving date of `year`: the last Friday in June.
@@ -65,9 +69,15 @@ pub fn turns_25(born: NaiveDate) -> Option<NaiveDate> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotAYoungPerson {
     /// Still of compulsory school age (or younger), until the end of `until`.
-    SchoolAge { until: NaiveDate },
+    SchoolAge {
+        /// The last day of compulsory school age: the school leaving date of the school year they turn 16.
+        until: NaiveDate,
+    },
     /// 25 or over since `since`.
-    TwentyFive { since: NaiveDate },
+    TwentyFive {
+        /// Their 25th birthday.
+        since: NaiveDate,
+    },
 }
 
 /// Whether someone born on `born` is a young person on `on` (over
@@ -116,7 +126,10 @@ pub struct Parties<'a> {
     pub caller: Option<(&'a str, CallerRole)>,
     /// The appellant as recorded, if any: the parent or young person.
     pub appellant: Option<(&'a str, AppellantRole)>,
+    /// The child's or young person's name.
     pub child_name: &'a str,
+    /// The child's or young person's date of birth, if recorded: it says whether they are a young person on the date of
+    /// the call.
     pub child_date_of_birth: Option<NaiveDate>,
     /// The date of the call (the first contact with the adviser).
     pub call_date: NaiveDate,
@@ -136,7 +149,10 @@ pub struct Named {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
     /// The caller is a representative and the appellant they act for is not recorded.
-    Appellant { representative: String },
+    Appellant {
+        /// The name of the representative who rang.
+        representative: String,
+    },
     /// No caller and no appellant is recorded.
     Caller,
 }

@@ -7,22 +7,31 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+/// The law behind the holidays, as a clock's working cites it.
 pub const CITATION: &str = "Banking and Financial Dealings Act 1971 Sch.1; Good Friday and Christmas Day by common law";
 
 /// The years this app knows holidays for at all (the rules are reliable for
 /// this span; outside it every date is computed by the same rules but is
 /// flagged as projected).
 pub const FIRST_YEAR: i32 = 1990;
+/// The last year of that span.
 pub const LAST_YEAR: i32 = 2100;
 
 /// Names used in working lines.
 pub const NEW_YEAR: &str = "New Year's Day";
+/// Good Friday: a common-law holiday, not a bank holiday, but never a working day.
 pub const GOOD_FRIDAY: &str = "Good Friday";
+/// Easter Monday.
 pub const EASTER_MONDAY: &str = "Easter Monday";
+/// The first Monday in May.
 pub const EARLY_MAY: &str = "Early May bank holiday";
+/// The last Monday in May.
 pub const SPRING: &str = "Spring bank holiday";
+/// The last Monday in August.
 pub const SUMMER: &str = "Summer bank holiday";
+/// Christmas Day: a common-law holiday, not a bank holiday, but never a working day.
 pub const CHRISTMAS: &str = "Christmas Day";
+/// Boxing Day.
 pub const BOXING: &str = "Boxing Day";
 
 /// A proclaimed holiday: month, day and name.
@@ -157,9 +166,21 @@ pub const PROCLAIMED: &[(i32, &[ProclaimedDay])] = &[
 /// A change made by royal proclamation that the Act's rules do not produce.
 pub enum OneOff {
     /// The holiday the rules give on `from` is held on `to` instead.
-    Moved { from: (i32, u32, u32), to: (u32, u32), name: &'static str },
+    Moved {
+        /// The date (year, month, day) the rules give for the holiday.
+        from: (i32, u32, u32),
+        /// The date (month, day) in the same year it was held instead.
+        to: (u32, u32),
+        /// The holiday's name as shown when a count skips it.
+        name: &'static str,
+    },
     /// An extra holiday.
-    Extra { on: (i32, u32, u32), name: &'static str },
+    Extra {
+        /// The date (year, month, day) of the extra holiday.
+        on: (i32, u32, u32),
+        /// The holiday's name as shown when a count skips it.
+        name: &'static str,
+    },
 }
 
 /// Every one-off change from 1990 on (the 2020–2023 ones are in the spec's
@@ -203,6 +224,7 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     ymd(year, month as u32, day as u32)
 }
 
+/// Good Friday of `year`: two days before Easter Sunday.
 pub fn good_friday(year: i32) -> NaiveDate {
     easter_sunday(year) - chrono::Days::new(2)
 }

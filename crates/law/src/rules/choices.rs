@@ -63,6 +63,7 @@ pub enum AppealExtensionReading {
 }
 
 impl AppealExtensionReading {
+    /// The setting in words, as the working shows it where the two readings give different dates.
     pub fn explanation(self) -> &'static str {
         match self {
             AppealExtensionReading::WhereTheTimeEnds => "Setting: rule 12(3)(a) is applied only where the time itself ends in August or from 25 December to 1 January (the default: the earlier, safer date)",
@@ -90,6 +91,7 @@ pub enum AppealCertificateReading {
 }
 
 impl AppealCertificateReading {
+    /// The setting in words, as the working shows it where the family holds more than one certificate.
     pub fn explanation(self) -> &'static str {
         match self {
             AppealCertificateReading::FirstCertificate => "Setting: the month counts from the first certificate the family was given, voided or not (the default: the earlier, safer date)",
@@ -104,14 +106,21 @@ impl AppealCertificateReading {
 #[cfg_attr(feature = "ts", ts(export))]
 #[serde(default, deny_unknown_fields)]
 pub struct CountingChoices {
+    /// When the 30 days for mediation start: the earlier notice to the LA (default), the family's, or the adviser's.
     pub thirty_days_start: ThirtyDaysStart,
+    /// Whether the meeting must be held (default) or only arranged by day 30.
     pub thirty_days_meaning: ThirtyDaysMeaning,
+    /// How the 5 working days' notice of a meeting is counted.
     pub notice_reading: NoticeReading,
+    /// Whether the Tribunal's August and Christmas extension (r.12(3)(a)) also applies after r.12(2) moves a deadline.
     pub appeal_extension: AppealExtensionReading,
+    /// Which certificate the appeal's 1 month counts from: the first the family was given (default), or the latest in
+    /// force.
     pub appeal_certificate: AppealCertificateReading,
 }
 
 impl ThirtyDaysStart {
+    /// The setting in words, as the working of the 30 days shows it.
     pub fn explanation(self) -> &'static str {
         match self {
             ThirtyDaysStart::EarlierDate => "Setting: the 30 days count from the earlier of the family's and the adviser's notice to the LA (the law is disputed; this is the default)",
@@ -122,6 +131,7 @@ impl ThirtyDaysStart {
 }
 
 impl ThirtyDaysMeaning {
+    /// The setting in words, as the working of the 30 days shows it.
     pub fn explanation(self) -> &'static str {
         match self {
             ThirtyDaysMeaning::Held => "Setting: the meeting must be held by day 30 (the law is disputed; this is the default)",
@@ -131,6 +141,7 @@ impl ThirtyDaysMeaning {
 }
 
 impl NoticeReading {
+    /// The setting in words, as the working of a meeting's notice shows it.
     pub fn explanation(self) -> &'static str {
         match self {
             NoticeReading::FiveWorkingDaysBefore => {

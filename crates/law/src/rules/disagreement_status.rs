@@ -27,7 +27,9 @@ pub struct DisagreementStatus {
     pub ended: bool,
     /// Every party agreed (and the LA did not decline).
     pub went_ahead: bool,
+    /// The case's events in date order, as the Case screen lists them.
     pub events: Vec<DrEvent>,
+    /// Answers that contradict each other, or dates that cannot be right, named with the field to fix.
     pub problems: Vec<crate::timeline::Problem>,
     /// The service's own targets: not the law.
     pub targets: Vec<crate::rules::service_targets::TargetClock>,
@@ -72,11 +74,17 @@ pub fn status(
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(export))]
 pub struct DisagreementVocabulary {
+    /// The four kinds of disagreement.
     pub kinds: Vec<crate::labels::Choice>,
+    /// The kinds of organisation another party may be.
     pub party_types: Vec<crate::labels::Choice>,
+    /// Whether the child has an EHC plan, is being assessed, or neither.
     pub ehc: Vec<crate::labels::Choice>,
+    /// The LA's answers to a request: engaged or declined.
     pub la_answers: Vec<crate::labels::Choice>,
+    /// A party's answers: agreed or refused to take part.
     pub party_answers: Vec<crate::labels::Choice>,
+    /// How one point ended: resolved, partly resolved or not resolved.
     pub point_results: Vec<crate::labels::Choice>,
     /// The two services New call asks about first.
     pub services: Vec<crate::labels::Choice>,
@@ -94,6 +102,7 @@ fn choice<T: Serialize>(value: T, label: &str) -> crate::labels::Choice {
     crate::labels::Choice { value, label: label.to_string() }
 }
 
+/// Every list the disagreement resolution forms offer, with the words for each choice.
 pub fn vocabulary() -> DisagreementVocabulary {
     use crate::facts::Service;
     DisagreementVocabulary {

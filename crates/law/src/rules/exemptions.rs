@@ -11,6 +11,7 @@ const S55: &str = "Children and Families Act 2014 s.55";
 const RECOMMENDATIONS: &str =
     "First-tier Tribunal recommendations power on health and social care (the former national trial, continued from 2021)";
 
+/// The LA's decision in words, as the exemption reasoning names it ("Refusal to issue an EHC plan").
 pub fn decision_label(kind: DecisionKind) -> &'static str {
     match kind {
         DecisionKind::RefuseToAssess => "Refusal to carry out an EHC needs assessment",
@@ -22,6 +23,7 @@ pub fn decision_label(kind: DecisionKind) -> &'static str {
     }
 }
 
+/// A plan issue in words, as the exemption reasoning names it ("Section I: placement").
 pub fn issue_label(issue: Issue) -> &'static str {
     match issue {
         Issue::NeedsB => "Section B: special educational needs",

@@ -5,6 +5,7 @@
 use crate::facts::{CaseFacts, LetterItem};
 use crate::timeline::Notice;
 
+/// The law that says what the decision letter must state.
 pub const CITATION: &str = "SEND Regs 2014 reg 32";
 
 /// Every item, in the regulation's order.
@@ -17,6 +18,7 @@ pub const ITEMS: [LetterItem; 6] = [
     LetterItem::LaMediationContact,
 ];
 
+/// The item in running text, as the notice of what the letter left out names it ("the right to mediation").
 pub fn label(item: LetterItem) -> &'static str {
     match item {
         LetterItem::RightToMediation => "the right to mediation",

@@ -39,14 +39,19 @@ pub const RULES_VERSION: u32 = 1;
 /// A statutory clock: who must do what, by when, and on what authority.
 #[derive(Debug, Clone, Copy)]
 pub struct ClockRule {
+    /// Stable name of the clock (`contact_adviser`, `appeal`): what the store and the screens know it by.
     pub key: &'static str,
+    /// What must be done, in words ("Contact the mediation adviser").
     pub label: &'static str,
+    /// Who must act.
     pub party: Party,
+    /// How long: the amount and the unit the law counts in.
     pub period: Period,
     /// What starts the clock.
     pub trigger: &'static str,
     /// The recorded act that meets it.
     pub met_by: &'static str,
+    /// The law the clock rests on, shown beside it.
     pub citation: &'static str,
     /// Set for a clock that is good practice, not law: it is never
     /// "overdue", and its words say so.

@@ -14,10 +14,15 @@ use crate::timeline::Problem;
 /// problem names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// A date of the case itself, by its JSON path (`decision.sent_on`, `declined_on`).
     Top(&'static str),
+    /// A date of the meeting at this place in the list (`meetings[0].date`).
     Meeting(usize, &'static str),
+    /// A date of the agreed action at this place in the list (`agreement.actions[0].agreed_due`).
     Action(usize, &'static str),
+    /// When a stage of an agreed action was done (`agreement.actions[0].done_on[1]`).
     Done(usize, usize),
+    /// The date of issue of the certificate at this place in the list (`certificates[0].issued_on`).
     Certificate(usize),
 }
 
@@ -80,6 +85,7 @@ pub fn each_date(facts: &CaseFacts, mut visit: impl FnMut(Field, &'static str, N
 /// issued through the app can never be one the engine refuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ground {
+    /// Where the fact is in the case facts.
     pub field: Field,
     /// The fact in words, as a problem names it ("The date the family declined mediation").
     pub name: &'static str,
@@ -90,6 +96,7 @@ pub struct Ground {
     /// What to say when it is not recorded, after the field's name
     /// ("is required for a declined certificate (...)").
     pub missing: &'static str,
+    /// The fact's date, if recorded.
     pub date: Option<NaiveDate>,
     /// The problem's code where the certificate is dated before the fact.
     pub before_code: &'static str,
@@ -194,6 +201,8 @@ impl Finder {
     }
 }
 
+/// Every contradiction in the facts and every date that cannot be right, each naming the field to fix; while there is
+/// any, the case gets no clocks.
 pub fn find(facts: &CaseFacts, today: NaiveDate) -> Vec<Problem> {
     let mut f = Finder { problems: Vec::new() };
     let start = NaiveDate::from_ymd_opt(REGIME_START.0, REGIME_START.1, REGIME_START.2).expect("a date");

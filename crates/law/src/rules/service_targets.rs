@@ -46,6 +46,7 @@ impl Default for ServiceTargets {
 /// The most a target may be set to (a standard longer than this is no
 /// standard): 60 working days, 52 weeks.
 pub const MAX_WORKING_DAYS: u32 = 60;
+/// The most weeks the meeting target may be set to.
 pub const MAX_WEEKS: u32 = 52;
 
 impl ServiceTargets {
@@ -71,17 +72,22 @@ impl ServiceTargets {
 pub struct TargetClock {
     /// `first_contact` or `meeting`.
     pub key: &'static str,
+    /// The target in words ("First contact with the parties (2 working days)", "A meeting (6 weeks)").
     pub label: String,
+    /// The target's length: working days for first contact, weeks for the meeting.
     pub period: Period,
     /// The request, which starts both targets.
     pub from: NaiveDate,
+    /// The target date.
     pub due_date: NaiveDate,
     /// When it was met, if it was.
     pub met_on: Option<NaiveDate>,
+    /// Where the target stands today (its words are the service's, never a statutory "Overdue").
     pub status: Status,
     /// The status in the service's words ("Past the service's target"),
     /// never a statutory "Overdue".
     pub status_text: &'static str,
+    /// The working as sentences: the request, the count, the target date, and that it is the service's standard.
     pub working: Vec<String>,
     /// Always `STANDARD`.
     pub standard: &'static str,

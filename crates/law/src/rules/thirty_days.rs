@@ -21,11 +21,13 @@ use crate::timeline::{MetBy, Party, Period, Trigger, WorkingLine};
 /// Who arranges the mediation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arranger {
+    /// The local authority: when education or social care is among the mediation issues.
     LocalAuthority,
     /// Health care is the only mediation issue.
     Icb,
 }
 
+/// Who arranges the mediation for this case: the ICB where health care is the only mediation issue, the LA otherwise.
 pub fn arranger(facts: &CaseFacts) -> Arranger {
     if !facts.issues.is_empty() && facts.issues.iter().all(|i| *i == Issue::Health) {
         Arranger::Icb
