@@ -18,17 +18,28 @@ pub enum LawError {
     NotADate(String),
     /// A working-day count beyond [`MAX_WORKING_DAYS`] either way.
     #[error("{n} working days is outside -{MAX_WORKING_DAYS} to {MAX_WORKING_DAYS}, the most this calendar counts")]
-    TooManyWorkingDays { n: i32 },
+    TooManyWorkingDays {
+        /// The count asked for.
+        n: i32,
+    },
     /// A count from `from` that would leave the dates chrono can hold.
     #[error("counting from {from} goes beyond the dates this calendar can hold")]
-    BeyondDates { from: NaiveDate },
+    BeyondDates {
+        /// The date the count started from.
+        from: NaiveDate,
+    },
     /// JSON a person or a script wrote, wrong at a path (`json_input`).
     #[error(transparent)]
     Json(#[from] JsonProblem),
     /// A value refused, naming its field: "decision.sent_on: not a real
     /// date ...", "MEDIATION_DESK_TODAY: ...".
     #[error("{field}: {message}")]
-    Field { field: String, message: String },
+    Field {
+        /// The field refused: a JSON path or a setting's name.
+        field: String,
+        /// What is wrong with it, as a person reads it.
+        message: String,
+    },
     /// Imported holidays that cannot be a year of England and Wales's; the
     /// message names the first year that fails and why.
     #[error("{0}")]
@@ -49,4 +60,5 @@ impl LawError {
     }
 }
 
+/// What the law's functions return: a value, or why it was refused.
 pub type Result<T, E = LawError> = std::result::Result<T, E>;

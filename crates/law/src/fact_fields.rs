@@ -26,6 +26,7 @@ pub enum InMessages {
 /// The fact's box on New call, where it has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewCallBox {
+    /// The id of its input on New call (`sent_on`, `call_date`).
     pub id: &'static str,
     /// Its label there, where it is not the fact's label ("Date of this call").
     pub label: Option<&'static str>,
@@ -43,7 +44,9 @@ pub struct FactField {
     pub id: Option<&'static str>,
     /// Whether it is one of the facts form's list of dates (not a meeting's or the agreement's).
     pub in_dates: bool,
+    /// Its box on New call, where it has one.
     pub new_call: Option<NewCallBox>,
+    /// How the store's and the forms' messages name it.
     pub in_messages: InMessages,
 }
 

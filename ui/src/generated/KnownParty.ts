@@ -4,4 +4,12 @@ import type { PartyType } from "./PartyType";
 /**
  * A known organisation, for the pick list.
  */
-export type KnownParty = { name: string, type: PartyType, };
+export type KnownParty = { 
+/**
+ * The organisation's name.
+ */
+name: string, 
+/**
+ * What kind of organisation it is (stored as `type`).
+ */
+type: PartyType, };

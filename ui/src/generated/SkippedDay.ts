@@ -4,4 +4,12 @@ import type { NonWorkingReason } from "./NonWorkingReason";
 /**
  * A day passed over while counting working days.
  */
-export type SkippedDay = { date: string, reason: NonWorkingReason, };
+export type SkippedDay = { 
+/**
+ * The day passed over.
+ */
+date: string, 
+/**
+ * Why it is not a working day.
+ */
+reason: NonWorkingReason, };
