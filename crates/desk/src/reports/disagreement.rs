@@ -48,7 +48,7 @@ pub struct DisagreementFigures {
     pub outcomes: Vec<Bar>,
     /// Median calendar days from the request to the first meeting.
     pub median_days_request_to_meeting: Option<f64>,
-    /// Of the requests in the period, those linked to a mediation case of the same child opened on or after the request.
+    /// Of the requests in the period, those linked to a mediation case of the same child opened on or after it.
     pub followed_by_mediation: u32,
     /// Of those followed by mediation, the ones whose appeal the Tribunal received.
     pub followed_by_appeal: u32,
