@@ -21,7 +21,10 @@ pub enum DeskError {
     /// for a file, `to` for a period, `file` for a spreadsheet). Nothing
     /// was written.
     #[error("{field}: {message}")]
-    BadInput { field: String, message: String },
+    BadInput {
+        field: String,
+        message: String,
+    },
     /// A spreadsheet import wrote nothing: the file or a row is wrong, the
     /// first problem first.
     #[error("{0}")]
