@@ -22,7 +22,9 @@ pub enum DeskError {
     /// was written.
     #[error("{field}: {message}")]
     BadInput {
+        /// What to fix: the name of the field, box or option.
         field: String,
+        /// What is wrong with it, in a sentence.
         message: String,
     },
     /// A spreadsheet import wrote nothing: the file or a row is wrong, the
@@ -38,6 +40,7 @@ pub enum DeskError {
 }
 
 impl DeskError {
+    /// A refusal of `field`, saying what is wrong with it.
     pub fn bad(field: impl Into<String>, message: impl Into<String>) -> DeskError {
         DeskError::BadInput { field: field.into(), message: message.into() }
     }
@@ -65,4 +68,5 @@ impl DeskError {
     }
 }
 
+/// What the application's actions return: the result, or why it was refused or failed.
 pub type Result<T, E = DeskError> = std::result::Result<T, E>;

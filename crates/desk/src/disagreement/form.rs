@@ -59,28 +59,28 @@ pub struct DrMeetingForm {
 }
 
 /// One point of the disagreement and how it ended, as typed: blank rows are ignored.
-/// What the point was, as the parties brought it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(default)]
 pub struct DrPointForm {
-    /// Resolved, partly resolved or not resolved: required for every point.
+    /// What the point was, as the parties brought it.
     pub point: String,
-    /// What remains of the point, if anything (optional); printed after its result on the record of outcome.
+    /// Resolved, partly resolved or not resolved: required for every point.
     pub result: Option<PointResult>,
+    /// What remains of the point, if anything (optional); printed after its result on the record of outcome.
     pub remains: String,
 }
 
 /// One action agreed in disagreement resolution, as typed: blank rows are ignored.
-/// Who will do it: a person or organisation (required).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(default)]
 pub struct DrActionForm {
-    /// What they will do (required).
+    /// Who will do it: a person or organisation (required).
     pub who: String,
-    /// The date by which they will do it (optional).
+    /// What they will do (required).
     pub what: String,
+    /// The date by which they will do it (optional).
     pub by: DateParts,
 }
 

@@ -30,11 +30,14 @@ pub enum RenderError {
     /// in a script DejaVu Sans lacks, or a control character). Refused
     /// rather than printed as empty boxes.
     UnsupportedCharacter {
+        /// The field that holds it, as the document names it (`child.name`).
         field: String,
+        /// The character that cannot be printed.
         character: char,
     },
     /// A field the document must show is empty.
     MissingField {
+        /// The field that is empty.
         field: String,
     },
     /// The PDF library failed (a bug, not bad input).
