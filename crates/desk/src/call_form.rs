@@ -25,7 +25,7 @@ pub struct NewCallForm {
     /// Which service the call is for: mediation advice before an appeal, disagreement resolution, or a disability
     /// discrimination claim (no mediation requirement).
     pub service: Service,
-    /// Who is calling: the parent, the young person (16 to 25), or a representative.
+    /// Who is calling: the parent, the young person (over compulsory school age, under 25), or a representative.
     pub caller_role: CallerRole,
     /// The caller's name (required).
     pub caller_name: String,

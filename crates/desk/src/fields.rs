@@ -28,7 +28,7 @@ pub struct DateParts {
     pub day: String,
     /// The month as a number, as typed ("4").
     pub month: String,
-    /// The year, four digits, as typed ("2026").
+    /// The year, as typed ("2026").
     pub year: String,
 }
 

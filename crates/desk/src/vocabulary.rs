@@ -53,7 +53,7 @@ pub struct FactFieldWords {
     pub id: Option<String>,
     /// Its input on New call, and the label there.
     pub new_call_id: Option<String>,
-    /// The label of its input on New call, where that differs.
+    /// The label of its input on New call, if it has one there.
     pub new_call_label: Option<String>,
 }
 

@@ -103,7 +103,7 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// The parsed data of one face.
+    /// The parsed data of `face`.
     pub fn get(&self, face: Face) -> &FontData {
         match face {
             Face::Regular => &self.regular,
