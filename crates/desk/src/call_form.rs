@@ -22,27 +22,42 @@ pub use crate::fields::{date_field, required_date_field, text_field, DateParts, 
 #[ts(export)]
 #[serde(default)]
 pub struct NewCallForm {
+    /// Which service the call is for: mediation advice before an appeal, disagreement resolution, or a disability
+    /// discrimination claim (no mediation requirement).
     pub service: Service,
+    /// Who is calling: the parent, the young person (over compulsory school age, under 25), or a representative.
     pub caller_role: CallerRole,
+    /// The caller's name (required).
     pub caller_name: String,
     /// When the caller is a representative: the parent or young person
     /// they act for (the appellant). Read only for a representative.
     pub appellant_name: String,
+    /// Whether the person the representative acts for is a parent or the young person.
     pub appellant_role: AppellantRole,
     /// The appellant's relationship to the child ("grandmother").
     pub appellant_relationship: String,
     /// A phone number or email address for the appellant.
     pub appellant_contact: String,
+    /// The child or young person's name (required).
     pub child_name: String,
+    /// The child or young person's date of birth (optional; not in the future).
     pub child_date_of_birth: DateParts,
+    /// The local authority whose decision it is (required).
     pub local_authority: String,
+    /// The decision the family is calling about: required for mediation advice.
     pub decision_kind: Option<DecisionKind>,
+    /// What in the plan the family disagrees with (sections B, F, I, health, social care): required for a plan contents
+    /// decision and kept only for one.
     pub issues: Vec<Issue>,
+    /// The date on the decision letter: required for mediation advice, not asked for disagreement resolution.
     pub letter_dated: DateParts,
+    /// The date the decision letter was sent (optional): on or after the date on the letter, and not after the call.
     pub sent_on: DateParts,
     /// The date of this call: the family's first contact with the adviser.
     pub call_date: DateParts,
+    /// What the decision letter left out (the reg 32 checklist).
     pub letter_missing: Vec<LetterItem>,
+    /// A note about the call (optional).
     pub note: String,
     /// For disagreement resolution: the request (`disagreement::form`).
     pub disagreement: crate::disagreement::form::DisagreementForm,
@@ -51,9 +66,13 @@ pub struct NewCallForm {
 /// The appellant's boxes as typed (`appellant_name`, `appellant_role`,
 /// `appellant_relationship`, `appellant_contact`).
 pub struct AppellantBoxes<'a> {
+    /// The appellant's name: required once a relationship or contact is typed.
     pub name: &'a str,
+    /// Whether the appellant is a parent or the young person.
     pub role: AppellantRole,
+    /// The appellant's relationship to the child ("grandmother"), optional.
     pub relationship: &'a str,
+    /// A phone number or email address for the appellant, optional.
     pub contact: &'a str,
 }
 

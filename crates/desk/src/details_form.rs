@@ -18,16 +18,24 @@ use crate::store::{AppellantRole, CallerRole, CaseInput, CaseRecord, PersonInput
 #[ts(export)]
 #[serde(default)]
 pub struct CaseDetailsForm {
+    /// The child or young person's name (required).
     pub child_name: String,
+    /// The child or young person's date of birth (optional; not in the future).
     pub child_date_of_birth: DateParts,
+    /// The caller's name.
     pub caller_name: String,
+    /// Who called: the parent, the young person, or a representative.
     pub caller_role: CallerRole,
     /// The parent or young person the caller acts for (the appellant):
     /// left empty when the caller is the parent or the young person.
     pub appellant_name: String,
+    /// Whether the appellant is a parent or the young person.
     pub appellant_role: AppellantRole,
+    /// The appellant's relationship to the child ("grandmother"), optional.
     pub appellant_relationship: String,
+    /// A phone number or email address for the appellant, optional.
     pub appellant_contact: String,
+    /// The local authority whose decision it is (required).
     pub local_authority: String,
 }
 

@@ -21,7 +21,12 @@ pub enum DeskError {
     /// for a file, `to` for a period, `file` for a spreadsheet). Nothing
     /// was written.
     #[error("{field}: {message}")]
-    BadInput { field: String, message: String },
+    BadInput {
+        /// What to fix: the name of the field, box or option.
+        field: String,
+        /// What is wrong with it, in a sentence.
+        message: String,
+    },
     /// A spreadsheet import wrote nothing: the file or a row is wrong, the
     /// first problem first.
     #[error("{0}")]
@@ -35,6 +40,7 @@ pub enum DeskError {
 }
 
 impl DeskError {
+    /// A refusal of `field`, saying what is wrong with it.
     pub fn bad(field: impl Into<String>, message: impl Into<String>) -> DeskError {
         DeskError::BadInput { field: field.into(), message: message.into() }
     }
@@ -62,4 +68,5 @@ impl DeskError {
     }
 }
 
+/// What the application's actions return: the result, or why it was refused or failed.
 pub type Result<T, E = DeskError> = std::result::Result<T, E>;

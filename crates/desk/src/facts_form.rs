@@ -51,24 +51,33 @@ pub struct DatedFact {
     pub path: String,
     /// Its input's id: `fact-decision-sent_on`.
     pub id: String,
+    /// Its label ("Date the decision was sent").
     pub label: String,
+    /// The day, month and year as typed; all blank for a fact not yet known.
     pub date: DateParts,
 }
 
+/// One mediation meeting as boxes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct MeetingForm {
+    /// The date of the meeting.
     pub date: DateParts,
+    /// Planned, held, postponed or cancelled.
     pub status: MeetingStatus,
     /// When the parties were told the date (the 5-working-day notice).
     pub notice_sent_on: DateParts,
 }
 
+/// One action of the written agreement as boxes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ActionForm {
+    /// What the action is (make an assessment, amend section F, ...): it decides its stages and its time limit.
     pub kind: AgreementActionKind,
+    /// The action in the parties' words.
     pub description: String,
+    /// A different date the parties agreed in writing, which replaces the time limit.
     pub agreed_due: DateParts,
     /// One date a stage of the action (`rules::agreement::stages`).
     pub done: Vec<DateParts>,
@@ -76,11 +85,15 @@ pub struct ActionForm {
     pub responsible_body: Option<ResponsibleBody>,
 }
 
+/// The written agreement reached in mediation, as boxes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct AgreementForm {
+    /// The date of the written agreement.
     pub dated: DateParts,
+    /// Whether the local authority was a party to the agreement.
     pub la_was_party: bool,
+    /// The actions the agreement requires.
     pub actions: Vec<ActionForm>,
 }
 
@@ -89,8 +102,11 @@ pub struct AgreementForm {
 #[ts(export)]
 #[serde(default)]
 pub struct FactsForm {
+    /// Each dated fact of the case, in the registry's order.
     pub dates: Vec<DatedFact>,
+    /// The mediation meetings.
     pub meetings: Vec<MeetingForm>,
+    /// The written agreement, once there is one.
     pub agreement: Option<AgreementForm>,
 }
 

@@ -24,8 +24,11 @@ use crate::text::lower_first;
 #[ts(export)]
 #[serde(default)]
 pub struct DateParts {
+    /// The day of the month, as typed ("7").
     pub day: String,
+    /// The month as a number, as typed ("4").
     pub month: String,
+    /// The year, as typed ("2026").
     pub year: String,
 }
 
@@ -49,6 +52,7 @@ pub struct FieldError {
     /// The form field: `child_name`, `letter_dated`, ... (a date's boxes are
     /// `letter_dated-day`, `-month`, `-year` on screen).
     pub field: String,
+    /// What is wrong and what to do about it, GOV.UK style ("Enter the date of birth").
     pub message: String,
 }
 

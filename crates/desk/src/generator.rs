@@ -12,13 +12,16 @@ use crate::calendar::{add_days, Calendar};
 use crate::facts::*;
 use crate::store::{CaseInput, Closing, PersonInput};
 
+/// The generator's source of chance: SplitMix64 from a seed, so the same seed always gives the same cases.
 pub struct Rng(u64);
 
 impl Rng {
+    /// A generator started from `seed`.
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
+    /// The next number in the sequence.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -32,10 +35,12 @@ impl Rng {
         lo + (self.next_u64() % ((hi - lo + 1) as u64)) as i64
     }
 
+    /// True about `percent` times in 100.
     pub fn chance(&mut self, percent: u64) -> bool {
         self.next_u64() % 100 < percent
     }
 
+    /// One of `items`, each as likely as the others (there must be at least one).
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[(self.next_u64() % items.len() as u64) as usize]
     }
@@ -45,19 +50,27 @@ impl Rng {
 /// a store keeps beside them.
 #[derive(Debug, Clone)]
 pub struct GeneratedCase {
+    /// Its reference, `MD-` the year the decision was sent, and a five-digit number.
     pub reference: String,
+    /// The parent's name (made up).
     pub parent_name: String,
+    /// The child's name (made up).
     pub child_name: String,
+    /// The child's date of birth.
     pub child_date_of_birth: NaiveDate,
+    /// The local authority, one of [`LOCAL_AUTHORITIES`].
     pub local_authority: &'static str,
+    /// A short note of the kind a mediator writes.
     pub note: String,
     /// When and why the case was closed; `None` while it is open.
     pub closed: Option<Closing>,
+    /// The facts the engine reads: the decision, the contacts, meetings, certificates.
     pub facts: CaseFacts,
     /// For a disagreement resolution case, its record.
     pub disagreement: Option<crate::disagreement::Disagreement>,
 }
 
+/// The twelve local authorities, in and around Greater Manchester, that generated cases are spread across.
 pub const LOCAL_AUTHORITIES: &[&str] = &[
     "Manchester City Council",
     "Salford City Council",

@@ -8,6 +8,8 @@
 //! own names so the shells need only this crate; nothing here knows of
 //! Tauri or of the command line's parser.
 
+#![warn(missing_docs)]
+
 pub mod call_form;
 pub mod certificates;
 pub mod details_form;

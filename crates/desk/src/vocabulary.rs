@@ -20,7 +20,9 @@ pub use law::labels::Choice;
 pub struct ReadingChoice {
     /// The `CountingChoices` field it sets.
     pub field: String,
+    /// The question the reading answers, as Settings asks it ("When do the 30 days for mediation start?").
     pub question: String,
+    /// The readings to choose from, each with its explanation.
     pub options: Vec<Choice>,
 }
 
@@ -28,8 +30,11 @@ pub struct ReadingChoice {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ActionChoice {
+    /// The action's name as stored (its serde name, `make_assessment`).
     pub value: String,
+    /// The action in words ("Make an EHC needs assessment or re-assessment").
     pub label: String,
+    /// The names of its stages, each with its own "done on" date box on the Case screen.
     pub stages: Vec<String>,
 }
 
@@ -41,24 +46,35 @@ pub struct FactFieldWords {
     /// Its JSON path, as problems name it: `facts.decision.sent_on`,
     /// `facts.meetings[].date` (`[]` where an index goes).
     pub path: String,
+    /// Its label, as the Case screen and error messages show it.
     pub label: String,
     /// Its input on the Case screen: `fact-decision-sent_on`, `meeting-{}`
     /// (`{}` where the path's index goes).
     pub id: Option<String>,
     /// Its input on New call, and the label there.
     pub new_call_id: Option<String>,
+    /// The label of its input on New call, if it has one there.
     pub new_call_label: Option<String>,
 }
 
+/// Every list of words the screens show, in one piece, sent to the window when it starts.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Vocabulary {
+    /// The disputed readings of the law a service chooses in Settings, with their options.
     pub readings: Vec<ReadingChoice>,
+    /// The actions a written agreement can require, with their stages.
     pub agreement_actions: Vec<ActionChoice>,
+    /// The local authority decisions a family may call about.
     pub decisions: Vec<Choice>,
+    /// The issues in the plan a family may disagree with: sections B, F and I, health and social care.
     pub issues: Vec<Choice>,
+    /// The routes a case may take: certificate needed, no certificate needed, disagreement resolution, disability
+    /// discrimination, or not yet known.
     pub routes: Vec<Choice>,
+    /// What a decision letter must tell the family (reg 32), for the checklist of what it left out.
     pub letter_items: Vec<Choice>,
+    /// Who rang, to choose one: parent or carer, young person, or a representative.
     pub caller_roles: Vec<Choice>,
     /// Who rang, in running text (the case's header): "young person".
     pub caller_role_words: Vec<Choice>,
@@ -91,6 +107,7 @@ fn choice<T: Serialize + Copy>(value: T, label: &str) -> Choice {
     Choice { value: name_of(value), label: label.to_string() }
 }
 
+/// Every list of words the screens show, built from the rules' own labels.
 pub fn vocabulary() -> Vocabulary {
     use DecisionKind::*;
     let decisions =

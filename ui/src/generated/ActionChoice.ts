@@ -3,4 +3,16 @@
 /**
  * An action a written agreement can require, with its stages' names.
  */
-export type ActionChoice = { value: string, label: string, stages: Array<string>, };
+export type ActionChoice = { 
+/**
+ * The action's name as stored (its serde name, `make_assessment`).
+ */
+value: string, 
+/**
+ * The action in words ("Make an EHC needs assessment or re-assessment").
+ */
+label: string, 
+/**
+ * The names of its stages, each with its own "done on" date box on the Case screen.
+ */
+stages: Array<string>, };

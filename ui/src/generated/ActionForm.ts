@@ -3,7 +3,22 @@ import type { AgreementActionKind } from "./AgreementActionKind";
 import type { DateParts } from "./DateParts";
 import type { ResponsibleBody } from "./ResponsibleBody";
 
-export type ActionForm = { kind: AgreementActionKind, description: string, agreed_due: DateParts, 
+/**
+ * One action of the written agreement as boxes.
+ */
+export type ActionForm = { 
+/**
+ * What the action is (make an assessment, amend section F, ...): it decides its stages and its time limit.
+ */
+kind: AgreementActionKind, 
+/**
+ * The action in the parties' words.
+ */
+description: string, 
+/**
+ * A different date the parties agreed in writing, which replaces the time limit.
+ */
+agreed_due: DateParts, 
 /**
  * One date a stage of the action (`rules::agreement::stages`).
  */

@@ -2,4 +2,19 @@
 import type { ActionForm } from "./ActionForm";
 import type { DateParts } from "./DateParts";
 
-export type AgreementForm = { dated: DateParts, la_was_party: boolean, actions: Array<ActionForm>, };
+/**
+ * The written agreement reached in mediation, as boxes.
+ */
+export type AgreementForm = { 
+/**
+ * The date of the written agreement.
+ */
+dated: DateParts, 
+/**
+ * Whether the local authority was a party to the agreement.
+ */
+la_was_party: boolean, 
+/**
+ * The actions the agreement requires.
+ */
+actions: Array<ActionForm>, };

@@ -3,4 +3,12 @@
 /**
  * One bar of a chart.
  */
-export type Bar = { label: string, value: number, };
+export type Bar = { 
+/**
+ * What the bar counts ("Refuse to assess", "Opened", ...).
+ */
+label: string, 
+/**
+ * How many.
+ */
+value: number, };

@@ -7,9 +7,21 @@ import type { StaffMember } from "./StaffMember";
  * What the Case screen's certificate section shows: the case's
  * certificates, the kind its clocks call for, who may issue, and today.
  */
-export type CaseCertificates = { certificates: Array<CertificateRecord>, 
+export type CaseCertificates = { 
+/**
+ * The case's certificates, issued and voided, as the register holds them.
+ */
+certificates: Array<CertificateRecord>, 
 /**
  * The kind whose certificate clock is running (pending or overdue),
  * if any: the form starts on it.
  */
-suggested_kind: CertificateKind | null, staff: Array<StaffMember>, today: string, };
+suggested_kind: CertificateKind | null, 
+/**
+ * The service's staff, to choose who issues the certificate.
+ */
+staff: Array<StaffMember>, 
+/**
+ * Today's date, for the date of issue box.
+ */
+today: string, };

@@ -6,9 +6,41 @@ import type { DateParts } from "./DateParts";
 /**
  * The form, as typed.
  */
-export type CaseDetailsForm = { child_name: string, child_date_of_birth: DateParts, caller_name: string, caller_role: CallerRole, 
+export type CaseDetailsForm = { 
+/**
+ * The child or young person's name (required).
+ */
+child_name: string, 
+/**
+ * The child or young person's date of birth (optional; not in the future).
+ */
+child_date_of_birth: DateParts, 
+/**
+ * The caller's name.
+ */
+caller_name: string, 
+/**
+ * Who called: the parent, the young person, or a representative.
+ */
+caller_role: CallerRole, 
 /**
  * The parent or young person the caller acts for (the appellant):
  * left empty when the caller is the parent or the young person.
  */
-appellant_name: string, appellant_role: AppellantRole, appellant_relationship: string, appellant_contact: string, local_authority: string, };
+appellant_name: string, 
+/**
+ * Whether the appellant is a parent or the young person.
+ */
+appellant_role: AppellantRole, 
+/**
+ * The appellant's relationship to the child ("grandmother"), optional.
+ */
+appellant_relationship: string, 
+/**
+ * A phone number or email address for the appellant, optional.
+ */
+appellant_contact: string, 
+/**
+ * The local authority whose decision it is (required).
+ */
+local_authority: string, };

@@ -3,4 +3,16 @@
 /**
  * A date as typed into three boxes: day, month, year.
  */
-export type DateParts = { day: string, month: string, year: string, };
+export type DateParts = { 
+/**
+ * The day of the month, as typed ("7").
+ */
+day: string, 
+/**
+ * The month as a number, as typed ("4").
+ */
+month: string, 
+/**
+ * The year, as typed ("2026").
+ */
+year: string, };

@@ -12,4 +12,12 @@ path: string,
 /**
  * Its input's id: `fact-decision-sent_on`.
  */
-id: string, label: string, date: DateParts, };
+id: string, 
+/**
+ * Its label ("Date the decision was sent").
+ */
+label: string, 
+/**
+ * The day, month and year as typed; all blank for a fact not yet known.
+ */
+date: DateParts, };

@@ -4,7 +4,27 @@ import type { Bar } from "./Bar";
 /**
  * The figures, and their bars.
  */
-export type DisagreementFigures = { requests: number, by_kind: Array<Bar>, by_party_type: Array<Bar>, went_ahead: number, declined: number, 
+export type DisagreementFigures = { 
+/**
+ * Requests for disagreement resolution made in the period.
+ */
+requests: number, 
+/**
+ * Those requests by kind of disagreement.
+ */
+by_kind: Array<Bar>, 
+/**
+ * Those requests by the other parties' types (a case with two parties of one type counts once for it).
+ */
+by_party_type: Array<Bar>, 
+/**
+ * Cases that went ahead in the period: every party agreed, and the LA did not decline.
+ */
+went_ahead: number, 
+/**
+ * Cases ended in the period by the LA declining or a party refusing.
+ */
+declined: number, 
 /**
  * Who declined: the LA, the family, or the refusing party's type.
  */
@@ -16,4 +36,12 @@ outcomes: Array<Bar>,
 /**
  * Median calendar days from the request to the first meeting.
  */
-median_days_request_to_meeting: number | null, followed_by_mediation: number, followed_by_appeal: number, };
+median_days_request_to_meeting: number | null, 
+/**
+ * Of the requests in the period, those linked to a mediation case of the same child opened on or after it.
+ */
+followed_by_mediation: number, 
+/**
+ * Of those followed by mediation, the ones whose appeal the Tribunal received.
+ */
+followed_by_appeal: number, };

@@ -12,7 +12,63 @@ import type { PartyAnswer } from "./PartyAnswer";
 /**
  * The whole form, as typed.
  */
-export type DisagreementForm = { kind: DisagreementKind | null, requested_on: DateParts, about: string, ehc: EhcStatus | null, parties: Array<DrPartyForm>, first_contact_on: DateParts, la_answer: LaAnswer | null, la_on: DateParts, family_answer: PartyAnswer | null, family_on: DateParts, meetings: Array<DrMeetingForm>, points: Array<DrPointForm>, actions: Array<DrActionForm>, concluded_on: DateParts, 
+export type DisagreementForm = { 
+/**
+ * The kind of disagreement (one of the four in the Code of Practice); required.
+ */
+kind: DisagreementKind | null, 
+/**
+ * The date the request for disagreement resolution was made (required).
+ */
+requested_on: DateParts, 
+/**
+ * What the disagreement is about, briefly (required).
+ */
+about: string, 
+/**
+ * Whether the child has an EHC plan, is being assessed for one, or neither (optional).
+ */
+ehc: EhcStatus | null, 
+/**
+ * The other parties to the disagreement: at least one is required.
+ */
+parties: Array<DrPartyForm>, 
+/**
+ * The date of the service's first contact with the parties after the request (optional).
+ */
+first_contact_on: DateParts, 
+/**
+ * The LA's answer to the request: engaged or declined.
+ */
+la_answer: LaAnswer | null, 
+/**
+ * The date of the LA's answer, required with the answer.
+ */
+la_on: DateParts, 
+/**
+ * The family's answer: agreed or refused to take part (not asked between services).
+ */
+family_answer: PartyAnswer | null, 
+/**
+ * The date of the family's answer, required with the answer.
+ */
+family_on: DateParts, 
+/**
+ * The meetings held.
+ */
+meetings: Array<DrMeetingForm>, 
+/**
+ * The outcome, point by point.
+ */
+points: Array<DrPointForm>, 
+/**
+ * What was agreed: who will do what, by when.
+ */
+actions: Array<DrActionForm>, 
+/**
+ * The date disagreement resolution ended, with or without agreement.
+ */
+concluded_on: DateParts, 
 /**
  * References of linked cases, separated by commas or spaces.
  */

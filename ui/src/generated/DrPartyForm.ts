@@ -7,4 +7,20 @@ import type { PartyType } from "./PartyType";
  * One other party as typed: a known organisation's name (its type then
  * filled in) or a new one, and its answer.
  */
-export type DrPartyForm = { name: string, party_type: PartyType | null, answer: PartyAnswer | null, on: DateParts, };
+export type DrPartyForm = { 
+/**
+ * The organisation's name, as typed (for example "Hillside Primary School").
+ */
+name: string, 
+/**
+ * What kind of organisation it is (school, academy, setting, college, LA or ICB); required for every party.
+ */
+party_type: PartyType | null, 
+/**
+ * Whether the party agreed or refused to take part; blank until it has answered.
+ */
+answer: PartyAnswer | null, 
+/**
+ * The date of the party's answer: required with an answer, and refused without one.
+ */
+on: DateParts, };

@@ -4,7 +4,11 @@ import type { ExportFormat } from "./ExportFormat";
 /**
  * Which cases, and how.
  */
-export type ExportRequest = { format: ExportFormat, 
+export type ExportRequest = { 
+/**
+ * CSV case log, pseudonymised CSV, full JSON export or ICS calendar.
+ */
+format: ExportFormat, 
 /**
  * Cases still open on or after this date.
  */

@@ -9,7 +9,11 @@ export type FactFieldWords = {
  * Its JSON path, as problems name it: `facts.decision.sent_on`,
  * `facts.meetings[].date` (`[]` where an index goes).
  */
-path: string, label: string, 
+path: string, 
+/**
+ * Its label, as the Case screen and error messages show it.
+ */
+label: string, 
 /**
  * Its input on the Case screen: `fact-decision-sent_on`, `meeting-{}`
  * (`{}` where the path's index goes).
@@ -18,4 +22,8 @@ id: string | null,
 /**
  * Its input on New call, and the label there.
  */
-new_call_id: string | null, new_call_label: string | null, };
+new_call_id: string | null, 
+/**
+ * The label of its input on New call, if it has one there.
+ */
+new_call_label: string | null, };

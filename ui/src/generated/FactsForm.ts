@@ -6,4 +6,16 @@ import type { MeetingForm } from "./MeetingForm";
 /**
  * The form, as typed.
  */
-export type FactsForm = { dates: Array<DatedFact>, meetings: Array<MeetingForm>, agreement: AgreementForm | null, };
+export type FactsForm = { 
+/**
+ * Each dated fact of the case, in the registry's order.
+ */
+dates: Array<DatedFact>, 
+/**
+ * The mediation meetings.
+ */
+meetings: Array<MeetingForm>, 
+/**
+ * The written agreement, once there is one.
+ */
+agreement: AgreementForm | null, };

@@ -8,4 +8,8 @@ export type FieldError = {
  * The form field: `child_name`, `letter_dated`, ... (a date's boxes are
  * `letter_dated-day`, `-month`, `-year` on screen).
  */
-field: string, message: string, };
+field: string, 
+/**
+ * What is wrong and what to do about it, GOV.UK style ("Enter the date of birth").
+ */
+message: string, };

@@ -4,4 +4,12 @@ import type { ImportField } from "./ImportField";
 /**
  * One field a column can be mapped to, for the screen's choices.
  */
-export type ImportFieldChoice = { value: ImportField, label: string, };
+export type ImportFieldChoice = { 
+/**
+ * The field as stored in the mapping file (`child_name`).
+ */
+value: ImportField, 
+/**
+ * The field in the mediators' words ("Child or young person's name").
+ */
+label: string, };

@@ -4,4 +4,8 @@ import type { ImportField } from "./ImportField";
 /**
  * Header name to field, as saved in the mapping file.
  */
-export type ImportMapping = { columns: { [key in string]: ImportField }, };
+export type ImportMapping = { 
+/**
+ * Each column's header name, exactly as in the file's first row, and the case field it fills.
+ */
+columns: { [key in string]: ImportField }, };

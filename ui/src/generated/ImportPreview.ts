@@ -5,7 +5,23 @@ import type { ImportPreviewRow } from "./ImportPreviewRow";
 /**
  * The dry run: the first rows, and every problem in the file.
  */
-export type ImportPreview = { headers: Array<string>, mapping: ImportMapping, rows: Array<ImportPreviewRow>, total_rows: number, 
+export type ImportPreview = { 
+/**
+ * The header row's names, trimmed, as in the file.
+ */
+headers: Array<string>, 
+/**
+ * The mapping the dry run used.
+ */
+mapping: ImportMapping, 
+/**
+ * The first rows of the file (10 on the Import screen), each with its cells and problems.
+ */
+rows: Array<ImportPreviewRow>, 
+/**
+ * How many data rows the file has, not counting the header.
+ */
+total_rows: number, 
 /**
  * Every problem, one line each, in row order.
  */

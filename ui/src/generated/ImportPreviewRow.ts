@@ -11,4 +11,8 @@ row: number,
 /**
  * (header, cell) for each mapped column.
  */
-cells: Array<[string, string]>, problems: Array<string>, };
+cells: Array<[string, string]>, 
+/**
+ * What is wrong with this row, one line each (`row 3: 'Date sent' 31/02/2025 is not a date`).
+ */
+problems: Array<string>, };

@@ -5,4 +5,16 @@ import type { ImportPreview } from "./ImportPreview";
 /**
  * What the Import screen shows for a file and a mapping.
  */
-export type ImportView = { file: string, preview: ImportPreview, fields: Array<ImportFieldChoice>, };
+export type ImportView = { 
+/**
+ * The name of the file the user chose, as the screen shows it.
+ */
+file: string, 
+/**
+ * The dry run under the mapping: the first 10 rows and every problem in the file.
+ */
+preview: ImportPreview, 
+/**
+ * Every field a column can be mapped to, in the order the screen offers them.
+ */
+fields: Array<ImportFieldChoice>, };

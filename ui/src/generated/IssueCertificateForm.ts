@@ -6,7 +6,15 @@ import type { Issue } from "./Issue";
 /**
  * "Issue a certificate", as typed.
  */
-export type IssueCertificateForm = { kind: CertificateKind, issued_on: DateParts, 
+export type IssueCertificateForm = { 
+/**
+ * Which of the four kinds of certificate to issue: declined, withdrawn, deemed, or after mediation.
+ */
+kind: CertificateKind, 
+/**
+ * The date of issue as three boxes: required, and not after today. The one-month appeal limit runs from it.
+ */
+issued_on: DateParts, 
 /**
  * A staff member's name; empty or none: the only one with the role.
  */

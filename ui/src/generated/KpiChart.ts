@@ -5,4 +5,12 @@ import type { Bar } from "./Bar";
  * A bar chart: a title and its bars, in order. (`KpiChart` in
  * TypeScript: `Chart` there is the case timeline's picture.)
  */
-export type KpiChart = { title: string, bars: Array<Bar>, };
+export type KpiChart = { 
+/**
+ * The chart's heading.
+ */
+title: string, 
+/**
+ * Its bars, in the order shown.
+ */
+bars: Array<Bar>, };

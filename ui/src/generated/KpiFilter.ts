@@ -3,4 +3,16 @@
 /**
  * The period and the local authority (all when `None`).
  */
-export type KpiFilter = { from: string, to: string, local_authority: string | null, };
+export type KpiFilter = { 
+/**
+ * The first day of the period.
+ */
+from: string, 
+/**
+ * The last day of the period, included.
+ */
+to: string, 
+/**
+ * The one local authority to report on; `None` for all of them.
+ */
+local_authority: string | null, };

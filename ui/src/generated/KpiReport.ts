@@ -6,15 +6,39 @@ import type { KpiChart } from "./KpiChart";
 /**
  * The report's figures and the series of its charts.
  */
-export type KpiReport = { from: string, to: string, 
+export type KpiReport = { 
+/**
+ * The first day of the period reported on.
+ */
+from: string, 
+/**
+ * The last day of the period, included.
+ */
+to: string, 
 /**
  * "All local authorities" or the one asked for.
  */
-local_authority: string, cases_opened: number, cases_closed: number, 
+local_authority: string, 
+/**
+ * Cases opened in the period.
+ */
+cases_opened: number, 
+/**
+ * Cases closed in the period.
+ */
+cases_closed: number, 
 /**
  * Cases opened in the period by local authority (most first).
  */
-by_local_authority: Array<Bar>, by_decision: Array<Bar>, by_issue: Array<Bar>, 
+by_local_authority: Array<Bar>, 
+/**
+ * Cases opened in the period by the decision called about; "Not recorded" where a mediation case has none.
+ */
+by_decision: Array<Bar>, 
+/**
+ * Cases opened in the period by issue in the plan (B, F, I, health, social care); a case may count under several.
+ */
+by_issue: Array<Bar>, 
 /**
  * Declined, mediated, exempt, disagreement resolution, withdrawn,
  * not arranged within 30 days (deemed), still open or other.
@@ -23,15 +47,43 @@ routes: Array<Bar>,
 /**
  * Agreed, partly agreed, not agreed, withdrawn, not recorded.
  */
-outcomes: Array<Bar>, certificates_issued: number, certificates_on_time: number, certificates_late: number, 
+outcomes: Array<Bar>, 
+/**
+ * Certificates issued in the period, not counting voided ones.
+ */
+certificates_issued: number, 
+/**
+ * Of those, the certificates the engine judged issued on time (within 3 working days).
+ */
+certificates_on_time: number, 
+/**
+ * Of those, the certificates the engine judged issued late.
+ */
+certificates_late: number, 
 /**
  * Of certificates judged, the percentage on time (None if none).
  */
-certificates_on_time_percent: number | null, mediations_held: number, mediations_within_30_days: number, mediations_within_30_days_percent: number | null, 
+certificates_on_time_percent: number | null, 
+/**
+ * Mediations held in the period (the engine's "mediation held" clock met, on time or late).
+ */
+mediations_held: number, 
+/**
+ * Of those, the mediations held within the 30 days.
+ */
+mediations_within_30_days: number, 
+/**
+ * Of mediations held, the percentage held within 30 days (None if none were held).
+ */
+mediations_within_30_days_percent: number | null, 
 /**
  * Median calendar days from first contact to the first certificate.
  */
-median_days_call_to_certificate: number | null, la_postponements: number, 
+median_days_call_to_certificate: number | null, 
+/**
+ * Meetings dated in the period that the local authority postponed.
+ */
+la_postponements: number, 
 /**
  * Disagreement resolution, counted beside mediation
  * (`reports::disagreement`).

@@ -2,7 +2,18 @@
 import type { DateParts } from "./DateParts";
 import type { MeetingStatus } from "./MeetingStatus";
 
-export type MeetingForm = { date: DateParts, status: MeetingStatus, 
+/**
+ * One mediation meeting as boxes.
+ */
+export type MeetingForm = { 
+/**
+ * The date of the meeting.
+ */
+date: DateParts, 
+/**
+ * Planned, held, postponed or cancelled.
+ */
+status: MeetingStatus, 
 /**
  * When the parties were told the date (the 5-working-day notice).
  */

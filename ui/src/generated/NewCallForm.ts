@@ -11,12 +11,29 @@ import type { Service } from "./Service";
 /**
  * The form as typed.
  */
-export type NewCallForm = { service: Service, caller_role: CallerRole, caller_name: string, 
+export type NewCallForm = { 
+/**
+ * Which service the call is for: mediation advice before an appeal, disagreement resolution, or a disability
+ * discrimination claim (no mediation requirement).
+ */
+service: Service, 
+/**
+ * Who is calling: the parent, the young person (over compulsory school age, under 25), or a representative.
+ */
+caller_role: CallerRole, 
+/**
+ * The caller's name (required).
+ */
+caller_name: string, 
 /**
  * When the caller is a representative: the parent or young person
  * they act for (the appellant). Read only for a representative.
  */
-appellant_name: string, appellant_role: AppellantRole, 
+appellant_name: string, 
+/**
+ * Whether the person the representative acts for is a parent or the young person.
+ */
+appellant_role: AppellantRole, 
 /**
  * The appellant's relationship to the child ("grandmother").
  */
@@ -24,11 +41,48 @@ appellant_relationship: string,
 /**
  * A phone number or email address for the appellant.
  */
-appellant_contact: string, child_name: string, child_date_of_birth: DateParts, local_authority: string, decision_kind: DecisionKind | null, issues: Array<Issue>, letter_dated: DateParts, sent_on: DateParts, 
+appellant_contact: string, 
+/**
+ * The child or young person's name (required).
+ */
+child_name: string, 
+/**
+ * The child or young person's date of birth (optional; not in the future).
+ */
+child_date_of_birth: DateParts, 
+/**
+ * The local authority whose decision it is (required).
+ */
+local_authority: string, 
+/**
+ * The decision the family is calling about: required for mediation advice.
+ */
+decision_kind: DecisionKind | null, 
+/**
+ * What in the plan the family disagrees with (sections B, F, I, health, social care): required for a plan contents
+ * decision and kept only for one.
+ */
+issues: Array<Issue>, 
+/**
+ * The date on the decision letter: required for mediation advice, not asked for disagreement resolution.
+ */
+letter_dated: DateParts, 
+/**
+ * The date the decision letter was sent (optional): on or after the date on the letter, and not after the call.
+ */
+sent_on: DateParts, 
 /**
  * The date of this call: the family's first contact with the adviser.
  */
-call_date: DateParts, letter_missing: Array<LetterItem>, note: string, 
+call_date: DateParts, 
+/**
+ * What the decision letter left out (the reg 32 checklist).
+ */
+letter_missing: Array<LetterItem>, 
+/**
+ * A note about the call (optional).
+ */
+note: string, 
 /**
  * For disagreement resolution: the request (`disagreement::form`).
  */

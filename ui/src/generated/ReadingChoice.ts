@@ -8,4 +8,12 @@ export type ReadingChoice = {
 /**
  * The `CountingChoices` field it sets.
  */
-field: string, question: string, options: Array<Choice>, };
+field: string, 
+/**
+ * The question the reading answers, as Settings asks it ("When do the 30 days for mediation start?").
+ */
+question: string, 
+/**
+ * The readings to choose from, each with its explanation.
+ */
+options: Array<Choice>, };

@@ -3,7 +3,11 @@
 /**
  * The register's filters, as the Certificates screen sends them.
  */
-export type RegisterQuery = { search: string | null, 
+export type RegisterQuery = { 
+/**
+ * Text to find in the certificate number, the case reference, the child's name or the LA.
+ */
+search: string | null, 
 /**
  * `all`, `in_force` or `voided`.
  */

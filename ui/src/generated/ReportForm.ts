@@ -4,7 +4,15 @@ import type { DateParts } from "./DateParts";
 /**
  * The Reports screen's choices, as typed.
  */
-export type ReportForm = { from: DateParts, to: DateParts, 
+export type ReportForm = { 
+/**
+ * The first day of the period, as three boxes (required).
+ */
+from: DateParts, 
+/**
+ * The last day of the period, included, as three boxes (required; on or after the first).
+ */
+to: DateParts, 
 /**
  * Empty or none: every local authority.
  */

@@ -3,4 +3,16 @@
 /**
  * The service's targets as Settings shows them: whole numbers typed as text.
  */
-export type TargetsForm = { enabled: boolean, first_contact_working_days: string, meeting_weeks: string, };
+export type TargetsForm = { 
+/**
+ * Whether the service tracks its own targets for disagreement resolution at all.
+ */
+enabled: boolean, 
+/**
+ * First contact with the parties within this many working days of the request (1 to 60).
+ */
+first_contact_working_days: string, 
+/**
+ * A meeting within this many weeks of the request (1 to 52).
+ */
+meeting_weeks: string, };

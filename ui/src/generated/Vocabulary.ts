@@ -5,7 +5,39 @@ import type { DisagreementVocabulary } from "./DisagreementVocabulary";
 import type { FactFieldWords } from "./FactFieldWords";
 import type { ReadingChoice } from "./ReadingChoice";
 
-export type Vocabulary = { readings: Array<ReadingChoice>, agreement_actions: Array<ActionChoice>, decisions: Array<Choice>, issues: Array<Choice>, routes: Array<Choice>, letter_items: Array<Choice>, caller_roles: Array<Choice>, 
+/**
+ * Every list of words the screens show, in one piece, sent to the window when it starts.
+ */
+export type Vocabulary = { 
+/**
+ * The disputed readings of the law a service chooses in Settings, with their options.
+ */
+readings: Array<ReadingChoice>, 
+/**
+ * The actions a written agreement can require, with their stages.
+ */
+agreement_actions: Array<ActionChoice>, 
+/**
+ * The local authority decisions a family may call about.
+ */
+decisions: Array<Choice>, 
+/**
+ * The issues in the plan a family may disagree with: sections B, F and I, health and social care.
+ */
+issues: Array<Choice>, 
+/**
+ * The routes a case may take: certificate needed, no certificate needed, disagreement resolution, disability
+ * discrimination, or not yet known.
+ */
+routes: Array<Choice>, 
+/**
+ * What a decision letter must tell the family (reg 32), for the checklist of what it left out.
+ */
+letter_items: Array<Choice>, 
+/**
+ * Who rang, to choose one: parent or carer, young person, or a representative.
+ */
+caller_roles: Array<Choice>, 
 /**
  * Who rang, in running text (the case's header): "young person".
  */

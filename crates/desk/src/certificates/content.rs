@@ -10,15 +10,20 @@ use crate::facts::CertificateKind;
 /// The mediation service's name and contact details, from Settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ServiceDetails {
+    /// The service's name, as in Settings: in the letterhead and the footer.
     pub name: String,
+    /// The service's postal address, one line a line, blank lines left out.
     pub address_lines: Vec<String>,
+    /// The service's phone number (may be empty).
     pub phone: String,
+    /// The service's email address (may be empty).
     pub email: String,
 }
 
 /// The mediation adviser or mediator who issues the document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Signatory {
+    /// Their name, as printed under "Issued by" or at the foot of a letter.
     pub name: String,
     /// Their registration (a professional body and number, as the service
     /// records it).
@@ -52,15 +57,18 @@ pub enum KindDetails {
     AfterMediation {
         /// The date of each meeting held, in order.
         meeting_dates: Vec<NaiveDate>,
+        /// The date mediation concluded.
         concluded_on: NaiveDate,
         /// Labels of the issues resolved ("Section F: special educational
         /// provision"), never what was said or agreed.
         issues_resolved: Vec<String>,
+        /// Labels of the issues still in dispute after mediation: what the appeal may be about.
         issues_not_resolved: Vec<String>,
     },
 }
 
 impl KindDetails {
+    /// Which of the four kinds of certificate these details are for.
     pub fn kind(&self) -> CertificateKind {
         match self {
             KindDetails::Declined { .. } => CertificateKind::Declined,
@@ -74,6 +82,7 @@ impl KindDetails {
 /// Everything a mediation certificate prints (statutory-clocks.md section 5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertificateContent {
+    /// The service's name and contact details, from Settings.
     pub service: ServiceDetails,
     /// The unique certificate number.
     pub number: String,
@@ -86,8 +95,11 @@ pub struct CertificateContent {
     /// or a parent for a young person): "X, acting for Y". None when the
     /// appellant did.
     pub acting: Option<String>,
+    /// The child or young person's name.
     pub child_name: String,
+    /// The child or young person's date of birth.
     pub child_date_of_birth: NaiveDate,
+    /// The local authority that made the decision.
     pub local_authority: String,
     /// The integrated care board, where health was in issue.
     pub icb: Option<String>,
@@ -117,6 +129,7 @@ pub struct CertificateContent {
 }
 
 impl CertificateContent {
+    /// Which of the four kinds this certificate is: declined, withdrawn, deemed, or after mediation.
     pub fn kind(&self) -> CertificateKind {
         self.details.kind()
     }
@@ -135,6 +148,7 @@ pub struct ExemptIssue {
 /// health and social care only): statutory-clocks.md section 4.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExemptionLetterContent {
+    /// The service's name and contact details, from Settings.
     pub service: ServiceDetails,
     /// The date of the letter.
     pub dated: NaiveDate,
@@ -143,8 +157,11 @@ pub struct ExemptionLetterContent {
     /// Whoever contacted the service for the appellant, if not the
     /// appellant: the letter is addressed to them.
     pub acting: Option<String>,
+    /// The child or young person's name.
     pub child_name: String,
+    /// The local authority that made the decision.
     pub local_authority: String,
+    /// The decision, as a label ("Refusal to carry out an EHC needs assessment").
     pub decision: String,
     /// The date the decision letter was sent.
     pub decision_sent_on: NaiveDate,

@@ -18,7 +18,9 @@ use crate::timeline::Timeline;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct IssueCertificateForm {
+    /// Which of the four kinds of certificate to issue: declined, withdrawn, deemed, or after mediation.
     pub kind: CertificateKind,
+    /// The date of issue as three boxes: required, and not after today. The one-month appeal limit runs from it.
     pub issued_on: DateParts,
     /// A staff member's name; empty or none: the only one with the role.
     pub issued_by: Option<String>,
@@ -30,8 +32,11 @@ pub struct IssueCertificateForm {
 /// The form, checked: what the store's issue and preview take.
 #[derive(Debug, Clone)]
 pub struct CheckedIssue {
+    /// Which of the four kinds of certificate to issue.
     pub kind: CertificateKind,
+    /// The date of issue, not after today.
     pub issued_on: NaiveDate,
+    /// Who issues it and, after mediation, the issues resolved.
     pub options: IssueOptions,
 }
 
@@ -82,11 +87,14 @@ pub fn void_reason(reason: &str) -> Result<String, FieldError> {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct CaseCertificates {
+    /// The case's certificates, issued and voided, as the register holds them.
     pub certificates: Vec<CertificateRecord>,
     /// The kind whose certificate clock is running (pending or overdue),
     /// if any: the form starts on it.
     pub suggested_kind: Option<CertificateKind>,
+    /// The service's staff, to choose who issues the certificate.
     pub staff: Vec<StaffMember>,
+    /// Today's date, for the date of issue box.
     pub today: NaiveDate,
 }
 
@@ -106,6 +114,7 @@ pub fn suggested_kind(timeline: &Timeline, certificates: &[CertificateRecord]) -
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[ts(export)]
 pub struct RegisterQuery {
+    /// Text to find in the certificate number, the case reference, the child's name or the LA.
     pub search: Option<String>,
     /// `all`, `in_force` or `voided`.
     pub status: String,

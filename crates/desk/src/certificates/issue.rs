@@ -39,6 +39,7 @@ pub fn kind_phrase(kind: CertificateKind) -> &'static str {
 /// A checked certificate, ready to render and record.
 #[derive(Debug, Clone)]
 pub struct Prepared {
+    /// Everything the certificate prints, resolved to strings and dates.
     pub content: CertificateContent,
     /// The engine's due date for issuing this kind (None: no clock).
     pub due_on: Option<NaiveDate>,

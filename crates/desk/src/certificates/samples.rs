@@ -10,6 +10,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("sample date")
 }
 
+/// A made-up service, Riverside SEND Mediation in Leeds, with an address, phone and email.
 pub fn service() -> ServiceDetails {
     ServiceDetails {
         name: "Riverside SEND Mediation".into(),
@@ -84,6 +85,7 @@ pub fn certificate(kind: CertificateKind) -> CertificateContent {
     }
 }
 
+/// A sample exemption letter.
 pub fn exemption_letter() -> ExemptionLetterContent {
     ExemptionLetterContent {
         service: service(),

@@ -17,44 +17,78 @@ use crate::facts::CertificateKind;
 /// it as a space).
 pub use crate::pdf::NBSP;
 
+/// The heading at the top of every mediation certificate.
 pub const CERTIFICATE_TITLE: &str = "Mediation certificate";
+/// The heading of an exemption letter, which tells the family no certificate is needed for the issues it lists.
 pub const EXEMPTION_TITLE: &str = "No mediation certificate needed";
 
+/// Label of the certificate number, in the box at the top of a certificate and in its footer.
 pub const LABEL_NUMBER: &str = "Certificate number";
+/// Label of the date the certificate was issued, beside its number and in its footer.
 pub const LABEL_DATE_OF_ISSUE: &str = "Date of issue";
+/// Label of the date an exemption letter was written.
 pub const LABEL_LETTER_DATE: &str = "Date of this letter";
+/// Label of the appellant: the parent, or the young person appealing for themselves.
 pub const LABEL_PARENT: &str = "Parent or young person";
+/// Label of the person who contacted the service on the appellant's behalf, shown only where there is one.
 pub const LABEL_ACTING: &str = "Acting for them";
+/// Label of the child or young person the decision is about.
 pub const LABEL_CHILD: &str = "Child or young person";
+/// Label of the child or young person's date of birth.
 pub const LABEL_DATE_OF_BIRTH: &str = "Date of birth";
+/// Label of the local authority that made the decision.
 pub const LABEL_LA: &str = "Local authority";
+/// Label of the integrated care board, shown only where health issues involve one.
 pub const LABEL_ICB: &str = "Integrated care board";
+/// Label of the local authority decision the appeal would be about.
 pub const LABEL_DECISION: &str = "Decision";
+/// Label of the date the decision letter was sent, from which the 2-month appeal period runs.
 pub const LABEL_DECISION_SENT: &str = "Decision letter sent";
+/// Label of the date the appellant or their representative first contacted the mediation adviser.
 pub const LABEL_FIRST_CONTACT: &str = "Date of first contact";
+/// Label of the date the family told the mediation adviser they would not pursue mediation (declined or withdrawn).
 pub const LABEL_TOLD_ADVISER: &str = "Told the mediation adviser";
+/// Label of the date the local authority was told the family wishes to go to mediation (deemed certificates).
 pub const LABEL_LA_TOLD: &str = "Local authority told";
+/// Label of the last day by which mediation had to take place (deemed certificates).
 pub const LABEL_DAY_30: &str = "Day 30";
+/// Label of the date the service was told mediation could not be arranged within 30 days (deemed certificates).
 pub const LABEL_COULD_NOT_ARRANGE: &str = "Told it could not be arranged";
+/// Label of the issuer's professional registration, under "Issued by".
 pub const LABEL_REGISTRATION: &str = "Registration";
+/// Label of the service's phone number in the letterhead.
 pub const LABEL_PHONE: &str = "Phone";
+/// Label of the service's email address in the letterhead.
 pub const LABEL_EMAIL: &str = "Email";
 
+/// Heading of the section listing the parties, the decision and its dates.
 pub const SECTION_CASE: &str = "About the case";
+/// Heading of the section that says in plain words what happened and which issues were resolved.
 pub const SECTION_WHAT_HAPPENED: &str = "What happened";
+/// Heading of the section naming who issued the certificate.
 pub const SECTION_ISSUED_BY: &str = "Issued by";
+/// Heading of the guidance panel on the appeal deadline and how it is worked out.
 pub const SECTION_GUIDANCE: &str = "Appealing to the Tribunal";
+/// Heading of the exemption letter's list of issues that can be appealed without a certificate.
 pub const SECTION_EXEMPT_ISSUES: &str = "Issues that need no mediation certificate";
 
+/// Heading of the list of issues agreed in mediation (certificates after mediation).
 pub const ISSUES_RESOLVED: &str = "Issues resolved in mediation";
+/// Heading of the list of issues still in dispute after mediation, which the appeal can be about.
 pub const ISSUES_NOT_RESOLVED: &str = "Issues not resolved in mediation";
+/// Printed under either list of issues when it is empty.
 pub const NO_ISSUES: &str = "None";
 
+/// Label of the appeal deadline line ("Appeal deadline: by 5pm on …").
 pub const APPEAL_DEADLINE: &str = "Appeal deadline";
+/// The caveat printed under every deadline: it is guidance, and the Tribunal decides whether an appeal is in time.
 pub const NOT_LEGAL_ADVICE: &str =
     "The date shown is guidance, not legal advice; the Tribunal decides whether an appeal is in time.";
+/// The placement-only exemption, printed in a certificate's guidance only where placement (section I) is in issue.
 pub const PLACEMENT_ONLY: &str = "An appeal only about the school or other institution named in section I of the plan, its type, or that none is named, does not need a mediation certificate.";
+/// How a deadline moves off August, the Christmas break, weekends and bank holidays; printed after each deadline rule.
 pub const ADJUSTMENTS: &str = "A date in August moves to the first working day after 31\u{a0}August; a date from 25\u{a0}December to 1\u{a0}January, to the first working day after 1\u{a0}January; a weekend or bank holiday, to the next working day.";
+/// The Tribunal's full name, as used in running text.
 pub const TRIBUNAL: &str = "the First-tier Tribunal (Special Educational Needs and Disability)";
 
 /// "Tue 7 Apr 2026", unbreakable.
@@ -276,6 +310,7 @@ pub fn exemption_guidance(l: &ExemptionLetterContent) -> Vec<String> {
 /// The exemption letter's guidance where no appeal lies on the issues alone.
 pub const NO_APPEAL_ALONE: &str = "There is no appeal deadline for these issues: no appeal lies to the Tribunal on health or social care alone (Children and Families Act 2014 s.51).";
 
+/// The closing line of an exemption letter, above the issuer's name.
 pub const SIGN_OFF: &str = "Yours sincerely,";
 
 /// The small print at the foot of a certificate.
@@ -283,6 +318,7 @@ pub fn certificate_footer(c: &CertificateContent) -> String {
     format!("{} · {LABEL_NUMBER} {} · {LABEL_DATE_OF_ISSUE} {}", c.service.name, c.number, date(c.issued_on))
 }
 
+/// The small print at the foot of an exemption letter: the service's name and the letter's date.
 pub fn exemption_footer(l: &ExemptionLetterContent) -> String {
     format!("{} · {}", l.service.name, date(l.dated))
 }
@@ -292,6 +328,7 @@ pub fn certificate_pdf_title(c: &CertificateContent) -> String {
     format!("{CERTIFICATE_TITLE} {}", c.number)
 }
 
+/// The PDF's title (document properties) for an exemption letter: its heading and the child's name.
 pub fn exemption_pdf_title(l: &ExemptionLetterContent) -> String {
     format!("{EXEMPTION_TITLE}: {}", l.child_name)
 }

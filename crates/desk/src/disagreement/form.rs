@@ -30,39 +30,57 @@ use crate::fields::{date_field, text_field, DateParts, FieldError, Text};
 #[ts(export)]
 #[serde(default)]
 pub struct DrPartyForm {
+    /// The organisation's name, as typed (for example "Hillside Primary School").
     pub name: String,
+    /// What kind of organisation it is (school, academy, setting, college, LA or ICB); required for every party.
     pub party_type: Option<PartyType>,
+    /// Whether the party agreed or refused to take part; blank until it has answered.
     pub answer: Option<PartyAnswer>,
+    /// The date of the party's answer: required with an answer, and refused without one.
     pub on: DateParts,
 }
 
+/// One disagreement resolution meeting as typed: blank rows are ignored. Only its date is printed on the
+/// record of outcome; the place, who attended, supporters and reports stay in the case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(default)]
 pub struct DrMeetingForm {
+    /// The date of the meeting (required for any row that is not blank).
     pub date: DateParts,
+    /// Where the meeting was held (optional).
     pub place: String,
     /// One name a line.
     pub attended: String,
+    /// Any supporters the family brought, one name a line.
     pub supporters: String,
+    /// Any reports shared at the meeting, one a line.
     pub reports_shared: String,
 }
 
+/// One point of the disagreement and how it ended, as typed: blank rows are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(default)]
 pub struct DrPointForm {
+    /// What the point was, as the parties brought it.
     pub point: String,
+    /// Resolved, partly resolved or not resolved: required for every point.
     pub result: Option<PointResult>,
+    /// What remains of the point, if anything (optional); printed after its result on the record of outcome.
     pub remains: String,
 }
 
+/// One action agreed in disagreement resolution, as typed: blank rows are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 #[serde(default)]
 pub struct DrActionForm {
+    /// Who will do it: a person or organisation (required).
     pub who: String,
+    /// What they will do (required).
     pub what: String,
+    /// The date by which they will do it (optional).
     pub by: DateParts,
 }
 
@@ -71,19 +89,33 @@ pub struct DrActionForm {
 #[ts(export)]
 #[serde(default)]
 pub struct DisagreementForm {
+    /// The kind of disagreement (one of the four in the Code of Practice); required.
     pub kind: Option<DisagreementKind>,
+    /// The date the request for disagreement resolution was made (required).
     pub requested_on: DateParts,
+    /// What the disagreement is about, briefly (required).
     pub about: String,
+    /// Whether the child has an EHC plan, is being assessed for one, or neither (optional).
     pub ehc: Option<EhcStatus>,
+    /// The other parties to the disagreement: at least one is required.
     pub parties: Vec<DrPartyForm>,
+    /// The date of the service's first contact with the parties after the request (optional).
     pub first_contact_on: DateParts,
+    /// The LA's answer to the request: engaged or declined.
     pub la_answer: Option<LaAnswer>,
+    /// The date of the LA's answer, required with the answer.
     pub la_on: DateParts,
+    /// The family's answer: agreed or refused to take part (not asked between services).
     pub family_answer: Option<PartyAnswer>,
+    /// The date of the family's answer, required with the answer.
     pub family_on: DateParts,
+    /// The meetings held.
     pub meetings: Vec<DrMeetingForm>,
+    /// The outcome, point by point.
     pub points: Vec<DrPointForm>,
+    /// What was agreed: who will do what, by when.
     pub actions: Vec<DrActionForm>,
+    /// The date disagreement resolution ended, with or without agreement.
     pub concluded_on: DateParts,
     /// References of linked cases, separated by commas or spaces.
     pub linked: String,
@@ -360,12 +392,16 @@ pub fn check(form: &DisagreementForm, today: NaiveDate) -> Result<Disagreement, 
 #[ts(export)]
 #[serde(default)]
 pub struct TargetsForm {
+    /// Whether the service tracks its own targets for disagreement resolution at all.
     pub enabled: bool,
+    /// First contact with the parties within this many working days of the request (1 to 60).
     pub first_contact_working_days: String,
+    /// A meeting within this many weeks of the request (1 to 52).
     pub meeting_weeks: String,
 }
 
 impl TargetsForm {
+    /// The targets as Settings shows them, from the saved targets.
     pub fn of(t: &crate::rules::service_targets::ServiceTargets) -> TargetsForm {
         TargetsForm {
             enabled: t.enabled,

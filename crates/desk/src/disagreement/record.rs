@@ -13,48 +13,71 @@ use super::{Disagreement, PointResult};
 use crate::certificates::content::ServiceDetails;
 use crate::store::{CaseRecord, ServiceSettings, StoreError};
 
+/// The record's heading.
 pub const TITLE: &str = "Record of outcome";
+/// The line under the heading, naming the statute the service works under.
 pub const SUBTITLE: &str = "Disagreement resolution (Children and Families Act 2014 s.57)";
+/// The paragraph on confidentiality printed on every record: only points, results and actions, never what was said.
 pub const CONFIDENTIAL: &str = "Disagreement resolution is voluntary, confidential and without prejudice. This record sets out only the points the parties brought, how each ended and what was agreed; it does not record what anyone said. Every party may have a copy.";
+/// The paragraph saying the record is not a mediation certificate and changes no right of appeal or its time limits.
 pub const NOT_A_CERTIFICATE: &str = "This is not a mediation certificate. Taking part in disagreement resolution does not change any right of appeal to the SEND Tribunal or its time limits; an appeal about an EHC needs assessment or plan may need mediation advice and a certificate first.";
+/// Heading of the section naming the disagreement, its parties and its meetings.
 pub const SECTION_DISAGREEMENT: &str = "The disagreement";
+/// Heading of the list of points, each with how it ended.
 pub const SECTION_POINTS: &str = "Outcome, point by point";
+/// Heading of the list of actions agreed.
 pub const SECTION_ACTIONS: &str = "What was agreed: who will do what, by when";
+/// Printed under the actions' heading when no action was agreed.
 pub const NO_ACTIONS: &str = "No action was agreed.";
 
 /// One point as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintedPoint {
+    /// The point as the parties brought it.
     pub point: String,
+    /// How it ended: resolved, partly resolved or not resolved.
     pub result: PointResult,
+    /// What remains of it, if anything (empty when nothing was written).
     pub remains: String,
 }
 
 /// One agreed action as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintedAction {
+    /// Who will do it: a person or organisation.
     pub who: String,
+    /// What they will do.
     pub what: String,
+    /// The date by which they will do it, if one was agreed.
     pub by: Option<NaiveDate>,
 }
 
 /// Everything the record prints, resolved to strings and dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordOfOutcome {
+    /// The service's name and contact details for the letterhead.
     pub service: ServiceDetails,
+    /// The case reference, such as MD-2026-0042.
     pub reference: String,
     /// The date of this record.
     pub dated: NaiveDate,
+    /// The child or young person's name.
     pub child_name: String,
     /// The parent or young person who asked for it (none between services).
     pub family: Option<String>,
+    /// The local authority of the case.
     pub local_authority: String,
     /// "Hillside Primary School (maintained school)".
     pub other_parties: Vec<String>,
+    /// The kind of disagreement, in words.
     pub kind: String,
+    /// What the disagreement is about, as recorded.
     pub about: String,
+    /// The dates of the meetings held up to the record's date, earliest first.
     pub meeting_dates: Vec<NaiveDate>,
+    /// The outcome, point by point.
     pub points: Vec<PrintedPoint>,
+    /// What was agreed: who will do what, by when.
     pub actions: Vec<PrintedAction>,
 }
 
@@ -111,10 +134,12 @@ pub fn action_line(a: &PrintedAction) -> String {
     }
 }
 
+/// The small print at the foot of the record: the service, "Record of outcome", the case reference and its date.
 pub fn footer(r: &RecordOfOutcome) -> String {
     format!("{} · {TITLE} · {} · {}", r.service.name, r.reference, crate::calendar::dates::long(r.dated))
 }
 
+/// The PDF's title (document properties): "Record of outcome", the reference and the child's name.
 pub fn pdf_title(r: &RecordOfOutcome) -> String {
     format!("{TITLE} {} {}", r.reference, r.child_name)
 }

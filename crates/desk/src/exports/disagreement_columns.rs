@@ -38,6 +38,8 @@ const PSEUDONYMISED: [&str; 10] = [
     "Linked cases",
 ];
 
+/// The disagreement resolution columns' headings: the named case log's, or, when `named` is false, the
+/// pseudonymised log's.
 pub fn header(named: bool) -> &'static [&'static str] {
     if named {
         &NAMED

@@ -22,23 +22,35 @@ pub use crate::store::CaseFilter;
 /// One case as the exports read it, with its timeline on `today`.
 #[derive(Debug, Clone)]
 pub struct CaseRow {
+    /// The case reference, such as MD-2026-0042.
     pub reference: String,
     /// Its reference in the system it was imported from, if any.
     pub legacy_reference: Option<String>,
+    /// "open" or "closed".
     pub status: String,
+    /// Why the case was closed, if it is.
     pub closing_reason: Option<String>,
+    /// The date the case was closed, if it is.
     pub closed_on: Option<NaiveDate>,
+    /// The date the case was opened.
     pub opened_on: NaiveDate,
+    /// The local authority of the case.
     pub local_authority: String,
+    /// The integrated care board, where one is involved.
     pub icb: Option<String>,
+    /// The child or young person's name.
     pub child_name: String,
+    /// The child or young person's date of birth, if recorded.
     pub child_date_of_birth: Option<NaiveDate>,
+    /// The name of the person who called, if recorded.
     pub caller_name: Option<String>,
     /// The parent or young person who may appeal, as a certificate would
     /// name them (`rules::appellant::named`); none while a representative's
     /// appellant is not recorded.
     pub appellant_name: Option<String>,
+    /// The facts of the case as recorded.
     pub facts: CaseFacts,
+    /// The case's clocks, route and deadlines, computed by the engine on the day of the export.
     pub timeline: Timeline,
     /// A disagreement resolution case's record.
     pub disagreement: Option<crate::disagreement::Disagreement>,

@@ -31,6 +31,7 @@ impl Pseudonymiser {
         Pseudonymiser { key }
     }
 
+    /// The pseudonym of a case `reference` under this export's key: `P-` and 12 hex digits.
     pub fn pseudonym(&self, reference: &str) -> String {
         let mut mac = <hmac::Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).expect("HMAC takes any key length");
         mac.update(reference.as_bytes());

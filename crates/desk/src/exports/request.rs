@@ -39,6 +39,7 @@ impl ExportFormat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
+    /// CSV case log, pseudonymised CSV, full JSON export or ICS calendar.
     pub format: ExportFormat,
     /// Cases still open on or after this date.
     pub from: Option<NaiveDate>,

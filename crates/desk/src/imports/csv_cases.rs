@@ -38,6 +38,7 @@ pub struct PreviewRow {
     pub row: usize,
     /// (header, cell) for each mapped column.
     pub cells: Vec<(String, String)>,
+    /// What is wrong with this row, one line each (`row 3: 'Date sent' 31/02/2025 is not a date`).
     pub problems: Vec<String>,
 }
 
@@ -45,9 +46,13 @@ pub struct PreviewRow {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export, rename = "ImportPreview")]
 pub struct Preview {
+    /// The header row's names, trimmed, as in the file.
     pub headers: Vec<String>,
+    /// The mapping the dry run used.
     pub mapping: Mapping,
+    /// The first rows of the file (10 on the Import screen), each with its cells and problems.
     pub rows: Vec<PreviewRow>,
+    /// How many data rows the file has, not counting the header.
     pub total_rows: usize,
     /// Every problem, one line each, in row order.
     pub problems: Vec<String>,

@@ -11,34 +11,55 @@ use serde::{Deserialize, Serialize};
 #[ts(export, rename = "ImportField")]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    /// The case reference: one of this app's form (`MD-2026-0042`) is kept; any other becomes the old reference.
     Reference,
     /// The case's reference in the system it came from (`OLD-001`).
     LegacyReference,
+    /// The date the case was opened.
     OpenedOn,
+    /// The child or young person's name (a column for it is required).
     ChildName,
+    /// The child or young person's date of birth.
     ChildDateOfBirth,
+    /// The name of the person who called: the parent, young person or representative.
     CallerName,
+    /// The local authority that made the decision (a column for it is required).
     LocalAuthority,
+    /// The integrated care board, where health issues involve one.
     Icb,
+    /// The local authority decision, in words ("Refuse to assess", "Plan contents", ...).
     DecisionKind,
+    /// The date on the decision letter.
     DecisionLetterDated,
+    /// The date the decision letter was sent, from which the appeal period runs.
     DecisionSentOn,
+    /// The issues in dispute, separated by `;`, `,` or `/` ("B; F; I", "health", "social care").
     Issues,
+    /// The date of the family's first contact with the mediation adviser.
     FirstContactOn,
+    /// The date the family told the adviser they declined mediation.
     DeclinedOn,
+    /// The date the family withdrew from mediation.
     WithdrewOn,
+    /// The date the family told the LA they want mediation.
     FamilyToldLaOn,
+    /// The date the mediation adviser told the LA the family wants mediation.
     AdviserToldLaOn,
+    /// The date mediation concluded.
     ConcludedOn,
+    /// A note to keep with the case.
     Note,
     /// Disagreement resolution: the kind (duties, provision, health or
     /// social care, between services); a row with one is a disagreement
     /// resolution case.
     DisagreementKind,
+    /// Disagreement resolution: the date of the request (the date opened if left blank).
     DisagreementRequestedOn,
+    /// Disagreement resolution: what the disagreement is about, briefly.
     DisagreementAbout,
     /// The other party's name, and its type.
     OtherParty,
+    /// Disagreement resolution: the other party's type (school, academy, nursery, early years, college, LA, ICB, ...).
     OtherPartyType,
     /// A column to leave out.
     Ignore,
@@ -105,6 +126,7 @@ impl Field {
         }
     }
 
+    /// Whether the column holds dates (`DD/MM/YYYY` or `YYYY-MM-DD`).
     pub fn is_date(self) -> bool {
         matches!(
             self,
@@ -128,6 +150,7 @@ impl Field {
 #[ts(export, rename = "ImportMapping")]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
+    /// Each column's header name, exactly as in the file's first row, and the case field it fills.
     pub columns: BTreeMap<String, Field>,
 }
 
@@ -210,6 +233,7 @@ impl Mapping {
         })
     }
 
+    /// The mapping as the JSON saved in the mapping file, for the user to check and correct.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a mapping serialises") + "\n"
     }

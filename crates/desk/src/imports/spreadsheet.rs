@@ -14,7 +14,9 @@ use crate::DeskError;
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export, rename = "ImportFieldChoice")]
 pub struct FieldChoice {
+    /// The field as stored in the mapping file (`child_name`).
     pub value: Field,
+    /// The field in the mediators' words ("Child or young person's name").
     pub label: String,
 }
 
@@ -22,8 +24,11 @@ pub struct FieldChoice {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ImportView {
+    /// The name of the file the user chose, as the screen shows it.
     pub file: String,
+    /// The dry run under the mapping: the first 10 rows and every problem in the file.
     pub preview: Preview,
+    /// Every field a column can be mapped to, in the order the screen offers them.
     pub fields: Vec<FieldChoice>,
 }
 

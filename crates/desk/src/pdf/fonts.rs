@@ -42,7 +42,9 @@ fn needs_shaping(ch: char) -> bool {
 /// The two faces the documents print in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Face {
+    /// DejaVu Sans, for body text and the labels of rows.
     Regular,
+    /// DejaVu Sans Bold, for titles, headings and the values beside labels.
     Bold,
 }
 
@@ -101,6 +103,7 @@ pub struct Fonts {
 }
 
 impl Fonts {
+    /// The parsed data of `face`.
     pub fn get(&self, face: Face) -> &FontData {
         match face {
             Face::Regular => &self.regular,

@@ -25,9 +25,11 @@ use super::RenderError;
 
 /// A4, in points.
 pub const PAGE_WIDTH: f32 = 595.276;
+/// A4's height, in points.
 pub const PAGE_HEIGHT: f32 = 841.89;
 /// The body text of the certificates, letters and record of outcome.
 pub const BODY_SIZE: f32 = 9.5;
+/// The distance from one baseline of body text to the next, in points.
 pub const BODY_LEADING: f32 = 12.8;
 /// The footer's type size.
 const FOOTER_SIZE: f32 = 7.5;
@@ -59,6 +61,7 @@ pub struct PageStyle {
     pub head_after: f32,
     /// The baseline of the footer's last line.
     pub footer_baseline: f32,
+    /// Which side of the footer the page number stands on.
     pub page_number: PageNumberAt,
 }
 
@@ -79,7 +82,9 @@ pub const LETTER: PageStyle = PageStyle {
 pub struct RowStyle {
     /// From the margin to the values.
     pub label_width: f32,
+    /// The type size, in points.
     pub size: f32,
+    /// The distance from one baseline to the next, in points.
     pub leading: f32,
     /// Below each row.
     pub after: f32,
@@ -93,6 +98,7 @@ pub fn grey(percent: f32) -> Color {
     Color::Greyscale(Greyscale { percent, icc_profile: None })
 }
 
+/// Black, for text and rules.
 pub fn black() -> Color {
     grey(0.0)
 }
@@ -128,6 +134,7 @@ fn fresh_ops() -> Vec<Op> {
 }
 
 impl Layout {
+    /// An empty document in `style`, at the top of its first page.
     pub fn new(style: PageStyle) -> Layout {
         Layout {
             style,
@@ -174,6 +181,7 @@ impl Layout {
         }
     }
 
+    /// Move down the page by `height` points.
     pub fn gap(&mut self, height: f32) {
         self.y -= height;
     }
@@ -192,6 +200,7 @@ impl Layout {
         ]);
     }
 
+    /// A straight line from (`x1`, `y1`) to (`x2`, `y2`), `thickness` points thick.
     pub fn draw_line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32) {
         self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
         self.ops.push(Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });

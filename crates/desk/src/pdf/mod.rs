@@ -29,9 +29,17 @@ pub enum RenderError {
     /// A field holds a character the certificate font cannot print (a name
     /// in a script DejaVu Sans lacks, or a control character). Refused
     /// rather than printed as empty boxes.
-    UnsupportedCharacter { field: String, character: char },
+    UnsupportedCharacter {
+        /// The field that holds it, as the document names it (`child.name`).
+        field: String,
+        /// The character that cannot be printed.
+        character: char,
+    },
     /// A field the document must show is empty.
-    MissingField { field: String },
+    MissingField {
+        /// The field that is empty.
+        field: String,
+    },
     /// The PDF library failed (a bug, not bad input).
     Pdf(String),
 }

@@ -32,10 +32,15 @@ use crate::rules::disagreement as law;
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct DisagreementFigures {
+    /// Requests for disagreement resolution made in the period.
     pub requests: u32,
+    /// Those requests by kind of disagreement.
     pub by_kind: Vec<Bar>,
+    /// Those requests by the other parties' types (a case with two parties of one type counts once for it).
     pub by_party_type: Vec<Bar>,
+    /// Cases that went ahead in the period: every party agreed, and the LA did not decline.
     pub went_ahead: u32,
+    /// Cases ended in the period by the LA declining or a party refusing.
     pub declined: u32,
     /// Who declined: the LA, the family, or the refusing party's type.
     pub declined_by: Vec<Bar>,
@@ -43,7 +48,9 @@ pub struct DisagreementFigures {
     pub outcomes: Vec<Bar>,
     /// Median calendar days from the request to the first meeting.
     pub median_days_request_to_meeting: Option<f64>,
+    /// Of the requests in the period, those linked to a mediation case of the same child opened on or after it.
     pub followed_by_mediation: u32,
+    /// Of those followed by mediation, the ones whose appeal the Tribunal received.
     pub followed_by_appeal: u32,
 }
 
@@ -51,7 +58,9 @@ pub struct DisagreementFigures {
 /// Tribunal received an appeal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Linked {
+    /// The date the linked case was opened.
     pub opened_on: NaiveDate,
+    /// The date the Tribunal received the appeal, if it has.
     pub appeal_received_on: Option<NaiveDate>,
 }
 

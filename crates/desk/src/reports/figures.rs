@@ -10,8 +10,11 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct KpiFilter {
+    /// The first day of the period.
     pub from: NaiveDate,
+    /// The last day of the period, included.
     pub to: NaiveDate,
+    /// The one local authority to report on; `None` for all of them.
     pub local_authority: Option<String>,
 }
 
@@ -19,7 +22,9 @@ pub struct KpiFilter {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Bar {
+    /// What the bar counts ("Refuse to assess", "Opened", ...).
     pub label: String,
+    /// How many.
     pub value: u32,
 }
 
@@ -28,6 +33,8 @@ pub struct Bar {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export, rename = "KpiChart")]
 pub struct Chart {
+    /// The chart's heading.
     pub title: String,
+    /// Its bars, in the order shown.
     pub bars: Vec<Bar>,
 }

@@ -39,31 +39,44 @@ pub use super::figures::{Bar, Chart, KpiFilter};
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct KpiReport {
+    /// The first day of the period reported on.
     pub from: NaiveDate,
+    /// The last day of the period, included.
     pub to: NaiveDate,
     /// "All local authorities" or the one asked for.
     pub local_authority: String,
+    /// Cases opened in the period.
     pub cases_opened: u32,
+    /// Cases closed in the period.
     pub cases_closed: u32,
     /// Cases opened in the period by local authority (most first).
     pub by_local_authority: Vec<Bar>,
+    /// Cases opened in the period by the decision called about; "Not recorded" where a mediation case has none.
     pub by_decision: Vec<Bar>,
+    /// Cases opened in the period by issue in the plan (B, F, I, health, social care); a case may count under several.
     pub by_issue: Vec<Bar>,
     /// Declined, mediated, exempt, disagreement resolution, withdrawn,
     /// not arranged within 30 days (deemed), still open or other.
     pub routes: Vec<Bar>,
     /// Agreed, partly agreed, not agreed, withdrawn, not recorded.
     pub outcomes: Vec<Bar>,
+    /// Certificates issued in the period, not counting voided ones.
     pub certificates_issued: u32,
+    /// Of those, the certificates the engine judged issued on time (within 3 working days).
     pub certificates_on_time: u32,
+    /// Of those, the certificates the engine judged issued late.
     pub certificates_late: u32,
     /// Of certificates judged, the percentage on time (None if none).
     pub certificates_on_time_percent: Option<f64>,
+    /// Mediations held in the period (the engine's "mediation held" clock met, on time or late).
     pub mediations_held: u32,
+    /// Of those, the mediations held within the 30 days.
     pub mediations_within_30_days: u32,
+    /// Of mediations held, the percentage held within 30 days (None if none were held).
     pub mediations_within_30_days_percent: Option<f64>,
     /// Median calendar days from first contact to the first certificate.
     pub median_days_call_to_certificate: Option<f64>,
+    /// Meetings dated in the period that the local authority postponed.
     pub la_postponements: u32,
     /// Disagreement resolution, counted beside mediation
     /// (`reports::disagreement`).

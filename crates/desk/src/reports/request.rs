@@ -15,7 +15,9 @@ use crate::{DeskError, Result};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReportForm {
+    /// The first day of the period, as three boxes (required).
     pub from: DateParts,
+    /// The last day of the period, included, as three boxes (required; on or after the first).
     pub to: DateParts,
     /// Empty or none: every local authority.
     pub local_authority: Option<String>,
@@ -47,7 +49,9 @@ pub fn check(form: &ReportForm) -> std::result::Result<KpiFilter, Vec<FieldError
 #[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportFormat {
+    /// A PDF with charts, to send to the commissioning local authorities.
     Pdf,
+    /// A CSV of the same figures, to open in Excel.
     Csv,
 }
 
