@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use desk::case_view::CaseViews;
 use desk::generator;
 use desk::store::{CaseInput, Closing, ListFilter, Store};
 

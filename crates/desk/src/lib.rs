@@ -11,6 +11,7 @@
 #![warn(missing_docs)]
 
 pub mod call_form;
+pub mod case_view;
 pub mod certificates;
 pub mod details_form;
 pub mod disagreement;

@@ -11,6 +11,7 @@ mod common;
 
 use common::*;
 use desk::call_form::{self, DateParts, NewCallForm};
+use desk::case_view::CaseViews;
 use desk::certificates::CertificateWorkflow;
 use desk::details_form;
 use desk::exports::{csv_log, full_json, CaseFilter};

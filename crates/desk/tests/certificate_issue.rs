@@ -9,6 +9,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use desk::calendar::dates;
+use desk::case_view::CaseViews;
 use desk::certificates::CertificateWorkflow;
 use desk::facts::{CertificateKind, DecisionKind, Issue, Meeting, MeetingStatus};
 use desk::rules::choices::{AppealCertificateReading, CountingChoices};

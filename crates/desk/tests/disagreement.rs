@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use desk::case_view::CaseViews;
 use desk::certificates::CertificateWorkflow;
 use desk::disagreement::{
     AgreedAction, Disagreement, DisagreementKind, DrMeeting, EhcStatus, LaAnswer, LaResponse, OtherParty, OutcomePoint,

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use desk::case_view::CaseViews;
 use desk::store::{CaseInput, Store, StoreError};
 
 #[test]

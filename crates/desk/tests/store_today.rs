@@ -7,6 +7,7 @@ mod common;
 use common::*;
 use desk::calendar::govuk::{ImportedEvent, ImportedHolidays};
 use desk::calendar::Calendar;
+use desk::case_view::CaseViews;
 use desk::facts::{CertificateKind, IssuedCertificate};
 use desk::rules::choices::{CountingChoices, ThirtyDaysStart};
 use desk::store::Store;

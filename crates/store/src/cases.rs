@@ -185,21 +185,6 @@ impl CaseRecord {
     }
 }
 
-/// `case show`: the case, its timeline today and its history.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct CaseView {
-    #[serde(flatten)]
-    pub case: CaseRecord,
-    pub timeline: Timeline,
-    /// The timeline as a picture (none until a date is recorded).
-    pub chart: Option<law::chart::Chart>,
-    pub history: Vec<history::HistoryEntry>,
-    /// Where a disagreement resolution case stands: its events, the
-    /// service's targets (not the law). None for mediation.
-    pub disagreement_status: Option<law::rules::disagreement_status::DisagreementStatus>,
-}
-
 /// One row of the case list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -258,14 +243,6 @@ impl From<CaseListQuery> for ListFilter {
             limit: query.limit,
         }
     }
-}
-
-/// The timeline and its picture for facts not yet saved.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct FactsPreview {
-    pub timeline: Timeline,
-    pub chart: Option<law::chart::Chart>,
 }
 
 /// The facts as stored: JSON without its `null` members.
@@ -799,36 +776,10 @@ impl Store {
         read_record(&self.conn, case_id(&self.conn, reference)?)
     }
 
-    /// A case with its timeline on `today` and its history.
-    pub fn case_view(&self, reference: &str, today: NaiveDate) -> Result<CaseView> {
-        let case = self.case(reference)?;
-        let FactsPreview { timeline, chart } = self.case_preview(&case, &case.facts, today)?;
-        let history = self.history(reference)?;
-        let disagreement_status = self.disagreement_status(case.disagreement.as_ref(), today)?;
-        Ok(CaseView { case, timeline, chart, history, disagreement_status })
-    }
-
     /// The engine's timeline for `facts` on `today`, with this store's
     /// bank holidays and counting choices.
     pub fn timeline_for(&self, facts: &CaseFacts, today: NaiveDate) -> Result<Timeline> {
         Ok(law::rules::timeline(facts, &self.calendar()?, &self.choices()?, today))
-    }
-
-    /// The timeline and its picture for `facts` on `today`.
-    pub fn preview(&self, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
-        let timeline = self.timeline_for(facts, today)?;
-        Ok(FactsPreview { chart: law::chart::chart(facts, &timeline), timeline })
-    }
-
-    /// The timeline and its picture for `facts` (saved or as typed) of
-    /// `case`, with the notice of who may appeal for a parent who rang
-    /// about a young person (`rules::appellant::notice`).
-    pub fn case_preview(&self, case: &CaseRecord, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
-        let mut preview = self.preview(facts, today)?;
-        let mut parties = case.parties();
-        parties.call_date = facts.first_contact_on.unwrap_or(case.opened_on);
-        preview.timeline.notices.extend(law::rules::appellant::notice(&parties));
-        Ok(preview)
     }
 
     /// The case list, sorted by next due clock (cases with none last),

@@ -28,8 +28,8 @@ use law::LawError;
 pub use backup::{find_backups, restore, restore_open, BackupFile};
 pub use bulk::{CaseFilter, ReportCase, ReportCases, StoredCase, StoredCases};
 pub use cases::{
-    Appellant, AppellantRole, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, CaseView, Closing, FactsPreview,
-    ListFilter, NoteRecord, OrganisationInput, PersonInput, PersonRecord,
+    Appellant, AppellantRole, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, Closing, ListFilter, NoteRecord,
+    OrganisationInput, PersonInput, PersonRecord,
 };
 pub use certificates::{
     format_number, kind_from_name, kind_name, CertificateDrafter, CertificateFilter, CertificateRecord, DraftedCertificate,

@@ -3,9 +3,11 @@
 //! and maps the error.
 
 use desk::call_form::{self, NewCallForm};
+use desk::case_view::CaseViews;
+use desk::case_view::{CaseView, FactsPreview};
 use desk::details_form::{self, CaseDetailsForm};
 use desk::facts_form::{self, FactsForm};
-use desk::store::{CaseListQuery, CaseSummary, CaseView, FactsPreview, TodayItem};
+use desk::store::{CaseListQuery, CaseSummary, TodayItem};
 use desk::Timeline;
 use tauri::State;
 

@@ -4,10 +4,12 @@
 //! parses, calls the core, and maps the error.
 
 use desk::call_form::{DateParts, FieldError};
+use desk::case_view::CaseView;
+use desk::case_view::CaseViews;
 use desk::certificates::CertificateWorkflow;
 use desk::disagreement::form::{self, DisagreementForm, TargetsForm};
 use desk::disagreement::KnownParty;
-use desk::store::{CaseView, StoreError, TargetItem};
+use desk::store::{StoreError, TargetItem};
 use tauri::{AppHandle, State};
 
 use super::error::{today, CommandError, Result};

@@ -12,11 +12,19 @@ import type { Timeline } from "./Timeline";
 /**
  * `case show`: the case, its timeline today and its history.
  */
-export type CaseView = { timeline: Timeline, 
+export type CaseView = { 
+/**
+ * Every clock of the case on the caller's today, with its working.
+ */
+timeline: Timeline, 
 /**
  * The timeline as a picture (none until a date is recorded).
  */
-chart: Chart | null, history: Array<HistoryEntry>, 
+chart: Chart | null, 
+/**
+ * Who changed what and when, oldest first.
+ */
+history: Array<HistoryEntry>, 
 /**
  * Where a disagreement resolution case stands: its events, the
  * service's targets (not the law). None for mediation.

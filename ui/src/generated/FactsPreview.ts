@@ -5,4 +5,12 @@ import type { Timeline } from "./Timeline";
 /**
  * The timeline and its picture for facts not yet saved.
  */
-export type FactsPreview = { timeline: Timeline, chart: Chart | null, };
+export type FactsPreview = { 
+/**
+ * The clocks the facts as typed would give, on the caller's today.
+ */
+timeline: Timeline, 
+/**
+ * The timeline as a picture (none until a date is recorded).
+ */
+chart: Chart | null, };

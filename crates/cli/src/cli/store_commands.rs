@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use super::engine_commands::read_input;
 use super::Failure;
 use desk::calendar::dates;
+use desk::case_view::CaseViews;
 use desk::generator;
 use desk::store::{self, CaseInput, ListFilter, Store, TodayItem};
 use desk::DeskError;
