@@ -58,7 +58,6 @@ pub trait CaseViews {
 }
 
 impl CaseViews for Store {
-    /// A case with its timeline on `today` and its history.
     fn case_view(&self, reference: &str, today: NaiveDate) -> Result<CaseView> {
         let case = self.case(reference)?;
         let FactsPreview { timeline, chart } = self.case_preview(&case, &case.facts, today)?;
@@ -67,15 +66,11 @@ impl CaseViews for Store {
         Ok(CaseView { case, timeline, chart, history, disagreement_status })
     }
 
-    /// The timeline and its picture for `facts` on `today`.
     fn preview(&self, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
         let timeline = self.timeline_for(facts, today)?;
         Ok(FactsPreview { chart: crate::chart::chart(facts, &timeline), timeline })
     }
 
-    /// The timeline and its picture for `facts` (saved or as typed) of
-    /// `case`, with the notice of who may appeal for a parent who rang
-    /// about a young person (`rules::appellant::notice`).
     fn case_preview(&self, case: &CaseRecord, facts: &CaseFacts, today: NaiveDate) -> Result<FactsPreview> {
         let mut preview = self.preview(facts, today)?;
         let mut parties = case.parties();

@@ -29,7 +29,7 @@ use ts_rs::TS;
 use crate::exports::{csv_log, CaseRow};
 use crate::facts::{CaseFacts, DecisionKind, Issue, MeetingStatus, Outcome, PostponedBy};
 use crate::rules;
-use crate::store::{Store, StoreError};
+use crate::store::{ReportCases, Store, StoreError};
 use crate::timeline::{Route, Status, Timeline};
 use crate::Result;
 
@@ -408,16 +408,15 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
     let names = store.organisation_names()?;
     // Every case that could count: opened by the end of the period (of the
     // local authority asked for). The figures pick their own cases by date.
-    let read = store.report_cases(filter.to, filter.local_authority.as_deref())?;
-    let text = read.text;
-    // Each case: its LA's id, opened, closed, where its facts are in `text`, its id.
-    let cases: Vec<_> = read.cases.iter().map(|c| (c.la_id, c.opened_on, c.closed_on, c.facts.clone(), c.id)).collect();
+    let ReportCases { text, cases } = store.report_cases(filter.to, filter.local_authority.as_deref())?;
     // The mediation cases a disagreement resolution case may link to.
-    let linked: HashMap<String, super::disagreement::Linked> = read
-        .cases
-        .into_iter()
+    let linked: HashMap<String, super::disagreement::Linked> = cases
+        .iter()
         .filter(|c| !c.is_disagreement)
-        .map(|c| (c.reference, super::disagreement::Linked { opened_on: c.opened_on, appeal_received_on: c.appeal_received_on }))
+        .map(|c| {
+            let link = super::disagreement::Linked { opened_on: c.opened_on, appeal_received_on: c.appeal_received_on };
+            (c.reference.clone(), link)
+        })
         .collect();
     let records = store.disagreements()?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
@@ -429,17 +428,17 @@ pub fn kpi_report(store: &Store, filter: &KpiFilter, today: NaiveDate) -> Result
             .map(|part| {
                 scope.spawn(move || {
                     let mut tally = Tally::default();
-                    for (la_id, opened_on, closed_on, range, id) in part {
-                        let facts: CaseFacts = serde_json::from_str(&text[range.clone()]).map_err(StoreError::from)?;
-                        let disagreement = records.get(id);
-                        if !relevant(&facts, *opened_on, *closed_on, filter, disagreement.is_some()) {
+                    for c in part {
+                        let facts: CaseFacts = serde_json::from_str(&text[c.facts.clone()]).map_err(StoreError::from)?;
+                        let disagreement = records.get(&c.id);
+                        if !relevant(&facts, c.opened_on, c.closed_on, filter, disagreement.is_some()) {
                             continue;
                         }
                         let timeline = rules::timeline(&facts, cal, choices, today);
-                        let local_authority = names.get(la_id).map_or("", String::as_str);
+                        let local_authority = names.get(&c.la_id).map_or("", String::as_str);
                         let case = Case {
-                            opened_on: *opened_on,
-                            closed_on: *closed_on,
+                            opened_on: c.opened_on,
+                            closed_on: c.closed_on,
                             local_authority,
                             facts: &facts,
                             timeline: &timeline,
