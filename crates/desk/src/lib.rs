@@ -24,6 +24,7 @@ pub mod generator;
 pub mod imports;
 pub mod pdf;
 pub mod reports;
+pub mod unlock;
 pub mod vocabulary;
 
 pub use law::{calendar, chart, fact_fields, facts, json_input, labels, people, rules, serde_names, text, timeline};

@@ -1,7 +1,13 @@
-//! The case store: one SQLite file holding cases, people, notes, history and
-//! settings. `Store::open` checks, migrates and configures the database.
+//! The case store: one SQLCipher-encrypted SQLite file holding cases,
+//! people, notes, history and settings, owned by one process at a time.
+//! `Store::open` takes the database's lock, encrypts a plain database from
+//! before encryption, checks, migrates and configures it.
 
 mod backup;
+pub mod encryption;
+pub mod keys;
+pub mod lock;
+mod private;
 mod bulk;
 pub(crate) mod cases;
 mod certificates;
@@ -19,13 +25,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use law::calendar::Calendar;
 use law::rules::choices::CountingChoices;
 use law::LawError;
 
-pub use backup::{find_backups, restore, restore_open, BackupFile};
+pub use backup::{find_backups, is_plain_backup, restore, restore_open, BackupFile, Restored};
+pub use keys::{DatabaseKey, RecoveryCode, Secret};
+pub use lock::DatabaseLock;
+
+/// The key of the database at `db` from the operating system's keychain,
+/// if it holds it.
+pub fn keychain_key(db: &Path) -> Option<DatabaseKey> {
+    keys::keychain::load(db)
+}
 pub use bulk::{CaseFilter, ReportCase, ReportCases, StoredCase, StoredCases};
 pub use cases::{
     Appellant, AppellantRole, CallerRole, CaseInput, CaseListQuery, CaseRecord, CaseSummary, Closing, ListFilter, NoteRecord,
@@ -63,6 +77,12 @@ pub enum StoreError {
         "this database was made by a newer version of Mediation Desk (schema {found}; this version knows up to {known}); install the newer version to open it. The file was not changed"
     )]
     TooNew { found: i64, known: i64 },
+    /// Another program has the database open (the app, or a command).
+    #[error(
+        "the database {} is in use by {holder}; close it there (or make the change there) and try again. Nothing was changed",
+        path.display()
+    )]
+    InUse { path: PathBuf, holder: String },
     /// The file is damaged; the message lists the newest backups beside it.
     #[error("{message}")]
     Damaged { message: String },
@@ -114,6 +134,7 @@ impl PartialEq for StoreError {
             (NotFound { reference: a }, NotFound { reference: b }) => a == b,
             (TooNew { found: a, known: k }, TooNew { found: b, known: l }) => a == b && k == l,
             (Damaged { message: a }, Damaged { message: b }) | (Other(a), Other(b)) => a == b,
+            (InUse { path: a, holder: h }, InUse { path: b, holder: i }) => a == b && h == i,
             (Database(a), Database(b)) => a == b,
             (StoredJson(a), StoredJson(b)) => a.to_string() == b.to_string(),
             _ => false,
@@ -123,10 +144,13 @@ impl PartialEq for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// The open database.
+/// The open database. Dropping it closes the connection, forgets the key
+/// (wiped from memory) and releases the lock.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    key: DatabaseKey,
+    lock: DatabaseLock,
 }
 
 /// Who is making changes, for the history: `$MEDIATION_DESK_USER`, else
@@ -143,18 +167,43 @@ pub fn data_dir_override() -> Option<PathBuf> {
     std::env::var_os("MEDIATION_DESK_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
-/// The data directory: `$MEDIATION_DESK_DATA_DIR`, else
-/// `$XDG_DATA_HOME/mediation-desk`, else `~/.local/share/mediation-desk`.
+/// The app's identifier: the name of its data folder on every platform.
+pub const APP_IDENTIFIER: &str = "uk.mediationdesk.app";
+
+/// The data folder the app and the command line share:
+/// `$MEDIATION_DESK_DATA_DIR` when set, else the platform's place for an
+/// app's data named by `APP_IDENTIFIER`, as the desktop shell names it:
+/// `$XDG_DATA_HOME` (or `~/.local/share`) on Linux, `~/Library/Application
+/// Support` on macOS, `%APPDATA%` on Windows.
 pub fn default_data_dir() -> PathBuf {
-    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
     if let Some(dir) = data_dir_override() {
         return dir;
     }
-    if let Some(dir) = non_empty("XDG_DATA_HOME") {
-        return PathBuf::from(dir).join("mediation-desk");
+    platform_data_home().join(APP_IDENTIFIER)
+}
+
+fn platform_data_home() -> PathBuf {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let home = || non_empty("HOME").or_else(|| non_empty("USERPROFILE")).unwrap_or_else(|| PathBuf::from("."));
+    if cfg!(windows) {
+        return non_empty("APPDATA").unwrap_or_else(|| home().join("AppData").join("Roaming"));
     }
-    let home = non_empty("HOME").or_else(|| non_empty("USERPROFILE")).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
-    home.join(".local").join("share").join("mediation-desk")
+    if cfg!(target_os = "macos") {
+        return home().join("Library").join("Application Support");
+    }
+    non_empty("XDG_DATA_HOME").unwrap_or_else(|| home().join(".local").join("share"))
+}
+
+/// Where the command line kept its database before it shared the app's
+/// folder (`<data home>/mediation-desk`), if a database is there: named
+/// when the shared folder has none, so nobody starts an empty database
+/// thinking it is theirs.
+pub fn legacy_database() -> Option<PathBuf> {
+    if data_dir_override().is_some() {
+        return None;
+    }
+    let old = platform_data_home().join("mediation-desk").join(FILE_NAME);
+    old.is_file().then_some(old)
 }
 
 /// The default database path: `FILE_NAME` in `default_data_dir()`.
@@ -170,7 +219,7 @@ fn is_damage(err: &rusqlite::Error) -> bool {
 
 fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
     if is_damage(&err) {
-        damaged(path, &err.to_string())
+        damaged(path, &format!("{err}: the file is damaged, or its key file belongs to another database"))
     } else {
         StoreError::Other(format!("cannot read the database {}: {err}", path.display()))
     }
@@ -182,6 +231,13 @@ fn inspect(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
     if version > migrations::LATEST {
         return Err(StoreError::TooNew { found: version, known: migrations::LATEST });
+    }
+    let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
+    if application_id != 0 && application_id != encryption::APPLICATION_ID {
+        return Err(StoreError::Other(format!(
+            "{} is not a Mediation Desk database (it belongs to another program); it was not changed",
+            path.display()
+        )));
     }
     let problems = quick_check(conn).map_err(|e| classify(path, e))?;
     if !problems.is_empty() {
@@ -217,22 +273,37 @@ fn damaged(path: &Path, detail: &str) -> StoreError {
 }
 
 impl Store {
-    /// Open (creating if needed) the database at `path`: check it, refuse
-    /// a newer one untouched, migrate an older one, and set the pragmas.
-    /// If its materialised clocks were computed by another version of the
-    /// rules (`rules::RULES_VERSION`), they are recomputed on `today`.
-    pub fn open(path: impl AsRef<Path>, today: NaiveDate) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
+    /// Open (creating if needed) the database at `path` with its `key`:
+    /// take its lock (refused, naming the holder, while another program
+    /// has it), then as [`Store::open_locked`].
+    pub fn open(path: impl AsRef<Path>, key: &DatabaseKey, today: NaiveDate) -> Result<Store> {
+        let lock = DatabaseLock::acquire(path.as_ref())?;
+        Store::open_locked(lock, key, today)
+    }
+
+    /// Open the database whose lock is held: tidy what an interrupted
+    /// backup or restore left, make its files private, encrypt it if it is
+    /// a plain database from before encryption, check it, refuse a newer
+    /// one untouched, migrate an older one, and set the pragmas. If its
+    /// materialised clocks were computed by another version of the rules
+    /// (`rules::RULES_VERSION`), they are recomputed on `today`.
+    pub fn open_locked(lock: DatabaseLock, key: &DatabaseKey, today: NaiveDate) -> Result<Store> {
+        let path = lock.database().to_path_buf();
+        backup::tidy_leftovers(&path, key);
+        private::tighten(&path);
+        if path.exists() && encryption::is_plain(&path) {
+            // A database from before encryption: refuse a newer or damaged
+            // one untouched, then encrypt it where it lies.
+            let plain = encryption::open_plain_read_only(&path).map_err(|e| classify(&path, e))?;
+            inspect(&plain, &path)?;
+            drop(plain);
+            encryption::encrypt_in_place(&path, key)?;
+        }
         let mut check_before_writing = false;
         if path.exists() {
             // Look first through a read-only connection, which cannot change
             // the file whatever it holds.
-            let checked = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(|e| classify(&path, e))
-                .and_then(|ro| {
-                    ro.busy_timeout(Duration::from_secs(5))?;
-                    inspect(&ro, &path)
-                });
+            let checked = encryption::open_read_only(&path, key).map_err(|e| classify(&path, e)).and_then(|ro| inspect(&ro, &path));
             match checked {
                 Ok(()) => {}
                 // Not readable read-only (a write-ahead log only a writer
@@ -241,20 +312,38 @@ impl Store {
                 Err(StoreError::Other(_) | StoreError::Database(_)) => check_before_writing = true,
                 Err(e) => return Err(e),
             }
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Other(format!("cannot create the folder {}: {e}", dir.display())))?;
+        } else {
+            // Created private before SQLite writes a byte; its journal
+            // files take the same permissions.
+            drop(private::create_file(&path, false)?);
         }
-        let conn = Connection::open(&path).map_err(|e| classify(&path, e))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        let conn = encryption::open_read_write(&path, key).map_err(|e| classify(&path, e))?;
         if check_before_writing {
             inspect(&conn, &path)?;
         }
         configure(&conn)?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, key: key.clone(), lock };
         migrations::migrate(&mut store.conn)?;
+        let application_id: i32 = store.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if application_id != encryption::APPLICATION_ID {
+            store.conn.pragma_update(None, "application_id", encryption::APPLICATION_ID)?;
+        }
         store.refresh_clocks_if_rules_changed(today)?;
         Ok(store)
+    }
+
+    /// Choose a new passphrase for this database (its key file rewritten
+    /// in one step; the key, and so the database, unchanged).
+    pub fn change_passphrase(&self, passphrase: &str) -> Result<()> {
+        keys::change_passphrase(&self.path, &self.key, passphrase)
+    }
+
+    /// Close the database, keeping its lock (a restore swaps the file
+    /// under it, then opens it again).
+    pub fn into_lock(self) -> DatabaseLock {
+        let Store { conn, lock, .. } = self;
+        drop(conn);
+        lock
     }
 
     pub fn path(&self) -> &Path {

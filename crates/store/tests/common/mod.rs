@@ -57,14 +57,42 @@ impl TestDb {
     }
 
     pub fn open(&self) -> Store {
-        Store::open(self.path(), today()).expect("the database opens")
+        Store::open(self.path(), &test_key(), today()).expect("the database opens")
+    }
+
+    /// Set the database up as a person would (a key file with the
+    /// passphrase `TEST_PASSPHRASE`, which backups carry), and open it.
+    pub fn set_up(&self) -> (Store, store::RecoveryCode) {
+        let (key, code) = store::keys::set_up(&self.path(), TEST_PASSPHRASE).expect("the database is set up");
+        (Store::open(self.path(), &key, today()).expect("the database opens"), code)
     }
 }
 
-/// A second connection to the store's database file, for the tests that
-/// look at the tables themselves (what a damaged or hand-edited file holds).
+/// The passphrase the tests choose.
+pub const TEST_PASSPHRASE: &str = "four words of test";
+
+/// The key the tests' databases are encrypted with (the real encryption,
+/// with a key given rather than unwrapped from a passphrase, which would
+/// cost each test a second of Argon2id).
+pub fn test_key() -> store::DatabaseKey {
+    store::DatabaseKey::from_bytes([0x5a; 32])
+}
+
+/// Open the database at `path` under the tests' key.
+pub fn open_at(path: impl AsRef<std::path::Path>) -> store::Result<Store> {
+    Store::open(path, &test_key(), today())
+}
+
+/// A second connection to the store's database file (keyed with the
+/// tests' key), for the tests that look at the tables themselves (what a
+/// damaged or hand-edited file holds).
 pub fn raw(store: &Store) -> rusqlite::Connection {
-    rusqlite::Connection::open(store.path()).expect("the database file opens")
+    raw_at(store.path())
+}
+
+/// A connection to the encrypted database at `path`, keyed with the tests' key.
+pub fn raw_at(path: &std::path::Path) -> rusqlite::Connection {
+    store::encryption::open_read_write(path, &test_key()).expect("the database file opens")
 }
 
 /// Row counts of every table, to show nothing changed.
