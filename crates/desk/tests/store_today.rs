@@ -292,14 +292,14 @@ fn clocks_are_recomputed_on_the_day_given_to_open() {
     };
     // Recomputed on the 7th: the notice of the meeting is due that day...
     stored_by(&db, "\"mediation-desk 0.0.1\"");
-    let store = Store::open(db.path(), today()).unwrap();
+    let store = open_at(db.path()).unwrap();
     let item = notice(&store).expect("recomputed on 7 Apr: the notice is due");
     assert_eq!((item.due_date, item.status), (today(), "due_today"));
     same(&store, 30);
     drop(store);
     // ...recomputed on the 8th, its day has passed and it is no longer stored.
     stored_by(&db, "\"mediation-desk 0.0.1\"");
-    let store = Store::open(db.path(), date("2026-04-08")).unwrap();
+    let store = Store::open(db.path(), &test_key(), date("2026-04-08")).unwrap();
     assert_eq!(notice(&store), None, "recomputed on 8 Apr: the notice's day has passed");
     assert!(store.today(today(), 30).unwrap().iter().any(|i| i.reference == r && i.clock_key == "appeal"));
 }

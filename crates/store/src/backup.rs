@@ -160,7 +160,7 @@ impl Store {
 enum Source {
     /// A backup of this version: its key file, and the offset of the
     /// encrypted database within it.
-    Backup { key_file: KeyFile, offset: u64 },
+    Backup { key_file: Box<KeyFile>, offset: u64 },
     /// A plain SQLite file (a backup from before encryption, or not ours).
     Plain,
     /// Neither: perhaps a database file itself, encrypted (a copy kept by
@@ -183,7 +183,11 @@ fn read_source(backup: &Path) -> Result<Source> {
         return Ok(Source::Raw);
     }
     let mut line = Vec::new();
-    reader.by_ref().take(MAX_KEY_LINE).read_until(b'\n', &mut line).map_err(|e| bad(format!("{} cannot be read: {e}", backup.display())))?;
+    reader
+        .by_ref()
+        .take(MAX_KEY_LINE)
+        .read_until(b'\n', &mut line)
+        .map_err(|e| bad(format!("{} cannot be read: {e}", backup.display())))?;
     if line.last() != Some(&b'\n') {
         return Err(bad(format!("{} is damaged or cut short (its key is incomplete); nothing was changed", backup.display())));
     }
@@ -191,7 +195,7 @@ fn read_source(backup: &Path) -> Result<Source> {
         .map_err(|_| "is not UTF-8".to_string())
         .and_then(|text| KeyFile::parse(text.trim_end()))
         .map_err(|e| bad(format!("{} is damaged: its key {e}; nothing was changed", backup.display())))?;
-    Ok(Source::Backup { key_file, offset: (HEADER.len() + line.len()) as u64 })
+    Ok(Source::Backup { key_file: Box::new(key_file), offset: (HEADER.len() + line.len()) as u64 })
 }
 
 /// Whether the file at `backup` is a backup from before encryption (a plain
@@ -220,27 +224,29 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
     let unpacked = with_suffix(db, &format!(".restoring-{ts}.source"));
     let fresh = with_suffix(db, &format!(".restoring-{ts}"));
     let result = (|| {
-        let (source, source_key, new_key_file) = match read_source(backup)? {
+        let (source, source_path, source_key, new_key_file) = match read_source(backup)? {
             Source::Plain => {
-                let Some(key) = current else {
+                if current.is_none() {
                     return Err(StoreError::bad(
                         "database",
                         format!("{name} is a backup from before encryption: set up this database first (choose its passphrase), then restore it"),
                     ));
-                };
-                (encryption::open_plain_read_only(backup)?, key.clone(), None)
+                }
+                (encryption::open_plain_read_only(backup)?, backup.to_path_buf(), None, None)
             }
             Source::Raw => {
                 let refused = || {
                     StoreError::bad(
                         "PATH",
-                        format!("{name} is not a Mediation Desk backup, nor a database this one's key opens; nothing was changed"),
+                        format!(
+                            "{name} is not a Mediation Desk backup, nor a database this one's key opens; nothing was changed"
+                        ),
                     )
                 };
                 let key = current.ok_or_else(refused)?;
                 let conn = encryption::open_read_only(backup, key).map_err(|_| refused())?;
                 conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|_| refused())?;
-                (conn, key.clone(), None)
+                (conn, backup.to_path_buf(), Some(key.clone()), None)
             }
             Source::Backup { key_file, offset } => {
                 let key = match (current, secret) {
@@ -259,17 +265,21 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
                 std::io::copy(&mut input, &mut out).map_err(|e| io("read", backup, e))?;
                 drop(out);
                 let conn = encryption::open_read_only(&unpacked, &key)?;
-                let new_key_file = if current.is_none() { Some(key_file) } else { None };
-                (conn, key, new_key_file)
+                let new_key_file = if current.is_none() { Some(*key_file) } else { None };
+                (conn, unpacked.clone(), Some(key), new_key_file)
             }
         };
         let checked = encryption::check_source(&source, &name).map_err(|e| match e {
-            StoreError::Database(err) => StoreError::bad("PATH", format!("{name} is damaged or cut short ({err}); nothing was changed")),
+            StoreError::Database(err) => {
+                StoreError::bad("PATH", format!("{name} is damaged or cut short ({err}); nothing was changed"))
+            }
             other => other,
         })?;
-        let target_key = current.cloned().unwrap_or(source_key);
-        encryption::export(&source, &checked, &fresh, &target_key)?;
         drop(source);
+        let Some(target_key) = current.cloned().or_else(|| source_key.clone()) else {
+            return Err(StoreError::Other("no key to restore under".into()));
+        };
+        encryption::export(&source_path, source_key.as_ref(), &checked, &fresh, &target_key)?;
         let _ = std::fs::remove_file(&unpacked);
         if let Some(key_file) = new_key_file {
             key_file.write(&keys::key_file_path(db))?;
@@ -371,7 +381,11 @@ pub(crate) fn tidy_leftovers(db: &Path, key: &DatabaseKey) {
         let path = entry.path();
         if rest.starts_with(".partial-") || rest.starts_with(".restoring-") || rest == ".encrypting" {
             let _ = std::fs::remove_file(&path);
-        } else if rest.starts_with(".before-restore-") && !rest.ends_with("-wal") && !rest.ends_with("-shm") && encryption::is_plain(&path) {
+        } else if rest.starts_with(".before-restore-")
+            && !rest.ends_with("-wal")
+            && !rest.ends_with("-shm")
+            && encryption::is_plain(&path)
+        {
             // A copy kept by a restore before this version: plain. Encrypt
             // it where it lies (only a sound Mediation Desk file is).
             let _ = encryption::encrypt_in_place(&path, key);

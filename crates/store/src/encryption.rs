@@ -69,7 +69,8 @@ fn row_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
     tables
         .into_iter()
         .map(|t| {
-            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {schema}.\"{}\"", t.replace('"', "\"\"")), [], |r| r.get(0))?;
+            let n: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {schema}.\"{}\"", t.replace('"', "\"\"")), [], |r| r.get(0))?;
             Ok((t, n))
         })
         .collect()
@@ -87,12 +88,15 @@ pub struct Checked {
 /// `name` is how the file is named in a refusal.
 pub fn check_source(conn: &Connection, name: &str) -> Result<Checked> {
     let bad = |message: String| StoreError::bad("PATH", message);
-    let user_version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| bad(format!("{name} is not a database this version can read ({e}); nothing was changed")))?;
+    let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| {
+        bad(format!(
+            "{name} cannot be read: it is damaged, cut short, or not a Mediation Desk database ({e}); nothing was changed"
+        ))
+    })?;
     let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let has_cases: bool =
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cases'", [], |r| r.get::<_, i64>(0))? > 0;
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cases'", [], |r| r.get::<_, i64>(0))?
+            > 0;
     if application_id != APPLICATION_ID && (application_id != 0 || user_version < 1 || !has_cases) {
         return Err(bad(format!("{name} is not a Mediation Desk database; nothing was changed")));
     }
@@ -112,31 +116,46 @@ pub fn check_source(conn: &Connection, name: &str) -> Result<Checked> {
     Ok(Checked { user_version, counts: row_counts(conn, "main")? })
 }
 
-/// Write the whole database open on `source` (checked) into a new file at
-/// `target` under `database_key`, then prove the copy: the same rows, a
-/// sound file, our application id and the source's schema version, the
-/// search index rebuilt. The file is synced before returning; on failure
-/// it is removed.
-pub fn export(source: &Connection, checked: &Checked, target: &Path, database_key: &DatabaseKey) -> Result<()> {
+/// Write the whole database at `source` (checked; under `source_key`, or
+/// plain when `None`) into a new file at `target` under `database_key`,
+/// then prove the copy: the same rows, a sound file, our application id
+/// and the source's schema version, the search index rebuilt. The source
+/// is only read. The file is synced before returning; on failure it is
+/// removed.
+pub fn export(
+    source: &Path,
+    source_key: Option<&DatabaseKey>,
+    checked: &Checked,
+    target: &Path,
+    database_key: &DatabaseKey,
+) -> Result<()> {
     let _ = std::fs::remove_file(target);
     drop(private::create_file(target, true)?);
     let result = (|| {
-        let value = database_key.sqlcipher_value();
-        source.execute(
-            "ATTACH DATABASE ?1 AS encrypted KEY ?2",
-            rusqlite::params![target.to_string_lossy(), value.as_str()],
-        )?;
-        let exported = (|| {
-            source.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
-            source.execute_batch(&format!(
-                "PRAGMA encrypted.user_version = {}; PRAGMA encrypted.application_id = {APPLICATION_ID};",
-                checked.user_version
-            ))
-        })();
-        source.execute_batch("DETACH DATABASE encrypted")?;
-        exported?;
         let copy = open_read_write(target, database_key)?;
+        let source_value = source_key.map(DatabaseKey::sqlcipher_value);
+        copy.execute(
+            "ATTACH DATABASE ?1 AS source KEY ?2",
+            rusqlite::params![source.to_string_lossy(), source_value.as_ref().map(|v| v.as_str()).unwrap_or("")],
+        )?;
+        let exported = copy.query_row("SELECT sqlcipher_export('main', 'source')", [], |_| Ok(()));
+        let counts = exported.and_then(|()| {
+            row_counts(&copy, "main").map_err(|e| match e {
+                StoreError::Database(err) => err,
+                other => rusqlite::Error::InvalidParameterName(other.to_string()),
+            })
+        });
+        copy.execute_batch("DETACH DATABASE source")?;
+        let counts = counts?;
+        copy.execute_batch(&format!(
+            "PRAGMA main.user_version = {}; PRAGMA main.application_id = {APPLICATION_ID};",
+            checked.user_version
+        ))?;
         let _: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        // The export wrote the virtual tables' schema rows directly: read
+        // the schema afresh before using them.
+        copy.close().map_err(|(_, e)| StoreError::from(e))?;
+        let copy = open_read_write(target, database_key)?;
         if checked.user_version >= 2 {
             copy.execute("INSERT INTO case_search(case_search) VALUES ('rebuild')", [])?;
         }
@@ -144,7 +163,7 @@ pub fn export(source: &Connection, checked: &Checked, target: &Path, database_ke
         if !problems.is_empty() {
             return Err(StoreError::Other(format!("the encrypted copy failed its check: {}", problems.join("; "))));
         }
-        if row_counts(&copy, "main")? != checked.counts {
+        if counts != checked.counts {
             return Err(StoreError::Other("the encrypted copy does not hold the same rows as the original".into()));
         }
         let id: i32 = copy.query_row("PRAGMA application_id", [], |r| r.get(0))?;
@@ -178,7 +197,8 @@ pub fn encrypt_in_place(db: &Path, database_key: &DatabaseKey) -> Result<()> {
         plain.busy_timeout(Duration::from_secs(5))?;
         // Fold the write-ahead log into the file and stop using one, so no
         // plain log is left to meet the encrypted file.
-        let _: (i64, i64, i64) = plain.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let _: (i64, i64, i64) =
+            plain.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let mode: String = plain.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("delete") {
             return Err(StoreError::Other(format!("{name} is in use by another program; close it and try again")));
@@ -187,7 +207,8 @@ pub fn encrypt_in_place(db: &Path, database_key: &DatabaseKey) -> Result<()> {
             StoreError::BadInput { message, .. } => StoreError::Other(message),
             other => other,
         })?;
-        export(&plain, &checked, &target, database_key)?;
+        drop(plain);
+        export(db, None, &checked, &target, database_key)?;
     }
     for side in ["-wal", "-shm", "-journal"] {
         let side = private::with_suffix(db, side);

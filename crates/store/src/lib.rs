@@ -3,19 +3,20 @@
 //! `Store::open` takes the database's lock, encrypts a plain database from
 //! before encryption, checks, migrates and configures it.
 
+pub mod automatic_backup;
 mod backup;
-pub mod encryption;
-pub mod keys;
-pub mod lock;
-mod private;
 mod bulk;
 pub(crate) mod cases;
 mod certificates;
 mod disagreements;
+pub mod encryption;
 pub mod full_json;
 pub(crate) mod history;
+pub mod keys;
+pub mod lock;
 pub mod migrations;
 mod people;
+mod private;
 pub(crate) mod search;
 mod settings;
 mod today;
@@ -31,6 +32,7 @@ use law::calendar::Calendar;
 use law::rules::choices::CountingChoices;
 use law::LawError;
 
+pub use automatic_backup::AutomaticBackups;
 pub use backup::{find_backups, is_plain_backup, restore, restore_open, BackupFile, Restored};
 pub use keys::{DatabaseKey, RecoveryCode, Secret};
 pub use lock::DatabaseLock;
@@ -303,7 +305,8 @@ impl Store {
         if path.exists() {
             // Look first through a read-only connection, which cannot change
             // the file whatever it holds.
-            let checked = encryption::open_read_only(&path, key).map_err(|e| classify(&path, e)).and_then(|ro| inspect(&ro, &path));
+            let checked =
+                encryption::open_read_only(&path, key).map_err(|e| classify(&path, e)).and_then(|ro| inspect(&ro, &path));
             match checked {
                 Ok(()) => {}
                 // Not readable read-only (a write-ahead log only a writer

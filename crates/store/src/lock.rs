@@ -43,7 +43,8 @@ impl DatabaseLock {
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(|e| StoreError::Other(format!("cannot open the lock {}: {e}", path.display())))?;
+        let mut file =
+            options.open(&path).map_err(|e| StoreError::Other(format!("cannot open the lock {}: {e}", path.display())))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

@@ -77,29 +77,31 @@ fn a_newer_database_is_refused_and_not_changed() {
         conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;").unwrap();
     }
     let before = std::fs::read(db.path()).unwrap();
-    let err = Store::open(db.path(), today()).err().expect("refused");
+    let err = open_at(db.path()).err().expect("refused");
     assert_eq!(err, StoreError::TooNew { found: 99, known: migrations::LATEST });
     let message = err.to_string();
     assert!(message.contains("newer version of Mediation Desk"), "{message}");
     assert!(message.contains("not changed"), "{message}");
     assert_eq!(std::fs::read(db.path()).unwrap(), before, "the file's bytes changed");
-    let names: Vec<String> =
+    let mut names: Vec<String> =
         std::fs::read_dir(db.dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, vec!["mediation-desk.sqlite3"], "no -wal or -shm files were made");
+    names.sort();
+    assert_eq!(names, vec!["mediation-desk.sqlite3", "mediation-desk.sqlite3.lock"], "no -wal or -shm files were made");
 }
 
 #[test]
 fn a_damaged_file_is_reported_plainly_with_the_newest_backups_beside_it() {
     let db = TestDb::new();
-    {
-        let mut store = db.open();
+    let key = {
+        let (mut store, _) = db.set_up();
         for i in 0..200 {
             store.add_case(&case(&format!("Child {i} {}", "x".repeat(100))), "Ann", today()).unwrap();
         }
         std::fs::create_dir(db.dir.path().join("backups")).unwrap();
         store.backup(&db.dir.path().join("backups").join("monday.sqlite3")).unwrap();
         store.backup(&db.dir.path().join("tuesday.sqlite3")).unwrap();
-    }
+        store::keys::unlock(&db.path(), &store::Secret::passphrase(TEST_PASSPHRASE)).unwrap()
+    };
     // Scribble over the middle of the file.
     let mut bytes = std::fs::read(db.path()).unwrap();
     let len = bytes.len();
@@ -107,7 +109,7 @@ fn a_damaged_file_is_reported_plainly_with_the_newest_backups_beside_it() {
         *b = 0x5A;
     }
     std::fs::write(db.path(), &bytes).unwrap();
-    let err = Store::open(db.path(), today()).err().expect("refused");
+    let err = Store::open(db.path(), &key, today()).err().expect("refused");
     let message = err.to_string();
     assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
     assert!(message.contains("is damaged"), "{message}");

@@ -86,10 +86,13 @@ impl KeyFile {
             Some(_) => Err(StoreError::Other("the key file is damaged (its check value does not match)".into())),
             None => Err(StoreError::bad(
                 secret.field(),
-                format!("does not unlock this database; nothing was opened or changed. Try again{}", match secret {
-                    Secret::Passphrase(_) => ", or use the recovery code",
-                    Secret::RecoveryCode(_) => "",
-                }),
+                format!(
+                    "does not unlock this database; nothing was opened or changed. Try again{}",
+                    match secret {
+                        Secret::Passphrase(_) => ", or use the recovery code",
+                        Secret::RecoveryCode(_) => "",
+                    }
+                ),
             )),
         }
     }

@@ -6,8 +6,8 @@
 //! may hold it too (`keychain`). A wrong passphrase opens nothing and
 //! changes nothing.
 
-pub mod keychain;
 mod key_file;
+pub mod keychain;
 mod recovery;
 mod wrap;
 
@@ -38,8 +38,7 @@ impl DatabaseKey {
     /// A new random key, from the operating system's random source.
     pub fn generate() -> Result<DatabaseKey> {
         let mut bytes = Zeroizing::new([0u8; KEY_BYTES]);
-        getrandom::fill(bytes.as_mut())
-            .map_err(|e| StoreError::Other(format!("the system's random source failed: {e}")))?;
+        getrandom::fill(bytes.as_mut()).map_err(|e| StoreError::Other(format!("the system's random source failed: {e}")))?;
         Ok(DatabaseKey(bytes))
     }
 
@@ -119,7 +118,10 @@ pub fn is_set_up(db: &Path) -> bool {
 pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
     let chars = passphrase.chars().count();
     if passphrase.trim().is_empty() {
-        return Err(StoreError::bad("passphrase", "is empty; choose one of at least 10 characters (a few words are easy to remember)"));
+        return Err(StoreError::bad(
+            "passphrase",
+            "is empty; choose one of at least 10 characters (a few words are easy to remember)",
+        ));
     }
     if chars < MIN_PASSPHRASE_CHARS {
         return Err(StoreError::bad(

@@ -60,11 +60,14 @@ impl TestDb {
         Store::open(self.path(), &test_key(), today()).expect("the database opens")
     }
 
-    /// Set the database up as a person would (a key file with the
-    /// passphrase `TEST_PASSPHRASE`, which backups carry), and open it.
+    /// Set the database up as a person would (a key file wrapping the
+    /// tests' key under the passphrase `TEST_PASSPHRASE`, which backups
+    /// carry), and open it.
     pub fn set_up(&self) -> (Store, store::RecoveryCode) {
-        let (key, code) = store::keys::set_up(&self.path(), TEST_PASSPHRASE).expect("the database is set up");
-        (Store::open(self.path(), &key, today()).expect("the database opens"), code)
+        let (file, code) = store::keys::KeyFile::create(&test_key(), TEST_PASSPHRASE).expect("a key file");
+        std::fs::create_dir_all(self.dir.path()).unwrap();
+        file.write(&store::keys::key_file_path(&self.path())).expect("the key file is written");
+        (self.open(), code)
     }
 }
 
