@@ -6,6 +6,7 @@
 //! Nothing outside this crate computes a deadline.
 #![warn(missing_docs)]
 
+pub mod anonymise;
 pub mod calendar;
 pub mod chart;
 pub mod disagreement;

@@ -31,10 +31,11 @@ pub enum HistoryAction {
     RecordOfOutcomeWritten,
     SettingsSaved,
     StaffSaved,
+    Anonymised,
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 13] = [
+    pub const ALL: [HistoryAction; 14] = [
         HistoryAction::Created,
         HistoryAction::Updated,
         HistoryAction::NoteAdded,
@@ -48,6 +49,7 @@ impl HistoryAction {
         HistoryAction::RecordOfOutcomeWritten,
         HistoryAction::SettingsSaved,
         HistoryAction::StaffSaved,
+        HistoryAction::Anonymised,
     ];
 
     /// The action in running text, as a case's history lists it.
@@ -66,6 +68,7 @@ impl HistoryAction {
             HistoryAction::RecordOfOutcomeWritten => "record of outcome written",
             HistoryAction::SettingsSaved => "settings saved",
             HistoryAction::StaffSaved => "staff saved",
+            HistoryAction::Anonymised => "anonymised",
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod lock;
 pub mod migrations;
 mod people;
 mod private;
+mod retention;
 pub(crate) mod search;
 mod settings;
 mod today;
@@ -54,6 +55,7 @@ pub use certificates::{
 pub use disagreements::TargetItem;
 pub use history::{HistoryAction, HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
+pub use retention::{CaseAccess, Disposal, DisposalDue, DisposalKind, ERASED};
 pub use search::fts_query;
 pub use settings::ServiceSettings;
 pub use today::{reminder, TodayItem};

@@ -57,10 +57,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0007_disagreement_resolution.sql"),
         then: Some(super::disagreements::letter_date_optional),
     },
+    Migration {
+        version: 8,
+        name: "retention and erasure: anonymised cases, the disposal log, who opened a case",
+        sql: include_str!("sql/0008_retention.sql"),
+        then: None,
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -227,7 +227,8 @@ fn a_plain_backup_from_before_encryption_is_encrypted_as_it_is_restored() {
     let conn = raw(&store);
     conn.execute("ATTACH DATABASE ?1 AS plaintext KEY ''", [plain.to_string_lossy()]).unwrap();
     conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(())).unwrap();
-    conn.execute_batch("PRAGMA plaintext.user_version = 7; DETACH DATABASE plaintext;").unwrap();
+    conn.execute_batch(&format!("PRAGMA plaintext.user_version = {}; DETACH DATABASE plaintext;", store::migrations::LATEST))
+        .unwrap();
     drop(conn);
     assert!(store::encryption::is_plain(&plain));
     store.add_case(&case("Zoë After"), "Ann", today()).unwrap();

@@ -4,4 +4,4 @@
  * What a history entry records; stored (and shown in `HistoryEntry`) by
  * its serde name, `note_added`.
  */
-export type HistoryAction = "created" | "updated" | "note_added" | "closed" | "deleted" | "reference_given" | "certificate_issued" | "certificate_reissued" | "certificate_voided" | "exemption_letter_written" | "record_of_outcome_written" | "settings_saved" | "staff_saved";
+export type HistoryAction = "created" | "updated" | "note_added" | "closed" | "deleted" | "reference_given" | "certificate_issued" | "certificate_reissued" | "certificate_voided" | "exemption_letter_written" | "record_of_outcome_written" | "settings_saved" | "staff_saved" | "anonymised";

@@ -17,6 +17,7 @@ pub mod exemptions;
 pub mod letter;
 pub mod period;
 pub mod problems;
+pub mod retention;
 pub mod service_targets;
 pub mod thirty_days;
 

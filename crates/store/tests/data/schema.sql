@@ -1,5 +1,8 @@
--- The schema after migration 7 (tests/store_migrations.rs); written by
+-- The schema after migration 8 (tests/store_migrations.rs); written by
 -- SCHEMA_SNAPSHOT_WRITE=1 cargo test --workspace --test store_migrations
+
+-- index case_access_by_reference on case_access
+CREATE INDEX case_access_by_reference ON case_access (reference, id);
 
 -- index case_clocks_by_due on case_clocks
 CREATE INDEX case_clocks_by_due ON case_clocks (due_date);
@@ -27,6 +30,9 @@ CREATE INDEX cases_open_disagreements ON cases (status) WHERE disagreement IS NO
 
 -- index certificates_by_reference on certificates
 CREATE INDEX certificates_by_reference ON certificates (reference, id);
+
+-- index disposals_by_reference on disposals
+CREATE INDEX disposals_by_reference ON disposals (reference);
 
 -- index history_by_reference on history
 CREATE INDEX history_by_reference ON history (reference, id);
@@ -66,6 +72,14 @@ CREATE UNIQUE INDEX people_one_appellant ON people (case_id) WHERE part = 'appel
 
 -- index sqlite_autoindex_staff_1 on staff
 -- (made by SQLite, no SQL)
+
+-- table case_access on case_access
+CREATE TABLE case_access (
+    id        INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    who       TEXT NOT NULL
+);
 
 -- table case_clocks on case_clocks
 CREATE TABLE case_clocks (
@@ -135,7 +149,7 @@ CREATE TABLE cases (
     -- The engine's input, `CaseFacts`, as JSON.
     facts          TEXT NOT NULL CHECK (json_valid(facts)),
     created_at     TEXT NOT NULL,
-    updated_at     TEXT NOT NULL, next_due TEXT, list_order TEXT, legacy_reference TEXT, disagreement TEXT CHECK (disagreement IS NULL OR json_valid(disagreement)),
+    updated_at     TEXT NOT NULL, next_due TEXT, list_order TEXT, legacy_reference TEXT, disagreement TEXT CHECK (disagreement IS NULL OR json_valid(disagreement)), disposed_on TEXT,
     CHECK ((status = 'closed') = (closing_reason IS NOT NULL))
 );
 
@@ -172,6 +186,17 @@ CREATE TABLE certificates (
     UNIQUE (prefix, year, seq),
     CHECK ((voided_at IS NULL) = (void_reason IS NULL)),
     CHECK ((voided_at IS NULL) = (voided_by IS NULL))
+);
+
+-- table disposals on disposals
+CREATE TABLE disposals (
+    id           INTEGER PRIMARY KEY,
+    reference    TEXT NOT NULL,
+    disposed_at  TEXT NOT NULL,
+    who          TEXT NOT NULL,
+    why          TEXT NOT NULL CHECK (why IN ('retention', 'request')),
+    reason       TEXT NOT NULL,
+    certificates INTEGER NOT NULL DEFAULT 0
 );
 
 -- table history on history
@@ -255,28 +280,42 @@ END;
 
 -- trigger certificates_no_edit on certificates
 CREATE TRIGGER certificates_no_edit BEFORE UPDATE ON certificates
-WHEN OLD.voided_at IS NOT NULL
-  OR NEW.voided_at IS NULL OR NEW.void_reason IS NULL OR NEW.voided_by IS NULL
-  OR trim(NEW.void_reason) = ''
-  OR NEW.id IS NOT OLD.id
-  OR NEW.number IS NOT OLD.number
-  OR NEW.prefix IS NOT OLD.prefix
-  OR NEW.year IS NOT OLD.year
-  OR NEW.seq IS NOT OLD.seq
-  OR NEW.reference IS NOT OLD.reference
-  OR NEW.kind IS NOT OLD.kind
-  OR NEW.issued_on IS NOT OLD.issued_on
-  OR NEW.issued_by IS NOT OLD.issued_by
-  OR NEW.issued_by_registration IS NOT OLD.issued_by_registration
-  OR NEW.resolved IS NOT OLD.resolved
-  OR NEW.due_on IS NOT OLD.due_on
-  OR NEW.late IS NOT OLD.late
-  OR NEW.appeal_deadline IS NOT OLD.appeal_deadline
-  OR NEW.replaces IS NOT OLD.replaces
-  OR NEW.pdf IS NOT OLD.pdf
-  OR NEW.sha256 IS NOT OLD.sha256
-  OR NEW.issued_at IS NOT OLD.issued_at
-  OR NEW.who IS NOT OLD.who
+WHEN NOT (
+    -- Destroying the PDF of an anonymised case, and nothing else.
+    length(NEW.pdf) = 0 AND length(OLD.pdf) > 0 AND NEW.resolved = '[]'
+    AND NEW.id IS OLD.id AND NEW.number IS OLD.number AND NEW.prefix IS OLD.prefix
+    AND NEW.year IS OLD.year AND NEW.seq IS OLD.seq AND NEW.reference IS OLD.reference
+    AND NEW.kind IS OLD.kind AND NEW.issued_on IS OLD.issued_on AND NEW.issued_by IS OLD.issued_by
+    AND NEW.issued_by_registration IS OLD.issued_by_registration AND NEW.due_on IS OLD.due_on
+    AND NEW.late IS OLD.late AND NEW.appeal_deadline IS OLD.appeal_deadline
+    AND NEW.replaces IS OLD.replaces AND NEW.sha256 IS OLD.sha256 AND NEW.issued_at IS OLD.issued_at
+    AND NEW.who IS OLD.who AND NEW.voided_at IS OLD.voided_at AND NEW.void_reason IS OLD.void_reason
+    AND NEW.voided_by IS OLD.voided_by
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.reference = OLD.reference AND c.disposed_on IS NOT NULL)
+) AND (
+       OLD.voided_at IS NOT NULL
+    OR NEW.voided_at IS NULL OR NEW.void_reason IS NULL OR NEW.voided_by IS NULL
+    OR trim(NEW.void_reason) = ''
+    OR NEW.id IS NOT OLD.id
+    OR NEW.number IS NOT OLD.number
+    OR NEW.prefix IS NOT OLD.prefix
+    OR NEW.year IS NOT OLD.year
+    OR NEW.seq IS NOT OLD.seq
+    OR NEW.reference IS NOT OLD.reference
+    OR NEW.kind IS NOT OLD.kind
+    OR NEW.issued_on IS NOT OLD.issued_on
+    OR NEW.issued_by IS NOT OLD.issued_by
+    OR NEW.issued_by_registration IS NOT OLD.issued_by_registration
+    OR NEW.resolved IS NOT OLD.resolved
+    OR NEW.due_on IS NOT OLD.due_on
+    OR NEW.late IS NOT OLD.late
+    OR NEW.appeal_deadline IS NOT OLD.appeal_deadline
+    OR NEW.replaces IS NOT OLD.replaces
+    OR NEW.pdf IS NOT OLD.pdf
+    OR NEW.sha256 IS NOT OLD.sha256
+    OR NEW.issued_at IS NOT OLD.issued_at
+    OR NEW.who IS NOT OLD.who
+)
 BEGIN
     SELECT RAISE(ABORT, 'an issued certificate is never edited: it can only be voided, once, with a reason');
 END;
@@ -289,6 +328,11 @@ END;
 
 -- trigger history_no_update on history
 CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+WHEN NOT (
+    NEW.changes = '[]' AND NEW.id IS OLD.id AND NEW.reference IS OLD.reference AND NEW.at IS OLD.at
+    AND NEW.who IS OLD.who AND NEW.action IS OLD.action
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.reference = OLD.reference AND c.disposed_on IS NOT NULL)
+)
 BEGIN
     SELECT RAISE(ABORT, 'history is append-only: its rows cannot be changed');
 END;
