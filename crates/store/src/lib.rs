@@ -55,7 +55,7 @@ pub use certificates::{
 pub use disagreements::TargetItem;
 pub use history::{HistoryAction, HistoryEntry, SETTINGS as SETTINGS_HISTORY};
 pub use people::{StaffMember, StaffRole};
-pub use retention::{CaseAccess, Disposal, DisposalDue, DisposalKind, ERASED};
+pub use retention::{CaseAccess, Disposal, DisposalDue, DisposalKind, PersonInCase, ERASED};
 pub use search::fts_query;
 pub use settings::ServiceSettings;
 pub use today::{reminder, TodayItem};

@@ -241,3 +241,37 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// A case that names a person, and the part they have in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonInCase {
+    pub reference: String,
+    /// "caller", "child", "appellant" or "representative".
+    pub part: String,
+}
+
+impl Store {
+    /// The cases that name a person `name` (exactly, ignoring case and the
+    /// spaces around it), with their part in each: who a subject access
+    /// request is about. Anonymised cases name nobody.
+    pub fn cases_naming(&self, name: &str) -> Result<Vec<PersonInCase>> {
+        let wanted = name.trim().to_lowercase();
+        if wanted.is_empty() {
+            return Err(StoreError::bad("name", "is empty: give the name of the person who asked"));
+        }
+        let mut stmt = self.connection().prepare(
+            "SELECT c.reference, p.part, p.name FROM people p JOIN cases c ON c.id = p.case_id
+             WHERE c.disposed_on IS NULL ORDER BY c.id, p.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (reference, part, person) = row?;
+            if person.trim().to_lowercase() == wanted {
+                found.push(PersonInCase { reference, part });
+            }
+        }
+        Ok(found)
+    }
+}

@@ -8,6 +8,7 @@ pub mod disagreement_columns;
 pub mod ics;
 pub mod pseudonymised;
 pub mod request;
+pub mod subject_access;
 
 use chrono::NaiveDate;
 
