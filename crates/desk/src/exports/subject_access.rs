@@ -135,8 +135,7 @@ pub fn export(store: &Store, name: &str, today: NaiveDate) -> Result<Vec<u8>> {
         word_list.dedup();
         hidden.extend(word_list);
 
-        let mut disagreement =
-            record.disagreement.as_ref().map(|d| serde_json::to_value(d)).transpose().map_err(StoreError::from)?;
+        let mut disagreement = record.disagreement.as_ref().map(serde_json::to_value).transpose().map_err(StoreError::from)?;
         if let Some(Value::Object(d)) = disagreement.as_mut() {
             for meeting in d.get_mut("meetings").and_then(Value::as_array_mut).into_iter().flatten() {
                 for field in ["attended", "supporters", "reports_shared"] {
