@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::encryption;
 use crate::keys::{self, DatabaseKey, KeyFile, Secret};
@@ -228,7 +228,10 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
                         format!("{name} is a backup from before encryption: set up this database first (choose its passphrase), then restore it"),
                     ));
                 };
-                (encryption::open_plain_read_only(backup)?, key.clone(), None)
+                private_copy(backup, 0, &unpacked)?;
+                let conn =
+                    Connection::open_with_flags(&unpacked, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+                (conn, key.clone(), None)
             }
             Source::Raw => {
                 let refused = || {
@@ -240,7 +243,9 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
                 let key = current.ok_or_else(refused)?;
                 let conn = encryption::open_read_only(backup, key).map_err(|_| refused())?;
                 conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|_| refused())?;
-                (conn, key.clone(), None)
+                drop(conn);
+                private_copy(backup, 0, &unpacked)?;
+                (encryption::open_read_write(&unpacked, key)?, key.clone(), None)
             }
             Source::Backup { key_file, offset } => {
                 let key = match (current, secret) {
@@ -253,12 +258,8 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
                         ))
                     }
                 };
-                let mut input = std::fs::File::open(backup).map_err(|e| io("read", backup, e))?;
-                std::io::Seek::seek(&mut input, std::io::SeekFrom::Start(offset)).map_err(|e| io("read", backup, e))?;
-                let mut out = private::create_file(&unpacked, true)?;
-                std::io::copy(&mut input, &mut out).map_err(|e| io("read", backup, e))?;
-                drop(out);
-                let conn = encryption::open_read_only(&unpacked, &key)?;
+                private_copy(backup, offset, &unpacked)?;
+                let conn = encryption::open_read_write(&unpacked, &key)?;
                 let new_key_file = if current.is_none() { Some(key_file) } else { None };
                 (conn, key, new_key_file)
             }
@@ -282,6 +283,19 @@ pub fn restore(lock: &DatabaseLock, current: Option<&DatabaseKey>, backup: &Path
         let _ = std::fs::remove_file(&fresh);
     }
     result
+}
+
+/// Copy `src` from byte `offset` into the new private file `dest`: the
+/// restore reads its own copy, opened read-write, because SQLite opens a
+/// database attached to a read-only connection read-only too, and the
+/// export attaches the file it writes. The person's backup is never
+/// opened for writing.
+fn private_copy(src: &Path, offset: u64, dest: &Path) -> Result<()> {
+    let mut input = std::fs::File::open(src).map_err(|e| io("read", src, e))?;
+    std::io::Seek::seek(&mut input, std::io::SeekFrom::Start(offset)).map_err(|e| io("read", src, e))?;
+    let mut out = private::create_file(dest, true)?;
+    std::io::copy(&mut input, &mut out).map_err(|e| io("read", src, e))?;
+    Ok(())
 }
 
 /// Rename the proven `fresh` file over `db`, keeping the old database (its
