@@ -1,5 +1,5 @@
-//! Crash safety: a child process saving cases one by one is killed with
-//! SIGKILL at random moments, again and again. After every kill the file
+//! Crash safety: a child process saving cases one by one to the encrypted
+//! database is killed with SIGKILL at random moments, again and again. After every kill the file
 //! is sound, every case the child reported saved is there and whole, and
 //! nothing half-saved is visible.
 //!
@@ -11,30 +11,31 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use common::*;
 use desk::generator::Rng;
-use desk::store::Store;
 
 const KILLS: usize = 60;
 
 #[test]
 fn killed_writers_never_leave_half_saved_cases() {
     let db = TestDb::new();
+    // Encrypted, as every database is: the writers unlock it with the
+    // passphrase (Argon2id each time), the checks open it with its key.
+    set_up_for_cli(&db.path());
     let started = Instant::now();
     let mut rng = Rng::new(0x5EED);
     let mut reported: Vec<String> = Vec::new();
     let mut mid_run_kills = 0;
     for round in 0..KILLS {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mediation-desk"))
+        let mut child = cli_command()
             .arg("--db")
             .arg(db.path())
             .args(["--as", "Crash Test", "crash-writer", "--seed"])
             .arg(round.to_string())
-            .env("MEDIATION_DESK_TODAY", "2026-04-07")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -75,7 +76,7 @@ fn killed_writers_never_leave_half_saved_cases() {
         let saved = progress.0.lock().unwrap().0.clone();
         reported.extend(saved);
 
-        let store = Store::open(db.path(), today()).expect("the database opens after a kill");
+        let store = open_at(db.path()).expect("the database opens after a kill");
         assert!(store.integrity_check().unwrap().is_empty(), "round {round}: integrity_check failed");
         for reference in &reported {
             let case = store.case(reference).unwrap_or_else(|e| panic!("round {round}: {reference} was reported saved but: {e}"));
@@ -103,7 +104,7 @@ fn killed_writers_never_leave_half_saved_cases() {
         assert_eq!(fk, 0);
         drop(store);
     }
-    let store = Store::open(db.path(), today()).unwrap();
+    let store = db.open();
     let total = store.count_cases(false).unwrap() as usize;
     eprintln!(
         "{KILLS} kills ({mid_run_kills} of a running writer), {} cases reported saved, {total} in the file, {:.1} s",
