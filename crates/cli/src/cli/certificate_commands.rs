@@ -149,14 +149,26 @@ fn fail_dated(err: DeskError) -> Failure {
     }
 }
 
+/// Say a certificate was issued: its number on stdout, a late warning on
+/// stderr, and its PDF written to `path`. The certificate is committed
+/// before the file is written, so a file that cannot be written is not a
+/// failure to issue: it says the certificate WAS issued and how to print
+/// it again (exit 1, the number still on stdout).
 fn issued(record: &IssuedRecord, path: Option<&Path>) -> Result<(), Failure> {
-    if let Some(path) = path {
-        write_file(path, &record.pdf)?;
-    }
     if let Some(late) = &record.late {
         eprintln!("warning: {} {}", record.number, late.message);
     }
-    out(&format!("{}\n", record.number))
+    out(&format!("{}\n", record.number))?;
+    if let Some(path) = path {
+        if let Err(failure) = write_file(path, &record.pdf) {
+            let why = failure.message.strip_prefix("--out: ").unwrap_or(&failure.message);
+            return Err(Failure::other(format!(
+                "certificate {number} WAS issued and is in the register, but its PDF was not written ({why}); print it again with: mediation-desk certificate show {number} --out FILE.pdf",
+                number = record.number
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), Failure> {

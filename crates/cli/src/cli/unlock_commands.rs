@@ -306,7 +306,8 @@ pub fn change_passphrase(args: &StoreArgs) -> Result<(), Failure> {
     // A new passphrase from the environment is checked before the old one
     // is: a refusal costs nothing.
     if let Some(new) = env_var(NEW_PASSPHRASE_VAR)? {
-        keys::check_new_passphrase(&new).map_err(|e| Failure::bad_input(format!("{e} (it was given in {NEW_PASSPHRASE_VAR})")))?;
+        keys::check_new_passphrase(&new)
+            .map_err(|e| Failure::bad_input(format!("{e} (it was given in {NEW_PASSPHRASE_VAR})")))?;
     }
     let today = today()?;
     let store = with_secret(&db, |secret| desk::unlock::unlock(&db, secret, today, false), None)?;
@@ -365,7 +366,8 @@ pub fn restore(args: &StoreArgs, backup: &Path) -> Result<(), Failure> {
         DatabaseState::Plain | DatabaseState::New => None,
     };
     let secret = backup_secret(state)?;
-    let wrong = |e: &StoreError| matches!(e, StoreError::BadInput { field, .. } if field == "passphrase" || field == "recovery code");
+    let wrong =
+        |e: &StoreError| matches!(e, StoreError::BadInput { field, .. } if field == "passphrase" || field == "recovery code");
     let mut outcome = store::restore(&lock, current.as_ref(), backup, secret.as_ref().map(|(s, _)| s));
     let mut typed_in = false;
     if secret.is_none() && outcome.as_ref().is_err_and(wrong) {
