@@ -101,3 +101,58 @@ pub fn mediation_desk_as_is(
     drop(input);
     child.wait_with_output().expect("mediation-desk ends")
 }
+
+/// Make at `path` a plain (unencrypted) database as the version before
+/// encryption left it: `cases` generated cases (seed `seed`), the newest
+/// schema, no application id. The cases are saved through the store into
+/// an encrypted file, which SQLCipher then exports to a plain one.
+/// Returns the references, in order.
+pub fn plain_database(path: &Path, cases: usize, seed: u64) -> Vec<String> {
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let encrypted = work.path().join("made.sqlite3");
+    let mut store = open_at(&encrypted).expect("the store opens");
+    let items: Vec<_> =
+        desk::generator::cases(seed, cases, today()).into_iter().map(|g| desk::generator::generated_input(g, true)).collect();
+    store.load(&items, "The version before", today()).expect("the cases are saved");
+    drop(store);
+    let conn = raw_at(&encrypted);
+    conn.execute("ATTACH DATABASE ?1 AS plain KEY ''", [path.to_str().expect("a UTF-8 path")]).expect("attached");
+    conn.query_row("SELECT sqlcipher_export('plain')", [], |_| Ok(())).expect("exported");
+    conn.execute_batch(&format!(
+        "PRAGMA plain.user_version = {}; PRAGMA plain.application_id = 0; DETACH DATABASE plain;",
+        store::migrations::LATEST
+    ))
+    .expect("the plain copy is finished");
+    let references: Vec<String> = conn
+        .prepare("SELECT reference FROM cases ORDER BY reference")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(conn);
+    let plain = rusqlite::Connection::open(path).expect("the plain file opens without a key");
+    plain.execute("INSERT INTO case_search(case_search) VALUES ('rebuild')", []).expect("its search index rebuilt");
+    let problems: String = plain.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(problems, "ok");
+    assert!(store::encryption::is_plain(path));
+    references
+}
+
+/// Row counts of every table but the search index's, on `conn`.
+pub fn table_counts(conn: &rusqlite::Connection) -> Vec<(String, i64)> {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
