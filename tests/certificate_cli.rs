@@ -255,3 +255,32 @@ fn a_representatives_case_gets_no_certificate_until_the_appellant_is_recorded() 
     assert!(text.contains("Roberto Advocatus, acting for Pat Quern, contacted the mediation adviser"), "{text}");
     assert!(text.contains("With this certificate, Pat Quern can appeal"), "{text}");
 }
+
+/// The certificate is committed before its PDF is written: when the file
+/// cannot be written, the command says the certificate WAS issued, with
+/// its number (on stdout too) and how to print it again, rather than a
+/// failure that invites issuing it twice.
+#[test]
+fn a_certificate_issued_whose_file_cannot_be_written_is_said_to_be_issued() {
+    let db = TestDb::new();
+    setup(&db);
+    let declined = add(&db, "Rhian Jones", "Amy", &format!("{{{DECISION},\"declined_on\":\"2026-03-12\"}}"));
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("no such folder").join("cert.pdf");
+    let o = run(
+        &db,
+        &["certificate", "issue", &declined, "--kind", "declined", "--date", "2026-03-13", "--out", nowhere.to_str().unwrap()],
+        None,
+    );
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(String::from_utf8(o.stdout.clone()).unwrap(), "GM-2026-00001\n");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: certificate GM-2026-00001 WAS issued and is in the register"), "{err}");
+    assert!(err.contains("mediation-desk certificate show GM-2026-00001 --out FILE.pdf"), "{err}");
+    // It is in the register, and prints again as it says.
+    assert!(ok(&run(&db, &["certificate", "list"], None)).starts_with("GM-2026-00001\t"));
+    let again = dir.path().join("again.pdf");
+    ok(&run(&db, &["certificate", "show", "GM-2026-00001", "--out", again.to_str().unwrap()], None));
+    assert!(std::fs::read(&again).unwrap().starts_with(b"%PDF-"));
+}

@@ -180,9 +180,15 @@ fn the_default_database_is_in_the_data_directory() {
         Some(&case_json("Ama")),
         &[("MEDIATION_DESK_DATA_DIR", data.to_str().unwrap())],
     );
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
     let path = dir.path().join("data").join("mediation-desk.sqlite3");
-    assert_eq!(Store::open(path, today()).unwrap().count_cases(false).unwrap(), 1);
+    // A new database, set up with the passphrase given, said on stderr with
+    // its recovery code.
+    assert!(err.contains(&format!("A new database was created at {}", path.display())), "{err}");
+    assert!(err.contains("Recovery code: "), "{err}");
+    let key = store::keys::unlock(&path, &store::Secret::passphrase(TEST_PASSPHRASE)).unwrap();
+    assert_eq!(Store::open(path, &key, today()).unwrap().count_cases(false).unwrap(), 1);
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod engine_commands;
 mod report_commands;
 mod settings_commands;
 mod store_commands;
+mod unlock_commands;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

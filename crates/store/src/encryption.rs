@@ -35,8 +35,12 @@ pub fn key(conn: &Connection, key: &DatabaseKey) -> rusqlite::Result<()> {
 }
 
 /// Open the database at `path` under `database_key` with `flags`.
+/// SQLCipher's own log (on standard error by default, a line for every
+/// page that fails its check) is turned off: a damaged file or a wrong
+/// key is reported once, by the error returned.
 pub fn open(path: &Path, database_key: &DatabaseKey, flags: OpenFlags) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
     key(&conn, database_key)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     Ok(conn)

@@ -8,6 +8,7 @@ use clap::{Subcommand, ValueEnum};
 
 use super::report_commands::write_file;
 use super::store_commands::{fail, json, out, today, StoreArgs};
+use super::unlock_commands::Access;
 use super::{date_arg, Failure};
 use desk::calendar::dates;
 use desk::certificates::CertificateWorkflow;
@@ -148,14 +149,26 @@ fn fail_dated(err: DeskError) -> Failure {
     }
 }
 
+/// Say a certificate was issued: its number on stdout, a late warning on
+/// stderr, and its PDF written to `path`. The certificate is committed
+/// before the file is written, so a file that cannot be written is not a
+/// failure to issue: it says the certificate WAS issued and how to print
+/// it again (exit 1, the number still on stdout).
 fn issued(record: &IssuedRecord, path: Option<&Path>) -> Result<(), Failure> {
-    if let Some(path) = path {
-        write_file(path, &record.pdf)?;
-    }
     if let Some(late) = &record.late {
         eprintln!("warning: {} {}", record.number, late.message);
     }
-    out(&format!("{}\n", record.number))
+    out(&format!("{}\n", record.number))?;
+    if let Some(path) = path {
+        if let Err(failure) = write_file(path, &record.pdf) {
+            let why = failure.message.strip_prefix("--out: ").unwrap_or(&failure.message);
+            return Err(Failure::other(format!(
+                "certificate {number} WAS issued and is in the register, but its PDF was not written ({why}); print it again with: mediation-desk certificate show {number} --out FILE.pdf",
+                number = record.number
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), Failure> {
@@ -166,7 +179,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 None => today()?,
             };
             let options = IssueOptions { issued_by: by, resolved: resolved.into_iter().map(IssueArg::issue).collect() };
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             if preview {
                 let record = store.preview_certificate(&reference, kind.kind(), date, &options).map_err(fail_dated)?;
                 let path = path.ok_or_else(|| Failure::bad_input("--out: a preview needs a file to write to"))?;
@@ -181,7 +194,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
             issued(&record, path.as_deref())
         }
         CertificateCommand::Show { number, out: path } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let pdf = store.certificate_pdf(&number).map_err(fail)?;
             match path {
                 Some(path) => {
@@ -200,7 +213,7 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
             }
         }
         CertificateCommand::Void { number, reason } => {
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             store.void_certificate(&number, &reason, &args.who(), today()?).map_err(fail)?;
             out(&format!("{number} voided\n"))
         }
@@ -209,12 +222,12 @@ pub fn certificate(args: &StoreArgs, command: CertificateCommand) -> Result<(), 
                 Some(d) => d,
                 None => today()?,
             };
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             let record = store.reissue_certificate(&number, date, &args.who(), today()?).map_err(fail_dated)?;
             issued(&record, path.as_deref())
         }
         CertificateCommand::List { reference, json: as_json } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let rows = store.certificates(&CertificateFilter { reference, ..CertificateFilter::default() }).map_err(fail)?;
             if as_json {
                 return out(&json(&rows)?);
@@ -247,7 +260,7 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
                 Some(d) => d,
                 None => today()?,
             };
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             let pdf = store.exemption_letter(&reference, date, by.as_deref(), &args.who(), today()?).map_err(fail_dated)?;
             write_file(&path, &pdf)?;
             out(&format!("exemption letter for {reference} written to {}\n", path.display()))
@@ -258,7 +271,7 @@ pub fn letter(args: &StoreArgs, command: LetterCommand) -> Result<(), Failure> {
             if date > today {
                 return Err(Failure::bad_input(format!("--date: {} is in the future", desk::calendar::dates::long(date))));
             }
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             let pdf = store.record_of_outcome(&reference, date, &args.who()).map_err(fail)?;
             write_file(&path, &pdf)?;
             out(&format!("record of outcome for {reference} written to {}\n", path.display()))

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
 use super::store_commands::{fail, today, StoreArgs};
+use super::unlock_commands::Access;
 use super::{date_arg, Failure};
 use desk::exports::{full_json, request};
 use desk::imports::csv_cases;
@@ -110,7 +111,7 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
     match command {
         ReportsCommand::Export { format, from, to, la, reference, with_names, out } => {
             check_period(from, to)?;
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let format = match format {
                 ExportFormat::Csv => request::ExportFormat::Csv,
                 ExportFormat::Pseudonymised => request::ExportFormat::Pseudonymised,
@@ -123,7 +124,7 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
         }
         ReportsCommand::Import(ImportCommand::Json { file }) => {
             let text = read_file("FILE", &file)?;
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Create)?;
             let n = full_json::import(&mut store, &text).map_err(fail)?;
             println!("Imported {n} rows.");
             Ok(())
@@ -162,7 +163,7 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
                 );
                 return if preview.problems.is_empty() { Ok(()) } else { Err(Failure::bad_input(preview.problems[0].clone())) };
             }
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Create)?;
             let refs = csv_cases::import(&mut store, &text, &map, &args.who(), today()?).map_err(|e| match e {
                 DeskError::Import(m) => Failure::bad_input(format!("{m} (nothing was imported)")),
                 other => fail(other),
@@ -174,7 +175,7 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
             check_period(Some(from), Some(to))?;
             let format = ReportFormat::from_path(&out)
                 .ok_or_else(|| Failure::bad_input(format!("--out: {} must end .pdf or .csv", out.display())))?;
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let filter = KpiFilter { from, to, local_authority: la };
             let bytes = report_bytes(&store, &filter, format, today()?).map_err(fail)?;
             write_file(&out, &bytes)

@@ -5,6 +5,7 @@
 use clap::{Subcommand, ValueEnum};
 
 use super::store_commands::{fail, json, out, StoreArgs};
+use super::unlock_commands::Access;
 use super::Failure;
 use desk::store::{StaffMember, StaffRole};
 
@@ -70,7 +71,13 @@ pub enum StaffCommand {
 }
 
 pub fn settings(args: &StoreArgs, command: SettingsCommand) -> Result<(), Failure> {
-    let mut store = args.open()?;
+    // Setting the service up may be the first thing done with a database.
+    let access = match &command {
+        SettingsCommand::Show => Access::Existing,
+        SettingsCommand::Targets { track: None, first_contact_working_days: None, meeting_weeks: None } => Access::Existing,
+        SettingsCommand::Set { .. } | SettingsCommand::Targets { .. } => Access::Create,
+    };
+    let mut store = args.open(access)?;
     match command {
         SettingsCommand::Set { service_name, address, phone, email, certificate_prefix } => {
             let mut s = store.service_settings().map_err(fail)?;
@@ -119,7 +126,11 @@ pub fn settings(args: &StoreArgs, command: SettingsCommand) -> Result<(), Failur
 }
 
 pub fn staff(args: &StoreArgs, command: StaffCommand) -> Result<(), Failure> {
-    let mut store = args.open()?;
+    let access = match command {
+        StaffCommand::Add { .. } => Access::Create,
+        StaffCommand::List => Access::Existing,
+    };
+    let mut store = args.open(access)?;
     match command {
         StaffCommand::Add { name, role, registration } => {
             let role = match role {

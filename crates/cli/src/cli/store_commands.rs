@@ -1,5 +1,6 @@
-//! The case store's subcommands: cases, the Today view, backup, restore,
-//! check, and loading generated cases (`seed`).
+//! The case store's subcommands: cases, the Today view, setting up the
+//! encrypted database and its passphrase, backup, restore, check, and
+//! loading generated cases (`seed`).
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::engine_commands::read_input;
+use super::unlock_commands::{self, Access};
 use super::Failure;
 use desk::calendar::dates;
 use desk::case_view::CaseViews;
@@ -17,7 +19,7 @@ use desk::DeskError;
 /// Options every store command shares.
 #[derive(Args)]
 pub struct StoreArgs {
-    /// The database file (default: mediation-desk.sqlite3 in $MEDIATION_DESK_DATA_DIR, else $XDG_DATA_HOME/mediation-desk, else ~/.local/share/mediation-desk).
+    /// The database file (default: mediation-desk.sqlite3 in $MEDIATION_DESK_DATA_DIR, else in the app's data folder, $XDG_DATA_HOME/uk.mediationdesk.app or ~/.local/share/uk.mediationdesk.app). It is encrypted: the passphrase comes from $MEDIATION_DESK_PASSPHRASE (or $MEDIATION_DESK_RECOVERY_CODE), else the keychain, else it is asked.
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     /// Who is making the change, for the history (default: $MEDIATION_DESK_USER, else the OS user).
@@ -30,6 +32,10 @@ pub enum StoreCommand {
     /// Add, change, show, list and close cases.
     #[command(subcommand)]
     Case(CaseCommand),
+    /// Create a new encrypted database (or encrypt one from before encryption) and show its recovery code once.
+    Init,
+    /// Choose a new passphrase, unlocking with the current one or the recovery code ($MEDIATION_DESK_NEW_PASSPHRASE, else asked).
+    Passphrase,
     /// Every pending clock of the open cases: overdue, due today, this week, later.
     Today {
         /// Show clocks due within this many days (overdue ones always).
@@ -38,12 +44,12 @@ pub enum StoreCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Write a backup of the whole database to PATH.
+    /// Write an encrypted backup of the whole database to PATH (it opens with this database's passphrase or recovery code).
     Backup {
         #[arg(value_name = "PATH")]
         path: PathBuf,
     },
-    /// Replace the database with the backup at PATH (the old file is kept beside it).
+    /// Replace the database with the backup at PATH (the old file is kept beside it); a backup from another database needs its passphrase ($MEDIATION_DESK_BACKUP_PASSPHRASE, else asked).
     Restore {
         #[arg(value_name = "PATH")]
         path: PathBuf,
@@ -137,7 +143,7 @@ pub(super) fn today() -> Result<NaiveDate, Failure> {
 }
 
 impl StoreArgs {
-    fn path(&self) -> PathBuf {
+    pub(super) fn path(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(store::default_path)
     }
 
@@ -145,8 +151,10 @@ impl StoreArgs {
         self.as_user.clone().or_else(store::current_user).unwrap_or_else(|| "unknown user".into())
     }
 
-    pub(super) fn open(&self) -> Result<Store, Failure> {
-        Store::open(self.path(), today()?).map_err(fail)
+    /// Unlock and open the database; `access` says what to do where there
+    /// is none (`unlock_commands::open`).
+    pub(super) fn open(&self, access: Access) -> Result<Store, Failure> {
+        unlock_commands::open(&self.path(), access)
     }
 }
 
@@ -169,9 +177,11 @@ where
 pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
     match command {
         StoreCommand::Case(c) => case(args, c),
+        StoreCommand::Init => unlock_commands::init(args),
+        StoreCommand::Passphrase => unlock_commands::change_passphrase(args),
         StoreCommand::Today { days, json: as_json } => {
             let days: u32 = number("--days", &days, 3660)?;
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let today = today()?;
             let items = store.today(today, days).map_err(fail)?;
             if as_json {
@@ -182,24 +192,14 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             }
         }
         StoreCommand::Backup { path } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             store.backup(&path).map_err(fail)?;
             let count = store.count_cases(false).map_err(fail)?;
             out(&format!("Backup written to {} ({count} cases)\n", path.display()))
         }
-        StoreCommand::Restore { path } => {
-            let db = args.path();
-            let kept = store::restore(&db, &path).map_err(fail)?;
-            let store = Store::open(&db, today()?).map_err(fail)?;
-            let count = store.count_cases(false).map_err(fail)?;
-            let mut text = format!("Restored {} from {} ({count} cases)\n", db.display(), path.display());
-            if let Some(kept) = kept {
-                text.push_str(&format!("The database as it was is kept as {}\n", kept.display()));
-            }
-            out(&text)
-        }
+        StoreCommand::Restore { path } => unlock_commands::restore(args, &path),
         StoreCommand::Check => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let problems = store.integrity_check().map_err(fail)?;
             if !problems.is_empty() {
                 return Err(Failure::other(format!(
@@ -214,7 +214,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
         StoreCommand::Seed { cases, seed } => {
             let count: usize = number("--cases", &cases, 1_000_000)?;
             let seed: u64 = number("--seed", &seed, u64::MAX)?;
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Create)?;
             let today = today()?;
             let items: Vec<(CaseInput, Option<store::Closing>)> =
                 generator::cases(seed, count, today).into_iter().map(|g| generator::generated_input(g, true)).collect();
@@ -223,7 +223,7 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
             out(&format!("Loaded {} cases in {:.1} s\n", refs.len(), started.elapsed().as_secs_f64()))
         }
         StoreCommand::CrashWriter { cases, seed } => {
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Create)?;
             let today = today()?;
             let who = args.who();
             // Generate in small batches so the first save comes at once.
@@ -250,24 +250,24 @@ fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {
         CaseCommand::Add { file } => {
             let text = read_input(&file)?;
             let input = CaseInput::from_json(&text).map_err(fail)?;
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Create)?;
             let reference = store.add_case(&input, &args.who(), today()?).map_err(fail)?;
             out(&format!("{reference}\n"))
         }
         CaseCommand::Update { reference, file } => {
             let text = read_input(&file)?;
             let input = CaseInput::from_json(&text).map_err(fail)?;
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             store.update_case(&reference, &input, &args.who(), today()?).map_err(fail)?;
             out(&format!("{reference}\n"))
         }
         CaseCommand::Show { reference } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let view = store.case_view(&reference, today()?).map_err(fail)?;
             out(&json(&view)?)
         }
         CaseCommand::List { open, search, json: as_json } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             let rows = store.list_cases(&ListFilter { open_only: open, search, ..ListFilter::default() }).map_err(fail)?;
             if as_json {
                 return out(&json(&rows)?);
@@ -287,17 +287,17 @@ fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {
             out(&text)
         }
         CaseCommand::Close { reference, reason } => {
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             store.close_case(&reference, &reason, &args.who(), today()?).map_err(fail)?;
             out(&format!("{reference} closed\n"))
         }
         CaseCommand::Note { reference, text } => {
-            let mut store = args.open()?;
+            let mut store = args.open(Access::Existing)?;
             store.add_note(&reference, &text, &args.who()).map_err(fail)?;
             out(&format!("{reference}\n"))
         }
         CaseCommand::History { reference, json: as_json } => {
-            let store = args.open()?;
+            let store = args.open(Access::Existing)?;
             store.case(&reference).map_err(fail)?;
             let entries = store.history(&reference).map_err(fail)?;
             if as_json {
