@@ -429,3 +429,17 @@ fn a_plain_database_from_before_is_encrypted_on_first_use() {
     assert_eq!(ok(&again), stdout(&o));
     assert!(stderr(&again).is_empty(), "said once: {}", stderr(&again));
 }
+
+#[test]
+fn an_encrypted_database_without_its_key_file_is_refused_plainly_and_never_set_up_again() {
+    let db = TestDb::new();
+    ok(&mediation_desk(Some(&db.path()), &["case", "add", "-"], Some(&case_json("Amelia")), &[]));
+    std::fs::remove_file(format!("{}.key", db.path().display())).unwrap();
+    let before = std::fs::read(db.path()).unwrap();
+    for args in [&["today"][..], &["init"][..]] {
+        let o = mediation_desk_as_is(Some(&db.path()), args, None, &[], &[]);
+        refused(&o, 1, &["key file", "is missing", "restore a backup"]);
+    }
+    assert_eq!(std::fs::read(db.path()).unwrap(), before, "nothing was changed");
+    assert!(!Path::new(&format!("{}.key", db.path().display())).exists(), "no new key file was made");
+}

@@ -5,6 +5,7 @@
 mod certificate_commands;
 mod engine_commands;
 mod report_commands;
+mod retention_commands;
 mod settings_commands;
 mod store_commands;
 mod unlock_commands;

@@ -23,14 +23,19 @@ pub enum DatabaseState {
     Plain,
     /// Set up: the passphrase, the recovery code or the keychain opens it.
     Locked,
+    /// An encrypted database whose key file is missing: only a backup
+    /// (which carries its key) can bring the cases back.
+    KeyFileMissing,
 }
 
 /// How the database at `db` stands.
 pub fn state(db: &Path) -> DatabaseState {
     if keys::is_set_up(db) {
         DatabaseState::Locked
-    } else if db.exists() {
+    } else if db.exists() && crate::store::encryption::is_plain(db) {
         DatabaseState::Plain
+    } else if db.exists() && std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false) {
+        DatabaseState::KeyFileMissing
     } else {
         DatabaseState::New
     }
@@ -41,6 +46,9 @@ pub fn state(db: &Path) -> DatabaseState {
 /// key is kept in the keychain too where there is one. Returns the store
 /// and the recovery code, to show once.
 pub fn set_up(db: &Path, passphrase: &str, today: NaiveDate) -> Result<(Store, RecoveryCode)> {
+    if state(db) == DatabaseState::KeyFileMissing {
+        return Err(key_file_missing(db));
+    }
     let (key, code) = keys::set_up(db, passphrase)?;
     let store = match Store::open(db, &key, today) {
         Ok(store) => store,
@@ -86,4 +94,14 @@ pub fn unlock_with_keychain(db: &Path, today: NaiveDate) -> Option<Result<Store>
 /// recovery code, say). The recovery code stays as it was.
 pub fn change_passphrase(store: &Store, passphrase: &str) -> Result<()> {
     store.change_passphrase(passphrase).map_err(Into::into)
+}
+
+/// The refusal for an encrypted database without its key file.
+pub fn key_file_missing(db: &Path) -> crate::DeskError {
+    StoreError::Other(format!(
+        "the database {} is encrypted but its key file {} is missing, so it cannot be unlocked; restore a backup (backups carry their key). Nothing was changed",
+        db.display(),
+        keys::key_file_path(db).display()
+    ))
+    .into()
 }

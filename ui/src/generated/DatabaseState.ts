@@ -3,4 +3,4 @@
 /**
  * Where a database stands before it is unlocked.
  */
-export type DatabaseState = "new" | "plain" | "locked";
+export type DatabaseState = "new" | "plain" | "locked" | "key_file_missing";

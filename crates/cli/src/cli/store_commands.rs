@@ -34,6 +34,18 @@ pub enum StoreCommand {
     Case(CaseCommand),
     /// Create a new encrypted database (or encrypt one from before encryption) and show its recovery code once.
     Init,
+    /// The cases due for disposal under the retention policy; anonymise them; the disposal log.
+    #[command(subcommand)]
+    Retention(super::retention_commands::RetentionCommand),
+    /// Everything held about one person (a parent, a young person) in one zip file, others' data redacted.
+    SubjectAccess {
+        /// The person's name, as recorded.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// Where to write the zip file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Choose a new passphrase, unlocking with the current one or the recovery code ($MEDIATION_DESK_NEW_PASSPHRASE, else asked).
     Passphrase,
     /// Every pending clock of the open cases: overdue, due today, this week, later.
@@ -117,6 +129,20 @@ pub enum CaseCommand {
         #[arg(value_name = "TEXT")]
         text: String,
     },
+    /// Anonymise a closed case on a person's request (the reason is logged; give no names in it).
+    Erase {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Who opened a case, and when.
+    Access {
+        #[arg(value_name = "REF")]
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The history of a case: who changed what, when.
     History {
         #[arg(value_name = "REF")]
@@ -178,6 +204,8 @@ pub fn run(args: &StoreArgs, command: StoreCommand) -> Result<(), Failure> {
     match command {
         StoreCommand::Case(c) => case(args, c),
         StoreCommand::Init => unlock_commands::init(args),
+        StoreCommand::Retention(command) => super::retention_commands::retention(args, command),
+        StoreCommand::SubjectAccess { name, out: path } => super::retention_commands::subject_access(args, &name, &path),
         StoreCommand::Passphrase => unlock_commands::change_passphrase(args),
         StoreCommand::Today { days, json: as_json } => {
             let days: u32 = number("--days", &days, 3660)?;
@@ -264,6 +292,7 @@ fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {
         CaseCommand::Show { reference } => {
             let store = args.open(Access::Existing)?;
             let view = store.case_view(&reference, today()?).map_err(fail)?;
+            store.record_access(&reference, &args.who()).map_err(fail)?;
             out(&json(&view)?)
         }
         CaseCommand::List { open, search, json: as_json } => {
@@ -296,6 +325,8 @@ fn case(args: &StoreArgs, command: CaseCommand) -> Result<(), Failure> {
             store.add_note(&reference, &text, &args.who()).map_err(fail)?;
             out(&format!("{reference}\n"))
         }
+        CaseCommand::Erase { reference, reason } => super::retention_commands::erase(args, &reference, &reason),
+        CaseCommand::Access { reference, json: as_json } => super::retention_commands::access(args, &reference, as_json),
         CaseCommand::History { reference, json: as_json } => {
             let store = args.open(Access::Existing)?;
             store.case(&reference).map_err(fail)?;

@@ -234,6 +234,7 @@ pub fn open(db: &Path, access: Access) -> Result<Store, Failure> {
             );
             Ok(store)
         }
+        DatabaseState::KeyFileMissing => Err(fail(desk::unlock::key_file_missing(db))),
         DatabaseState::New => {
             if access == Access::Create && legacy_for(db).is_none() {
                 if let Some(passphrase) = env_var(PASSPHRASE_VAR)? {
@@ -259,6 +260,9 @@ pub fn init(args: &StoreArgs) -> Result<(), Failure> {
     let db = args.path();
     let today = today()?;
     let state = desk::unlock::state(&db);
+    if state == DatabaseState::KeyFileMissing {
+        return Err(fail(desk::unlock::key_file_missing(&db)));
+    }
     if state == DatabaseState::Locked {
         return Err(Failure::bad_input(format!(
             "database: {} is already set up (its key file {} exists); nothing was changed. To choose a new passphrase: mediation-desk passphrase",
@@ -350,7 +354,7 @@ pub fn restore(args: &StoreArgs, backup: &Path) -> Result<(), Failure> {
     let mut set_up_now = None;
     let current = match state {
         DatabaseState::Locked => Some(database_key(&db)?),
-        DatabaseState::Plain | DatabaseState::New if store::is_plain_backup(backup) => {
+        DatabaseState::Plain | DatabaseState::New | DatabaseState::KeyFileMissing if store::is_plain_backup(backup) => {
             // A backup from before encryption is encrypted under this
             // database's key as it is restored, so the database needs one.
             let Some(passphrase) = env_var(PASSPHRASE_VAR)? else {
@@ -363,7 +367,7 @@ pub fn restore(args: &StoreArgs, backup: &Path) -> Result<(), Failure> {
             set_up_now = Some(code);
             Some(key)
         }
-        DatabaseState::Plain | DatabaseState::New => None,
+        DatabaseState::Plain | DatabaseState::New | DatabaseState::KeyFileMissing => None,
     };
     let secret = backup_secret(state)?;
     let wrong =
