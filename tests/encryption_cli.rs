@@ -443,3 +443,23 @@ fn an_encrypted_database_without_its_key_file_is_refused_plainly_and_never_set_u
     assert_eq!(std::fs::read(db.path()).unwrap(), before, "nothing was changed");
     assert!(!Path::new(&format!("{}.key", db.path().display())).exists(), "no new key file was made");
 }
+
+#[test]
+fn a_plain_export_says_what_personal_data_it_holds_before_it_is_written_and_a_pseudonymised_one_need_not() {
+    let db = TestDb::new();
+    ok(&mediation_desk(Some(&db.path()), &["case", "add", "-"], Some(&case_json("Amelia")), &[]));
+    for (format, says) in
+        [("csv", Some("names, dates of birth")), ("json", Some("everything in the database")), ("pseudonymised", None)]
+    {
+        let out = db.dir.path().join(format!("export.{format}"));
+        let o = run(&db, &["export", format, "--out", out.to_str().unwrap()]);
+        ok(&o);
+        match says {
+            Some(words) => {
+                let err = stderr(&o);
+                assert!(err.contains("not encrypted") && err.contains(words), "{format}: {err}");
+            }
+            None => assert!(stderr(&o).is_empty(), "{format}: {}", stderr(&o)),
+        }
+    }
+}

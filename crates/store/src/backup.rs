@@ -379,7 +379,11 @@ pub(crate) fn tidy_leftovers(db: &Path, key: &DatabaseKey) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(rest) = name.strip_prefix(&own) else { continue };
         let path = entry.path();
-        if rest.starts_with(".partial-") || rest.starts_with(".key.partial-") || rest.starts_with(".restoring-") || rest == ".encrypting" {
+        if rest.starts_with(".partial-")
+            || rest.starts_with(".key.partial-")
+            || rest.starts_with(".restoring-")
+            || rest == ".encrypting"
+        {
             let _ = std::fs::remove_file(&path);
         } else if rest.starts_with(".before-restore-")
             && !rest.ends_with("-wal")

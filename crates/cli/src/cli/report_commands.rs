@@ -119,6 +119,9 @@ pub fn run(args: &StoreArgs, command: ReportsCommand) -> Result<(), Failure> {
                 ExportFormat::Ics => request::ExportFormat::Ics,
             };
             let req = request::ExportRequest { format, from, to, local_authority: la, reference, with_names };
+            if let Some(notice) = req.personal_data() {
+                eprintln!("{notice}");
+            }
             let bytes = request::export_bytes(&store, &req, today()?).map_err(fail)?;
             write_file(&out, &bytes)
         }

@@ -67,6 +67,25 @@ impl ExportRequest {
     }
 }
 
+impl ExportRequest {
+    /// What personal data the file will hold, said before it is written
+    /// (the file is not encrypted); `None` when it holds none.
+    pub fn personal_data(&self) -> Option<&'static str> {
+        match self.format {
+            ExportFormat::Csv => Some(
+                "This case log is not encrypted: it holds children's and parents' names, dates of birth, the local authority and each case's dates and outcome. Keep it only where the service's data may be kept.",
+            ),
+            ExportFormat::Json => Some(
+                "This export is not encrypted: it holds everything in the database (names, dates of birth, contact details, notes, the history and certificates). Keep it only where the service's data may be kept.",
+            ),
+            ExportFormat::Ics if self.with_names => Some(
+                "This calendar is not encrypted and names the child in each event. Add it only to a calendar the service's data may be kept in.",
+            ),
+            ExportFormat::Pseudonymised | ExportFormat::Ics => None,
+        }
+    }
+}
+
 /// Write the export to `path` (its format's extension added if missing),
 /// whole; returns the path written.
 pub fn save_export(
