@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod backups;
 pub mod call_form;
 pub mod case_view;
 pub mod certificates;

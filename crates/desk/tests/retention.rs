@@ -181,3 +181,23 @@ fn opening_a_case_is_recorded_and_a_manager_can_see_who_looked() {
     assert!(log[0].at >= log[1].at);
     let _: NaiveDate = today();
 }
+
+#[test]
+fn the_daily_backup_is_made_on_unlocking_and_its_age_is_shown() {
+    let db = TestDb::new();
+    let (mut store, _) = db.set_up();
+    // No cases, no backup: nothing to lose yet.
+    assert!(!desk::backups::status(&store).unwrap().stale);
+    store.add_case(&case("Noah"), "Ann", today()).unwrap();
+    let status = desk::backups::status(&store).unwrap();
+    assert!(status.stale && status.last_backup.is_none(), "{status:?}");
+    assert_eq!(status.keep, 14);
+    let made = desk::backups::daily(&store, today()).unwrap().expect("made");
+    assert!(made.starts_with(&status.folder));
+    let status = desk::backups::status(&store).unwrap();
+    assert!(!status.stale && status.last_backup.is_some(), "{status:?}");
+    // A backup eight days old is stale.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(8 * 24 * 3600);
+    std::fs::File::options().write(true).open(&made).unwrap().set_modified(old).unwrap();
+    assert!(desk::backups::status(&store).unwrap().stale);
+}
