@@ -280,10 +280,12 @@ fn agreement_actions_keep_the_reg_44_limits_and_an_agreed_date_replaces_them() {
     assert_eq!(due("agreement_action_6_act"), d("2026-02-16"));
     assert_eq!(due("agreement_action_7"), d("2026-04-30"));
     assert_eq!(t.clock("agreement_action_1_notify").unwrap().status, Status::MetOnTime);
-    assert_eq!(
-        t.clock("agreement_action_3_amend").unwrap().label,
-        "Issue the amended plan (sections B and/or F) (action 3: Add speech and language therapy)"
-    );
+    // The label is fixed wording and the action's number; the description,
+    // free text, travels beside it.
+    let amend = t.clock("agreement_action_3_amend").unwrap();
+    assert_eq!(amend.label, "Issue the amended plan (sections B and/or F) (action 3)");
+    assert_eq!(amend.action_description.as_deref(), Some("Add speech and language therapy"));
+    assert_eq!(t.clock("icb_tells_la").unwrap().action_description, None);
     assert_eq!(t.clock("agreement_action_6_act").unwrap().party, Party::CommissioningBody);
     assert!(t.clock("agreement_action_7").unwrap().working_text().iter().any(|l| l.contains("agreed in writing")));
 }

@@ -301,8 +301,18 @@ impl Serialize for WorkingLine {
 pub struct Clock {
     /// Stable: `appeal`, `contact_adviser`, `agreement_action_2_final`, ...
     pub key: Cow<'static, str>,
-    /// What must be done, in words ("Contact the mediation adviser").
+    /// What must be done, in words ("Contact the mediation adviser"): fixed
+    /// wording, never text the mediator typed, so it may go anywhere a clock
+    /// goes (the calendar, the pseudonymised log). An agreed action's clock
+    /// says which action by number ("Issue the final EHC plan (action 2)");
+    /// its description is `action_description`.
     pub label: Cow<'static, str>,
+    /// For an agreed action's clock: the action's description as typed on
+    /// the written agreement ("Amy's speech therapy report"); none for
+    /// every other clock and for an action with no description. It may name
+    /// the child or their health, so the app shows it beside the label but
+    /// the calendar and the pseudonymised log never write it.
+    pub action_description: Option<String>,
     /// Who must act.
     pub party: Party,
     /// Who must act, in words ("Parent or young person").

@@ -15,9 +15,21 @@ export type Clock = {
  */
 key: string, 
 /**
- * What must be done, in words ("Contact the mediation adviser").
+ * What must be done, in words ("Contact the mediation adviser"): fixed
+ * wording, never text the mediator typed, so it may go anywhere a clock
+ * goes (the calendar, the pseudonymised log). An agreed action's clock
+ * says which action by number ("Issue the final EHC plan (action 2)");
+ * its description is `action_description`.
  */
 label: string, 
+/**
+ * For an agreed action's clock: the action's description as typed on
+ * the written agreement ("Amy's speech therapy report"); none for
+ * every other clock and for an action with no description. It may name
+ * the child or their health, so the app shows it beside the label but
+ * the calendar and the pseudonymised log never write it.
+ */
+action_description: string | null, 
 /**
  * Who must act.
  */

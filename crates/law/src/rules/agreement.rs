@@ -87,13 +87,10 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
     for (n, action) in agreement.actions.iter().enumerate() {
         let number = n + 1;
         let (party, responsible) = party(action);
-        let describe = |label: &str| {
-            if action.description.trim().is_empty() {
-                format!("{label} (action {number})")
-            } else {
-                format!("{label} (action {number}: {})", action.description.trim())
-            }
-        };
+        // The label is fixed wording and the action's number; the
+        // description, free text, goes beside it (`Clock::action_description`).
+        let label = |stage: &str| format!("{stage} (action {number})");
+        let description = Some(action.description.trim()).filter(|d| !d.is_empty()).map(str::to_string);
         let stages = stages(action.kind);
         if let Some(agreed) = action.agreed_due {
             let last = stages.last().expect("every action has a stage");
@@ -109,7 +106,8 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             };
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, action.done_on.last().copied().flatten());
             draft.clock.key = Cow::Owned(format!("agreement_action_{number}"));
-            draft.clock.label = Cow::Owned(describe(last.label));
+            draft.clock.label = Cow::Owned(label(last.label));
+            draft.clock.action_description = description.clone();
             draft.clock.working[1] = WorkingLine::Note(Cow::Owned(format!(
                 "The parties agreed in writing a different date, which replaces the statutory limit: {}",
                 dates::long(agreed)
@@ -137,7 +135,8 @@ pub(crate) fn drafts(ctx: &Context, agreement: &Agreement, emit: &mut dyn FnMut(
             let done = action.done_on.get(s).copied().flatten();
             let mut draft = Draft::counted(ctx, &rule, agreement.dated, done);
             draft.clock.key = Cow::Owned(format!("agreement_action_{number}_{}", stage.key));
-            draft.clock.label = Cow::Owned(describe(stage.label));
+            draft.clock.label = Cow::Owned(label(stage.label));
+            draft.clock.action_description = description.clone();
             if let Some(note) = responsible {
                 draft.clock.working.insert(1, WorkingLine::Note(Cow::Borrowed(note)));
             }

@@ -44,6 +44,7 @@ impl Draft {
         let clock = Clock {
             key: Cow::Borrowed(rule.key),
             label: Cow::Borrowed(rule.label),
+            action_description: None,
             party: rule.party,
             party_label: rule.party.label(),
             trigger: Trigger { name: Cow::Borrowed(rule.trigger), date: trigger_date },
