@@ -194,6 +194,7 @@ fn the_reminder_counts_overdue_and_due_today_without_names() {
         reference: "MD-2026-0001".into(),
         clock_key: "appeal".into(),
         clock: "Appeal to the SEND Tribunal".into(),
+        action_description: None,
         party: "Parent or young person".into(),
         caller: Some("Rhian Jones".into()),
         child: "Siân Jones".into(),

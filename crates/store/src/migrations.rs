@@ -63,10 +63,16 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0008_retention.sql"),
         then: None,
     },
+    Migration {
+        version: 9,
+        name: "an agreed action's description beside its materialised clock, out of the clock's label",
+        sql: include_str!("sql/0009_clock_action_description.sql"),
+        then: Some(super::today::clocks_not_yet_computed),
+    },
 ];
 
 /// The newest schema this app knows.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -31,7 +31,11 @@ pub struct TodayItem {
     pub group: &'static str,
     pub reference: String,
     pub clock_key: String,
+    /// The clock's label (fixed wording: "Carry out the agreed action (action 2)").
     pub clock: String,
+    /// For an agreed action's clock, its description as typed on the
+    /// agreement (`Clock::action_description`), shown beside the label.
+    pub action_description: Option<String>,
     /// Who must act.
     pub party: String,
     /// The caller (parent, young person or representative), if recorded.
@@ -86,8 +90,8 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
             .query_row([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let mut insert = conn.prepare_cached(
             "INSERT INTO case_clocks (case_id, clock_key, label, party_label, due_date, due_by_time,
-                                      reference, caller, child)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                      reference, caller, child, action_description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for clock in pending {
             insert.execute(params![
@@ -99,7 +103,8 @@ pub(crate) fn write_clocks(conn: &Connection, case_id: i64, timeline: &Timeline)
                 clock.due_by_time,
                 reference,
                 caller,
-                child
+                child,
+                clock.action_description
             ])?;
         }
     }
@@ -147,8 +152,9 @@ pub(crate) fn recompute_all_in(tx: &Transaction, today: NaiveDate) -> Result<()>
 }
 
 /// Migration 3's data step: its new `case_clocks` table is empty, so no
-/// rules' version has computed it. `Store::open` fills it right after
-/// migrating (a migration has no `today` to count from).
+/// rules' version has computed it; and migration 9's: its new column is
+/// empty. `Store::open` fills them right after migrating (a migration has
+/// no `today` to count from).
 pub(crate) fn clocks_not_yet_computed(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM settings WHERE key = ?1", [MARK])?;
     Ok(())
@@ -175,7 +181,7 @@ impl Store {
         let until = add_days(today, days as i64);
         // Only open cases have rows here (closing a case removes them).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT due_date, due_by_time, reference, clock_key, label, party_label, caller, child
+            "SELECT due_date, due_by_time, reference, clock_key, label, party_label, caller, child, action_description
              FROM case_clocks
              WHERE due_date <= ?1
              ORDER BY due_date, reference, clock_key",
@@ -196,6 +202,7 @@ impl Store {
                 reference: r.get(2)?,
                 clock_key,
                 clock: r.get(4)?,
+                action_description: r.get(8)?,
                 party: r.get(5)?,
                 caller: r.get(6)?,
                 child: r.get(7)?,
@@ -238,6 +245,7 @@ impl Store {
                     reference,
                     clock_key: clock.key.to_string(),
                     clock: clock.label.to_string(),
+                    action_description: clock.action_description.clone(),
                     party: clock.party_label.to_string(),
                     caller,
                     child: child.unwrap_or_default(),

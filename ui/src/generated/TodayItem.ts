@@ -19,7 +19,16 @@ status_text: string,
 /**
  * `overdue`, `due_today`, `this_week` (the next 7 days) or `later`.
  */
-group: string, reference: string, clock_key: string, clock: string, 
+group: string, reference: string, clock_key: string, 
+/**
+ * The clock's label (fixed wording: "Carry out the agreed action (action 2)").
+ */
+clock: string, 
+/**
+ * For an agreed action's clock, its description as typed on the
+ * agreement (`Clock::action_description`), shown beside the label.
+ */
+action_description: string | null, 
 /**
  * Who must act.
  */

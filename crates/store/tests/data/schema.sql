@@ -1,4 +1,4 @@
--- The schema after migration 8 (tests/store_migrations.rs); written by
+-- The schema after migration 9 (tests/store_migrations.rs); written by
 -- SCHEMA_SNAPSHOT_WRITE=1 cargo test --workspace --test store_migrations
 
 -- index case_access_by_reference on case_access
@@ -92,7 +92,7 @@ CREATE TABLE case_clocks (
     -- Copied from the case so the Today view reads this table alone.
     reference   TEXT NOT NULL,
     caller      TEXT,
-    child       TEXT NOT NULL,
+    child       TEXT NOT NULL, action_description TEXT,
     PRIMARY KEY (case_id, clock_key)
 ) WITHOUT ROWID;
 
