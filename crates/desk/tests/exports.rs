@@ -6,9 +6,11 @@ mod common;
 
 use chrono::TimeZone;
 use common::{case, date, python, raw, today, TestDb};
+use desk::case_view::CaseViews;
 use desk::certificates::CertificateWorkflow;
+use desk::exports::request::{export_bytes, ExportFormat, ExportRequest};
 use desk::exports::{self, csv_log, full_json, ics, pseudonymised::Pseudonymiser, CaseFilter};
-use desk::facts::{CertificateKind, IssuedCertificate};
+use desk::facts::{Agreement, AgreementAction, AgreementActionKind, CertificateKind, IssuedCertificate, Meeting, MeetingStatus};
 use desk::store::{PersonInput, Store};
 
 /// Three cases: Siân (declined, certificate on time), a name that looks
@@ -376,4 +378,115 @@ fn a_full_export_with_another_systems_reference_gets_a_new_one_beside_it() {
         "import: cases row 1 (OLD-001): the reference is not one this app gives, and the case already has a legacy_reference to keep it in"
     );
     assert_eq!(common::counts(&other), before);
+}
+
+/// What the mediator typed about an agreed action: it names someone and a
+/// health condition.
+const DESCRIPTION: &str = "Zebedee Quartermaine-Oduya's speech therapy (asthma)";
+
+/// A case whose written agreement (31 Mar 2026) has two actions: one
+/// described in the mediator's words, one not; the child born 23 Sep 2014;
+/// a note that names Zebedee too.
+fn agreed_case(store: &mut Store) -> String {
+    let mut input = case("Dafydd Jones");
+    input.child.as_mut().unwrap().date_of_birth = Some(date("2014-09-23"));
+    input.note = Some("Zebedee's asthma is worse in winter.".into());
+    let f = &mut input.facts;
+    f.family_told_la_on = Some(date("2026-03-11"));
+    f.meetings =
+        vec![Meeting { date: date("2026-03-30"), status: MeetingStatus::Held, notice_sent_on: None, postponed_by: None }];
+    f.concluded_on = Some(date("2026-03-30"));
+    f.agreement = Some(Agreement {
+        dated: date("2026-03-31"),
+        la_was_party: true,
+        la_told_on: None,
+        actions: vec![
+            AgreementAction {
+                kind: AgreementActionKind::NonAppealable,
+                description: format!("  {DESCRIPTION} "),
+                agreed_due: None,
+                done_on: Vec::new(),
+                responsible_body: None,
+            },
+            AgreementAction {
+                kind: AgreementActionKind::AmendNeedsOrProvision,
+                description: String::new(),
+                agreed_due: None,
+                done_on: Vec::new(),
+                responsible_body: None,
+            },
+        ],
+    });
+    store.add_case(&input, "Tester", today()).unwrap()
+}
+
+fn export(store: &Store, format: ExportFormat, with_names: bool) -> String {
+    let request = ExportRequest { format, from: None, to: None, local_authority: None, reference: None, with_names };
+    String::from_utf8(export_bytes(store, &request, today()).unwrap()).unwrap()
+}
+
+/// Issue 13: the pseudonymised log and the calendar never carry what the
+/// mediator typed about an agreed action; the named log and the app do.
+#[test]
+fn an_agreed_actions_description_is_in_the_named_log_and_the_app_never_the_pseudonymised_log_or_the_calendar() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    let reference = agreed_case(&mut store);
+    let secret = ["Zebedee", "Quartermaine", "Oduya", "asthma", "speech therapy"];
+
+    let pseudonymised = export(&store, ExportFormat::Pseudonymised, false);
+    for calendar in [export(&store, ExportFormat::Ics, false), export(&store, ExportFormat::Ics, true)] {
+        for word in secret {
+            assert!(!pseudonymised.contains(word), "{word} is in the pseudonymised log:\n{pseudonymised}");
+            assert!(!calendar.contains(word), "{word} is in the calendar:\n{calendar}");
+        }
+        // The clock itself is there, by the action's number.
+        assert!(calendar.contains("SUMMARY:") && calendar.contains("Carry out the agreed action (action 1)"), "{calendar}");
+        assert!(calendar.contains(&format!("UID:{reference}-agreement_action_1_act@mediation-desk")));
+    }
+    assert!(pseudonymised.contains("Carry out the agreed action (action 1): due 2026-04-14, not yet due"), "{pseudonymised}");
+    assert!(pseudonymised.contains("Issue the amended plan (sections B and/or F) (action 2): due 2026-05-05, not yet due"));
+
+    // The named log carries it, after the clock's label.
+    let named = export(&store, ExportFormat::Csv, false);
+    let quoted = DESCRIPTION.replace('"', "\"\"");
+    assert!(
+        named.contains(&format!("Carry out the agreed action (action 1) \"\"{quoted}\"\": due 2026-04-14, not yet due")),
+        "{named}"
+    );
+
+    // The app's case view and Today: the label is fixed wording, the
+    // description beside it, trimmed; none for an action not described.
+    let view = store.case_view(&reference, today()).unwrap();
+    let clock = |key: &str| view.timeline.clock(key).unwrap_or_else(|| panic!("{key}"));
+    assert_eq!(clock("agreement_action_1_act").label, "Carry out the agreed action (action 1)");
+    assert_eq!(clock("agreement_action_1_act").action_description.as_deref(), Some(DESCRIPTION));
+    assert_eq!(clock("agreement_action_2_amend").action_description, None);
+    assert_eq!(clock("appeal").action_description, None);
+    let today_items = store.today(today(), 60).unwrap();
+    let item = today_items.iter().find(|i| i.clock_key == "agreement_action_1_act").expect("on Today");
+    assert_eq!(item.clock, "Carry out the agreed action (action 1)");
+    assert_eq!(item.action_description.as_deref(), Some(DESCRIPTION));
+    assert_eq!(store.today_computed(today(), 60).unwrap(), today_items);
+}
+
+/// Issue 13: the pseudonymised log gives the child's age band, never the
+/// date of birth, in any form, nor its month.
+#[test]
+fn the_pseudonymised_log_has_no_date_of_birth_only_an_age_band() {
+    let db = TestDb::new();
+    let mut store = db.open();
+    agreed_case(&mut store);
+    let named = export(&store, ExportFormat::Csv, false);
+    assert!(named.contains("2014-09-23"), "the named log has the date of birth");
+    let path = db.dir.path().join("p.csv");
+    let text = export(&store, ExportFormat::Pseudonymised, false);
+    std::fs::write(&path, &text).unwrap();
+    for form in ["2014-09-23", "23/09/2014", "2014-09", "09/2014", "Sep 2014", "2014"] {
+        assert!(!text.contains(form), "{form} is in the pseudonymised log:\n{text}");
+    }
+    let rows = read_csv(&path);
+    assert!(rows[0].keys().all(|k| !k.to_lowercase().contains("birth")), "{:?}", rows[0].keys());
+    // Decision sent 3 Mar 2026: born 23 Sep 2014, the child is 11.
+    assert_eq!(rows[0]["Child age band"], "11-15");
 }

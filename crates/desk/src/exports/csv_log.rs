@@ -10,6 +10,11 @@
 //! counts never start with those characters, so no real value is changed.
 //!
 //! Every due date and "met" comes from the case's timeline (the engine).
+//!
+//! "Other clocks" gives each clock not in a column of its own (an agreed
+//! action's) by its label, due date and status; the named log adds an
+//! agreed action's description in quotes after the label, the
+//! pseudonymised log never does (it is free text).
 
 use std::io::Write;
 
@@ -247,6 +252,13 @@ impl Rows {
                     out.extend_from_slice(b"; ");
                 }
                 out.extend_from_slice(c.label.as_bytes());
+                // An agreed action's description is free text: the named log
+                // only.
+                if let (None, Some(description)) = (pseudonymiser, &c.action_description) {
+                    out.extend_from_slice(b" \"");
+                    out.extend_from_slice(description.as_bytes());
+                    out.push(b'"');
+                }
                 out.extend_from_slice(b": due ");
                 put_date(out, c.due_date);
                 out.extend_from_slice(b", ");
@@ -383,7 +395,8 @@ fn write_rows<W: Write>(mut out: W, parts: &[Rows], named: bool) -> std::io::Res
 }
 
 /// Write the case log. With a `pseudonymiser`, names, dates of birth, free
-/// text and certificate numbers are left out, the reference is replaced by
+/// text (the closing reason, an agreed action's description, what a
+/// disagreement is about) and certificate numbers are left out, the reference is replaced by
 /// the pseudonym, and the child's age band replaces the date of birth.
 pub fn write<W: Write>(out: W, rows: &[CaseRow], pseudonymiser: Option<&Pseudonymiser>) -> std::io::Result<()> {
     let mut part = Rows::default();

@@ -6,8 +6,11 @@
 //! calendar matches by UID) rather than adding copies. SEQUENCE is the
 //! number of minutes since 2024-01-01 at export time, so a later export
 //! always has the higher SEQUENCE and wins; DTSTAMP is the export time.
-//! No child's or caller's name is written unless asked for
-//! (`with_names`). Lines end CRLF and are folded at 75 octets, never
+//! An event carries the case reference, the clock's label (fixed wording:
+//! an agreed action is "action 2", never its description), the dates, who
+//! must act, the rule and the local authority: never text the mediator
+//! typed. No child's name is written unless asked for (`with_names`), and
+//! no caller's name at all. Lines end CRLF and are folded at 75 octets, never
 //! inside a UTF-8 character.
 
 use chrono::{DateTime, NaiveDate, Utc};

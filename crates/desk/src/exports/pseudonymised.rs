@@ -1,6 +1,8 @@
 //! The pseudonymised case log for commissioners: no names, no dates of
-//! birth, no free text and no certificate numbers; an age band instead of
-//! the birth date; and a pseudonym instead of the reference.
+//! birth (not even their month), no free text (the closing reason, an
+//! agreed action's description, what a disagreement is about, a point's
+//! words) and no certificate numbers; an age band instead of the birth
+//! date; and a pseudonym instead of the reference.
 //!
 //! The pseudonym is `P-` and the first 12 hex digits of HMAC-SHA256 of the
 //! reference under a random 256-bit key made for each export and never
