@@ -404,6 +404,9 @@ async fn mediation_with_an_agreement_and_its_action_dates() {
         open_first_case(&app).await;
         let final_plan = app.text_of("li.clock[data-key=agreement_action_1_final]").await;
         assert!(final_plan.contains("Mon 18 May 2026"), "{final_plan}");
+        // The action's description is shown beside the clock's label (issue 13: not in it).
+        assert!(final_plan.contains("Issue the final EHC plan (action 1)"), "{final_plan}");
+        assert!(final_plan.contains("EHC plan with speech and language therapy"), "{final_plan}");
         // A half-typed date is named, and the saved date is kept, not cleared.
         app.type_date("fact-decision-sent_on", "12", "", "2026").await;
         app.click("#save-facts").await;

@@ -18,6 +18,14 @@ export function dueText(clock: { due_by_time: string | null; due_date: string })
   return `${clock.due_by_time ? `by ${clock.due_by_time} on ` : ""}${longDate(clock.due_date)}`;
 }
 
+/** A clock's name as the app shows it: its label and, for an agreed action,
+ *  the action's description in the agreement's words after it
+ *  ("Carry out the agreed action (action 2) “Speech therapy report”").
+ *  The description is the mediator's own: shown in the app, never exported. */
+export function clockName(label: string, description: string | null | undefined): string {
+  return description ? `${label} “${description}”` : label;
+}
+
 /** "2026-04-07" as the three boxes of a date input; empty boxes for no date. */
 export function toParts(iso: string | null | undefined): DateParts {
   if (!iso) return { day: "", month: "", year: "" };

@@ -86,6 +86,22 @@ describe("The Case screen", () => {
     expect(sent.agreement.actions[0].responsible_body).toBe("icb");
   });
 
+  it("shows an agreed action's description beside its clock's label (issue 13: the label never carries it)", async () => {
+    const action = {
+      ...appealClock, key: "agreement_action_1_act", label: "Carry out the agreed action (action 1)",
+      action_description: "Speech therapy", party_label: "Commissioning body (LA or ICB)", due_by_time: null, due_date: "2026-02-16",
+    };
+    core({ ...timeline([action, appealClock], null), next_clock: "agreement_action_1_act" });
+    render(CaseScreen, { props: { reference: "MD-2026-0001" }, context: startup() });
+    const clock = (await screen.findByText("Carry out the agreed action (action 1)")).closest("li.clock")!;
+    expect(clock.getAttribute("data-key")).toBe("agreement_action_1_act");
+    expect(clock.querySelector("strong")!.textContent).toBe("Carry out the agreed action (action 1)");
+    expect(clock.querySelector(".action-description")!.textContent).toBe("“Speech therapy”");
+    expect(document.getElementById("next-clock")!.textContent).toBe("Carry out the agreed action (action 1) “Speech therapy”: Mon 16 Feb 2026");
+    // A clock with no description shows none.
+    expect(document.querySelector("li.clock[data-key=appeal] .action-description")).toBeNull();
+  });
+
   it("names who rang, each history entry and the meeting statuses in the vocabulary's words", async () => {
     // Words no screen could make from the values' names itself.
     const words = {
