@@ -73,7 +73,7 @@ impl ExportRequest {
     pub fn personal_data(&self) -> Option<&'static str> {
         match self.format {
             ExportFormat::Csv => Some(
-                "This case log is not encrypted: it holds children's and parents' names, dates of birth, the local authority and each case's dates and outcome. Keep it only where the service's data may be kept.",
+                "This case log is not encrypted: it holds children's and parents' names, dates of birth, why each case closed and each agreed action's description in the mediator's words, the local authority and each case's dates and outcome. Keep it only where the service's data may be kept.",
             ),
             ExportFormat::Json => Some(
                 "This export is not encrypted: it holds everything in the database (names, dates of birth, contact details, notes, the history and certificates). Keep it only where the service's data may be kept.",
