@@ -270,7 +270,7 @@ fn restore_refuses_what_it_cannot_take_and_changes_nothing() {
     refused(
         &restore(&file("cut-short.backup"), &[]),
         2,
-        &["cut-short.backup is not a database this version can read", "nothing was changed"],
+        &["cut-short.backup cannot be read: it is damaged, cut short", "nothing was changed"],
     );
     refused(&restore(&file("cut-in-its-key.backup"), &[]), 2, &["cut short"]);
     refused(&restore(&newer.path(), &[]), 2, &["newer version of Mediation Desk"]);
