@@ -330,9 +330,11 @@ fn swap_in(db: &Path, fresh: &Path, current: Option<&DatabaseKey>, ts: &str) -> 
 /// Restore for a running app: close `open` (the store on `db`, if open)
 /// keeping its lock, [`restore`] the backup over `db`, and open `db`
 /// again: the restored database, or the untouched old one when the restore
-/// was refused. Returns the restore's outcome and the store opened after
-/// (its clocks recomputed on `today` if another version of the rules
-/// computed them).
+/// was refused. `key` is the database's key; when it is `None` and `open`
+/// is given, the open store's own key is used (so the app need not hold
+/// the key itself). Returns the restore's outcome and the store opened
+/// after (its clocks recomputed on `today` if another version of the
+/// rules computed them).
 pub fn restore_open(
     open: Option<Store>,
     db: &Path,
@@ -341,6 +343,8 @@ pub fn restore_open(
     secret: Option<&Secret>,
     today: chrono::NaiveDate,
 ) -> (Result<Restored>, Result<Store>) {
+    let open_key = open.as_ref().map(|store| store.key.clone());
+    let key = key.or(open_key.as_ref());
     let lock = match open {
         Some(store) => store.into_lock(),
         None => match DatabaseLock::acquire(db) {
