@@ -2,19 +2,12 @@
 //! No rule of law and no date arithmetic here: everything is in the core.
 
 mod commands;
+mod idle;
+mod print;
 mod reminders;
 mod state;
 
-use std::path::PathBuf;
-
 use tauri::Manager;
-
-/// Where the database lives: `MEDIATION_DESK_DATA_DIR` if set, else the
-/// platform's app-data folder.
-fn data_dir(app: &tauri::App) -> PathBuf {
-    desk::store::data_dir_override()
-        .unwrap_or_else(|| app.path().app_data_dir().unwrap_or_else(|_| desk::store::default_data_dir()))
-}
 
 /// When the process started, for the start-up figure.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -41,25 +34,32 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
-            let dir = data_dir(app);
-            app.manage(state::AppState::new());
-            // Open (and check) the database while the window starts.
+            // The folder the command line shares (`MEDIATION_DESK_DATA_DIR`
+            // if set), so both open one database; a command line refused
+            // while the app has it open names the app.
+            desk::store::lock::set_holder_name("the Mediation Desk app");
+            let state = state::AppState::new(&desk::store::default_data_dir());
+            state.print.empty();
+            app.manage(state);
+            // Try the keychain (and open and check the database if it holds
+            // the key) while the window starts.
             let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                let store = std::fs::create_dir_all(&dir)
-                    .map_err(|e| format!("Cannot create the data folder {}: {e}", dir.display()))
-                    .and_then(|_| desk::calendar::dates::today().map_err(|e| e.to_string()))
-                    .and_then(|today| {
-                        desk::store::Store::open(dir.join(desk::store::FILE_NAME), today).map_err(|e| e.to_string())
-                    });
-                handle.state::<state::AppState>().opened(store);
-            });
+            std::thread::spawn(move || handle.state::<state::AppState>().start());
+            idle::watch(app.handle().clone());
             reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::engine::startup,
             commands::engine::painted,
+            commands::unlock::database_state,
+            commands::unlock::unlock,
+            commands::unlock::set_up,
+            commands::unlock::change_passphrase,
+            commands::unlock::lock,
+            commands::unlock::activity,
+            commands::unlock::lock_settings,
+            commands::unlock::save_lock_settings,
             commands::cases::today_view,
             commands::cases::list_cases,
             commands::cases::local_authorities,
@@ -103,6 +103,12 @@ pub fn run() {
             commands::disagreement::service_targets,
             commands::disagreement::save_service_targets,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("Mediation Desk could not start");
+        .build(tauri::generate_context!("../tauri.conf.json"))
+        .expect("Mediation Desk could not start")
+        .run(|app, event| {
+            // Closing: the PDFs opened to print go too.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<state::AppState>().print.empty();
+            }
+        });
 }

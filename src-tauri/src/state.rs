@@ -1,36 +1,60 @@
-//! The app's state: the open case store (or why it could not be opened),
-//! and who is using the app. The store is opened (and its integrity
-//! checked, before anything is written) on a thread of its own while the
-//! window starts, so the two overlap; a command that comes first waits for
-//! it. A restore swaps the store for the restored database under the same
-//! lock, so no command sees it half-done.
+//! The app's state: the case database, locked or unlocked, and who is
+//! using the app. At start the operating system's keychain is tried on a
+//! thread of its own while the window starts (a command that comes first
+//! waits for it); if it opens the database the app goes straight to Today,
+//! otherwise it is locked and the window shows the Unlock (or Set-up)
+//! screen. While locked no store is open: the connection is closed and the
+//! key wiped (the store's `DatabaseKey` zeroizes on drop), and nothing else
+//! in the app keeps the key or the passphrase. Every command but the
+//! unlocking ones refuses, saying so, and the screens show the Unlock
+//! screen. A restore swaps the store for the restored database under the
+//! same lock, so no command sees it half-done.
 
 use std::ops::{Deref, DerefMut};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-use desk::store::Store;
+use desk::store::{Restored, Secret, Store, StoreError};
+use desk::unlock::DatabaseState;
 
 use crate::commands::error::{CommandError, Result};
+use crate::idle::Idle;
+use crate::print::PrintFolder;
 
-/// The store once opening has finished: open, or why not.
-type Opened = Option<std::result::Result<Store, String>>;
-
-pub struct AppState {
-    store: Mutex<Opened>,
-    opened: Condvar,
-    /// The person using the app, recorded in each case's history.
-    pub user: String,
+/// Where the database stands.
+pub enum Database {
+    /// The keychain is being tried, at start.
+    Starting,
+    /// No store is open. `problem` says why it is locked though nobody
+    /// locked it: the keychain's key did not open it, say, or the
+    /// database could not be opened again after a restore.
+    Locked { problem: Option<String> },
+    /// Unlocked: the open store.
+    Open(Store),
 }
 
-/// The open store, locked for one command.
-pub struct StoreGuard<'a>(MutexGuard<'a, Opened>);
+pub struct AppState {
+    db: PathBuf,
+    database: Mutex<Database>,
+    started: Condvar,
+    /// The person using the app, recorded in each case's history.
+    pub user: String,
+    /// Where PDFs opened to print or preview are written: emptied at
+    /// start, on locking and at exit.
+    pub print: PrintFolder,
+    /// The idle time after which the app locks itself, and the last sign
+    /// of someone at the window.
+    pub idle: Idle,
+}
+
+/// The open store, held for one command.
+pub struct StoreGuard<'a>(MutexGuard<'a, Database>);
 
 impl Deref for StoreGuard<'_> {
     type Target = Store;
     fn deref(&self) -> &Store {
         match &*self.0 {
-            Some(Ok(store)) => store,
+            Database::Open(store) => store,
             _ => unreachable!("checked open when the guard was made"),
         }
     }
@@ -39,62 +63,131 @@ impl Deref for StoreGuard<'_> {
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
         match &mut *self.0 {
-            Some(Ok(store)) => store,
+            Database::Open(store) => store,
             _ => unreachable!("checked open when the guard was made"),
         }
     }
 }
 
 impl AppState {
-    /// The state before the store is open: see `opened`.
-    pub fn new() -> AppState {
+    /// The state at start, for the database in `data_dir`: see `started`.
+    pub fn new(data_dir: &Path) -> AppState {
         let user = desk::store::current_user().unwrap_or_else(|| "mediator".into());
-        AppState { store: Mutex::new(None), opened: Condvar::new(), user }
+        AppState {
+            db: data_dir.join(desk::store::FILE_NAME),
+            database: Mutex::new(Database::Starting),
+            started: Condvar::new(),
+            user,
+            print: PrintFolder::new(data_dir),
+            idle: Idle::new(data_dir),
+        }
     }
 
-    /// Opening has finished: the store, or why it could not be opened.
-    pub fn opened(&self, store: std::result::Result<Store, String>) {
-        *self.store.lock().unwrap_or_else(|e| e.into_inner()) = Some(store);
-        self.opened.notify_all();
+    pub fn database_path(&self) -> &Path {
+        &self.db
     }
 
-    /// The lock, once opening has finished.
-    fn lock(&self) -> MutexGuard<'_, Opened> {
-        let guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
-        self.opened.wait_while(guard, |slot| slot.is_none()).unwrap_or_else(|e| e.into_inner())
+    /// Try the keychain (on the start-up thread): unlocked if it opens
+    /// the database, else locked, saying why if it held a key that failed.
+    pub fn start(&self) {
+        let opened = crate::commands::error::today()
+            .map_err(|e| e.message)
+            .and_then(|today| desk::unlock::unlock_with_keychain(&self.db, today).transpose().map_err(|e| e.to_string()));
+        let database = match opened {
+            Ok(Some(store)) => Database::Open(store),
+            Ok(None) => Database::Locked { problem: None },
+            Err(message) => {
+                Database::Locked { problem: Some(format!("The keychain's key did not open the database: {message}")) }
+            }
+        };
+        if matches!(database, Database::Open(_)) {
+            self.idle.touch();
+        }
+        *self.slot() = database;
+        self.started.notify_all();
     }
 
-    /// The store, or the reason it could not be opened.
+    fn slot(&self) -> MutexGuard<'_, Database> {
+        self.database.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The database, once the keychain has been tried.
+    fn lock(&self) -> MutexGuard<'_, Database> {
+        self.started.wait_while(self.slot(), |d| matches!(d, Database::Starting)).unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The store, or the refusal the screens turn into the Unlock screen.
     pub fn store(&self) -> Result<StoreGuard<'_>> {
         let guard = self.lock();
         match &*guard {
-            Some(Ok(_)) => Ok(StoreGuard(guard)),
-            Some(Err(message)) => Err(CommandError::from(message.clone())),
-            None => unreachable!("lock waits until the store is opened"),
+            Database::Open(_) => Ok(StoreGuard(guard)),
+            _ => Err(CommandError::locked()),
         }
     }
 
-    pub fn open_error(&self) -> Option<String> {
-        match &*self.lock() {
-            Some(Err(message)) => Some(message.clone()),
-            _ => None,
+    /// Whether the database is set up, new or plain, whether it is open,
+    /// and why it is locked if nobody locked it.
+    pub fn status(&self) -> (DatabaseState, bool, Option<String>) {
+        let guard = self.lock();
+        let state = desk::unlock::state(&self.db);
+        match &*guard {
+            Database::Open(_) => (state, true, None),
+            Database::Locked { problem } => (state, false, problem.clone()),
+            Database::Starting => unreachable!("lock waits until the keychain has been tried"),
         }
     }
 
-    /// Replace the database with the backup at `backup` (the core checks
-    /// it and keeps the old file), then open the restored one. Returns
-    /// where the old database was kept.
-    pub fn restore(&self, backup: &Path) -> Result<Option<String>> {
+    /// Whether the database is unlocked.
+    pub fn is_open(&self) -> bool {
+        matches!(&*self.lock(), Database::Open(_))
+    }
+
+    /// Open the database with `open` (unlock or set up) unless it is open
+    /// already; what `open` gives besides the store is returned.
+    pub fn unlock_with<T>(&self, open: impl FnOnce(&Path) -> desk::Result<(Store, T)>) -> desk::Result<Option<T>> {
         let mut guard = self.lock();
-        let db = match &*guard {
-            Some(Ok(store)) => store.path().to_path_buf(),
-            Some(Err(message)) => return Err(CommandError::from(message.clone())),
-            None => unreachable!("lock waits until the store is opened"),
+        if matches!(&*guard, Database::Open(_)) {
+            return Ok(None);
+        }
+        let (store, extra) = open(&self.db)?;
+        *guard = Database::Open(store);
+        self.idle.touch();
+        Ok(Some(extra))
+    }
+
+    /// Lock: close the store (its connection closed, its key wiped) and
+    /// empty the folder of PDFs opened to print. Whether it was open.
+    pub fn lock_now(&self) -> bool {
+        let was_open = {
+            let mut guard = self.lock();
+            let previous = std::mem::replace(&mut *guard, Database::Locked { problem: None });
+            matches!(previous, Database::Open(_))
+            // `previous` (the store) is dropped here, still under the lock.
         };
+        self.print.empty();
+        was_open
+    }
+
+    /// Replace the database with the backup at `backup` (the store checks
+    /// it and keeps the old file), then open the restored one (or the old
+    /// one again if the restore was refused). `secret` opens a backup made
+    /// from another database.
+    /// Returns where the old database was kept, or why the restore was
+    /// refused (the restored key is dropped, wiped, at once).
+    pub fn restore(&self, backup: &Path, secret: Option<&Secret>) -> Result<std::result::Result<Option<PathBuf>, StoreError>> {
+        let mut guard = self.lock();
+        if !matches!(&*guard, Database::Open(_)) {
+            return Err(CommandError::locked());
+        }
         let today = crate::commands::error::today()?;
-        let open = guard.take().and_then(|s| s.ok());
-        let (outcome, reopened) = desk::store::restore_open(open, &db, backup, today);
-        *guard = Some(reopened.map_err(|e| e.to_string()));
-        Ok(outcome?.map(|p| p.display().to_string()))
+        let Database::Open(store) = std::mem::replace(&mut *guard, Database::Locked { problem: None }) else {
+            unreachable!("checked open above")
+        };
+        let (outcome, reopened) = desk::store::restore_open(Some(store), &self.db, None, backup, secret, today);
+        *guard = match reopened {
+            Ok(store) => Database::Open(store),
+            Err(e) => Database::Locked { problem: Some(format!("The database could not be opened after the restore: {e}")) },
+        };
+        Ok(outcome.map(|restored: Restored| restored.kept))
     }
 }

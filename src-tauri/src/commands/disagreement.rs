@@ -55,12 +55,15 @@ pub fn save_disagreement(state: State<AppState>, reference: String, form: Disagr
     Ok(store.case_view(&reference, today)?)
 }
 
-/// Write the record of outcome, dated as typed, and open it to print.
+/// Write the record of outcome, dated as typed, to the folder of PDFs
+/// opened to print, and open it.
 #[tauri::command]
 pub fn record_of_outcome(app: AppHandle, state: State<AppState>, reference: String, dated: DateParts) -> Result<String> {
     let today = today()?;
     let dated = form::record_date(&dated, today)?;
-    let path = state.store()?.record_of_outcome_file(&reference, dated, &state.user)?;
+    let pdf = state.store()?.record_of_outcome(&reference, dated, &state.user)?;
+    let path =
+        state.print.write_as(&desk::certificates::files::record_of_outcome_path(std::path::Path::new(""), &reference), &pdf)?;
     super::certificates::open_in_viewer(&app, &path)?;
     Ok(path.display().to_string())
 }

@@ -1,5 +1,6 @@
-//! Start-up facts the screens need: whether the database opened, today's
-//! date as the core sees it, and the labels of the law's lists.
+//! Start-up facts the screens need once the database is unlocked: today's
+//! date as the core sees it, who is using the app, and the labels of the
+//! law's lists.
 
 use serde::Serialize;
 use tauri::State;
@@ -10,8 +11,6 @@ use crate::state::AppState;
 #[derive(Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Startup {
-    /// Why the database could not be opened, if it could not.
-    pub open_error: Option<String>,
     pub today: chrono::NaiveDate,
     pub user: String,
     pub vocabulary: desk::vocabulary::Vocabulary,
@@ -19,12 +18,8 @@ pub struct Startup {
 
 #[tauri::command]
 pub fn startup(state: State<AppState>) -> Result<Startup> {
-    Ok(Startup {
-        open_error: state.open_error(),
-        today: today()?,
-        user: state.user.clone(),
-        vocabulary: desk::vocabulary::vocabulary(),
-    })
+    state.store()?;
+    Ok(Startup { today: today()?, user: state.user.clone(), vocabulary: desk::vocabulary::vocabulary() })
 }
 
 /// The Today view has painted: how long after the process started (ms).

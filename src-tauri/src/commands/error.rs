@@ -1,5 +1,6 @@
 //! The one error shape the screens receive: a message, the field it is
-//! about (if any), and, for forms, every field's problem.
+//! about (if any), for forms every field's problem, and whether the app is
+//! locked (the screens then show the Unlock screen).
 
 use desk::call_form::FieldError;
 use desk::store::StoreError;
@@ -12,6 +13,25 @@ pub struct CommandError {
     pub message: String,
     pub field: Option<String>,
     pub fields: Vec<FieldError>,
+    /// The database is locked: nothing was read or done; unlock first.
+    pub locked: bool,
+}
+
+impl CommandError {
+    /// A message, about no field.
+    fn message(message: String) -> CommandError {
+        CommandError { message, field: None, fields: Vec::new(), locked: false }
+    }
+
+    /// What every command but the unlocking ones says while the app is locked.
+    pub fn locked() -> CommandError {
+        CommandError { locked: true, ..CommandError::message("Mediation Desk is locked: unlock it to carry on.".into()) }
+    }
+
+    /// A message about one field (the screens show it under the field).
+    pub fn on_field(field: &str, message: impl Into<String>) -> CommandError {
+        CommandError { field: Some(field.to_string()), ..CommandError::message(message.into()) }
+    }
 }
 
 /// The application's errors (the store's among them), the one place they
@@ -25,9 +45,9 @@ impl From<DeskError> for CommandError {
                     Some(label) => format!("{label} {message}"),
                     None => format!("{field}: {message}"),
                 };
-                CommandError { message, field: Some(field.to_string()), fields: Vec::new() }
+                CommandError::on_field(field, message)
             }
-            None => CommandError { message: err.to_string(), field: None, fields: Vec::new() },
+            None => CommandError::message(err.to_string()),
         }
     }
 }
@@ -49,20 +69,20 @@ impl From<LawError> for CommandError {
 
 impl From<String> for CommandError {
     fn from(message: String) -> CommandError {
-        CommandError { message, field: None, fields: Vec::new() }
+        CommandError::message(message)
     }
 }
 
 impl From<FieldError> for CommandError {
     fn from(error: FieldError) -> CommandError {
-        CommandError { message: error.message.clone(), field: Some(error.field.clone()), fields: vec![error] }
+        CommandError { fields: vec![error.clone()], ..CommandError::on_field(&error.field, error.message) }
     }
 }
 
 impl From<Vec<FieldError>> for CommandError {
     fn from(fields: Vec<FieldError>) -> CommandError {
         let message = format!("There {} with this form", if fields.len() == 1 { "is a problem" } else { "are problems" });
-        CommandError { message, field: None, fields }
+        CommandError { fields, ..CommandError::message(message) }
     }
 }
 

@@ -8,3 +8,4 @@ pub mod engine;
 pub mod error;
 pub mod reports;
 pub mod settings;
+pub mod unlock;

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use desk::calendar::govuk;
 use desk::rules::choices::CountingChoices;
-use desk::store::{find_backups, ServiceSettings, StaffMember};
+use desk::store::{find_backups, ServiceSettings, StaffMember, StoreError};
 use serde::Serialize;
 use tauri::State;
 
-use super::error::{today, Result};
+use super::error::{today, CommandError, Result};
+use super::unlock::{secret_error, SecretInput};
 use crate::state::AppState;
 
 #[derive(Serialize, ts_rs::TS)]
@@ -69,12 +70,32 @@ pub fn backup_now(state: State<AppState>, path: PathBuf) -> Result<String> {
 }
 
 /// Replace the database with a backup the user chose; the old one is kept
-/// beside it. Returns a sentence for the screen.
+/// beside it. A backup made from another database (another laptop's) needs
+/// that database's passphrase or recovery code (`secret`): without one the
+/// refusal is under the field `backup_secret`, which the screen then asks
+/// for. Refused, naming the holder, while another program has the
+/// database. Returns a sentence for the screen.
 #[tauri::command]
-pub fn restore_backup(state: State<AppState>, path: PathBuf) -> Result<String> {
-    let kept = state.restore(&path)?;
+pub fn restore_backup(state: State<AppState>, path: PathBuf, secret: Option<SecretInput>) -> Result<String> {
+    let asked = secret.is_some();
+    let secret = secret.map(SecretInput::secret);
+    let kept = state.restore(&path, secret.as_ref())?.map_err(|err| match err {
+        StoreError::BadInput { field, .. } if field == "passphrase" && !asked => CommandError::on_field(
+            "backup_secret",
+            "This backup was made from another database (another laptop's, say). Type that database's passphrase or its recovery code to restore it. Nothing has been changed yet",
+        ),
+        StoreError::BadInput { field, message } if asked && (field == "passphrase" || field == "recovery code") => {
+            let err = secret_error(StoreError::BadInput { field, message }.into());
+            CommandError::on_field("backup_secret", err.message.replace("this database", "this backup"))
+        }
+        other => other.into(),
+    })?;
     Ok(match kept {
-        Some(old) => format!("Restored from {}. The database as it was is kept as {old}.", path.display()),
+        Some(old) => format!(
+            "Restored from {}. The database as it was is kept as {}. Your passphrase and recovery code are unchanged.",
+            path.display(),
+            old.display()
+        ),
         None => format!("Restored from {}.", path.display()),
     })
 }

@@ -3,6 +3,6 @@ import type { LateWarning } from "./LateWarning";
 
 /**
  * A certificate just issued: its number, the lateness warning if late,
- * and where its print copy was written.
+ * and where its temporary copy to print was written.
  */
 export type CertificateIssued = { number: string, late: LateWarning | null, file: string, };
