@@ -6,6 +6,7 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
 import CertificatePanel from "./CertificatePanel.svelte";
+import { save } from "@tauri-apps/plugin-dialog";
 import { CaseCertificatesDesk } from "../lib/certificates.svelte";
 import { startup, vocabulary } from "../test/vocabulary";
 
@@ -77,11 +78,12 @@ describe("Certificates on a case", () => {
     expect(link.getAttribute("href")).toBe("#void_reason");
   });
 
-  it("saves a copy where the user chose", async () => {
+  it("saves a copy where the user chose, saying the dialog and the message that it is a plain copy", async () => {
     core([issued], { save_certificate_as: (a: any) => a.path });
     render(CertificatePanel, { props: { desk: new CaseCertificatesDesk("MD-2026-0001"), issues: [] }, context: startup() });
     await fireEvent.click(await screen.findByRole("button", { name: "Save as…" }));
-    expect(await screen.findByText("Saved GM-2026-00001 as /home/rhian/GM-2026-00001.pdf")).toBeTruthy();
+    expect(await screen.findByText("Saved GM-2026-00001 as /home/rhian/GM-2026-00001.pdf. That copy is not protected by your passphrase.")).toBeTruthy();
+    expect(vi.mocked(save).mock.calls[0][0]?.title).toMatch(/plain PDF: your passphrase does not protect it/);
     expect(mocked).toHaveBeenCalledWith("save_certificate_as", { number: "GM-2026-00001", path: "/home/rhian/GM-2026-00001.pdf" });
   });
 

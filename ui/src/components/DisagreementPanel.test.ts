@@ -86,11 +86,11 @@ describe("Disagreement resolution on the Case screen", () => {
     expect(link.getAttribute("href")).toBe("#dr-la-on");
   });
 
-  it("prints the record of outcome dated today and says where it was written", async () => {
+  it("prints the record of outcome dated today and says the copy opened is temporary", async () => {
     mocked.mockImplementation(async (cmd) => (cmd === "disagreement_form" ? form : cmd === "record_of_outcome" ? "/data/records/MD-2026-0001-record-of-outcome.pdf" : null));
     render(DisagreementPanel, { props: { view: view as any, onsaved: () => {} }, context: startup() });
     await fireEvent.click(screen.getByRole("button", { name: "Print the record of outcome" }));
-    expect(await screen.findByText(/Record of outcome written and opened: \/data\/records\/MD-2026-0001-record-of-outcome.pdf/)).toBeTruthy();
+    expect(await screen.findByText(/Record of outcome written and opened to print. The copy opened is temporary/)).toBeTruthy();
     const sent = mocked.mock.calls.find((c) => c[0] === "record_of_outcome")![1] as any;
     expect(sent).toEqual({ reference: "MD-2026-0001", dated: { day: "16", month: "3", year: "2026" } });
   });

@@ -1,7 +1,9 @@
 // The app's calls into the core, typed with the types generated from Rust
 // (ui/src/generated). Each returns what the core computed; the screens do
-// no date arithmetic of their own.
-import { invoke } from "@tauri-apps/api/core";
+// no date arithmetic of their own. A call refused because the app is
+// locked tells the app (`whenLocked`), which shows the Unlock screen.
+import { invoke as tauriInvoke } from "@tauri-apps/api/core";
+import type { InvokeArgs } from "@tauri-apps/api/core";
 import type { CaseCertificates } from "../generated/CaseCertificates";
 import type { CaseDetailsForm } from "../generated/CaseDetailsForm";
 import type { FactsForm } from "../generated/FactsForm";
@@ -33,11 +35,28 @@ import type { DisagreementForm } from "../generated/DisagreementForm";
 import type { KnownParty } from "../generated/KnownParty";
 import type { TargetsForm } from "../generated/TargetsForm";
 import type { TargetItem } from "../generated/TargetItem";
+import type { LockState } from "../generated/LockState";
+import type { LockSettings } from "../generated/LockSettings";
+import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
+import type { SecretInput } from "../generated/SecretInput";
+
+/** What the app does when a call finds it locked (App sets it). */
+export const whenLocked = { handler: () => {} };
+
+/** Call the core; a refusal because the app is locked also tells the app. */
+async function invoke<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await tauriInvoke<T>(command, args);
+  } catch (e) {
+    if (asError(e).locked) whenLocked.handler();
+    throw e;
+  }
+}
 
 /** An error from the core, always with a message. */
 export function asError(e: unknown): CommandError {
   if (e && typeof e === "object" && "message" in e) return e as CommandError;
-  return { message: String(e), field: null, fields: [] };
+  return { message: String(e), field: null, fields: [], locked: false };
 }
 
 /** An error as the problems of a form, for its error summary: the core's
@@ -53,6 +72,16 @@ export function fieldErrors(e: unknown, fallback: string): FieldError[] {
 }
 
 export const api = {
+  // Locking and unlocking.
+  databaseState: () => invoke<LockState>("database_state"),
+  unlock: (secret: SecretInput) => invoke<void>("unlock", { secret }),
+  setUp: (passphrase: string, confirm: string) => invoke<RecoveryCodeShown>("set_up", { passphrase, confirm }),
+  changePassphrase: (current: string | null, passphrase: string, confirm: string) =>
+    invoke<void>("change_passphrase", { current, passphrase, confirm }),
+  lock: () => invoke<void>("lock"),
+  activity: () => invoke<void>("activity"),
+  lockSettings: () => invoke<LockSettings>("lock_settings"),
+  saveLockSettings: (lockAfterMinutes: number) => invoke<void>("save_lock_settings", { lockAfterMinutes }),
   startup: () => invoke<Startup>("startup"),
   painted: () => invoke<number>("painted"),
   today: (days: number) => invoke<TodayItem[]>("today_view", { days }),
@@ -74,7 +103,7 @@ export const api = {
   saveStaff: (member: StaffMember) => invoke<void>("save_staff", { member }),
   importBankHolidays: (path: string) => invoke<number[]>("import_bank_holidays", { path }),
   backupNow: (path: string) => invoke<string>("backup_now", { path }),
-  restoreBackup: (path: string) => invoke<string>("restore_backup", { path }),
+  restoreBackup: (path: string, secret: SecretInput | null = null) => invoke<string>("restore_backup", { path, secret }),
   caseCertificates: (reference: string) => invoke<CaseCertificates>("case_certificates", { reference }),
   previewCertificate: (reference: string, form: IssueCertificateForm) => invoke<CertificateIssued>("preview_certificate", { reference, form }),
   issueCertificate: (reference: string, form: IssueCertificateForm) => invoke<CertificateIssued>("issue_certificate", { reference, form }),

@@ -15,6 +15,11 @@ import type { DateParts } from "../generated/DateParts";
 import type { FieldError } from "../generated/FieldError";
 import type { Issue } from "../generated/Issue";
 
+/** What is said of a PDF opened to print or preview. */
+export const TEMPORARY = "The copy opened is temporary: it is removed when Mediation Desk locks or closes.";
+/** The title of the "Save as…" dialog: the one way to keep a plain copy. */
+export const SAVE_AS_TITLE = "Save a copy of the certificate (a plain PDF: your passphrase does not protect it)";
+
 export class CaseCertificatesDesk {
   readonly reference: string;
   /** Called after anything that changes the case (its clocks, history). */
@@ -83,30 +88,30 @@ export class CaseCertificatesDesk {
   preview = async () => {
     try {
       const p = await api.previewCertificate(this.reference, this.#form());
-      this.#done(`Preview opened: ${p.file}. Nothing has been issued.`, p);
+      this.#done(`Preview opened. Nothing has been issued. ${TEMPORARY}`, p);
     } catch (e) { this.#failed(e); }
   };
   issue = async () => {
     try {
       const r = await api.issueCertificate(this.reference, this.#form());
-      this.#done(`Certificate ${r.number} issued. The copy to print is ${r.file}.`, r);
+      this.#done(`Certificate ${r.number} issued. Open to print to print it; Save as… keeps a copy.`, r);
       await this.#changed();
     } catch (e) { this.#failed(e); }
   };
   writeLetter = async () => {
     try {
-      const path = await api.exemptionLetter(this.reference, $state.snapshot(this.letterOn), this.signedBy || null);
-      this.#done(`Exemption letter written and opened: ${path}`);
+      await api.exemptionLetter(this.reference, $state.snapshot(this.letterOn), this.signedBy || null);
+      this.#done(`Exemption letter written and opened to print. ${TEMPORARY}`);
       this.#onchange();
     } catch (e) { this.#failed(e); }
   };
   openPdf = async (c: CertificateRecord) => {
-    try { this.#done(`Opened ${c.number} to print: ${await api.openCertificate(c.number)}`); } catch (e) { this.#failed(e); }
+    try { await api.openCertificate(c.number); this.#done(`Opened ${c.number} to print. ${TEMPORARY}`); } catch (e) { this.#failed(e); }
   };
   saveAs = async (c: CertificateRecord) => {
-    const path = await save({ defaultPath: `${c.number}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    const path = await save({ title: SAVE_AS_TITLE, defaultPath: `${c.number}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
     if (!path) return;
-    try { this.#done(`Saved ${c.number} as ${await api.saveCertificateAs(c.number, path)}`); } catch (e) { this.#failed(e); }
+    try { this.#done(`Saved ${c.number} as ${await api.saveCertificateAs(c.number, path)}. That copy is not protected by your passphrase.`); } catch (e) { this.#failed(e); }
   };
 
   startVoid = (c: CertificateRecord) => { this.voiding = c.number; this.reissuing = ""; };
@@ -123,7 +128,7 @@ export class CaseCertificatesDesk {
     try {
       const r = await api.reissueCertificate(c.number, $state.snapshot(this.reissueOn));
       this.reissuing = "";
-      this.#done(`Certificate ${r.number} issued, replacing ${c.number}. The copy to print is ${r.file}.`, r);
+      this.#done(`Certificate ${r.number} issued, replacing ${c.number}. Open to print to print it; Save as… keeps a copy.`, r);
       await this.#changed();
     } catch (e) { this.#failed(e); }
   };

@@ -79,5 +79,5 @@ export const vocabulary: Vocabulary = {
 /** The startup context (lib/startup.ts) the screens read, as App sets it,
  * with `words` as the core's vocabulary and `today` as its today. */
 export function startup(words: Vocabulary = vocabulary, today = "2026-03-16"): Map<unknown, unknown> {
-  return startupContext({ open_error: null, today, user: "Test Mediator", vocabulary: words });
+  return startupContext({ today, user: "Test Mediator", vocabulary: words });
 }
