@@ -1,7 +1,10 @@
 //! Drives the real built app through tauri-driver and WebKitWebDriver under
 //! a private Xvfb display. Each `App` has its own display, driver, ports and
 //! data directory, and kills them all (as a process group) when dropped.
-//! Sessions run one at a time: WebKit is heavy on a 2-core machine.
+//! Sessions run one at a time: WebKit is heavy on a 2-core machine. The
+//! keychain is off, so every app opens locked: `App::start` passes the
+//! Set-up screen (a new database) or the Unlock screen (one the command
+//! line set up) with the tests' passphrase before a test's own work.
 #![allow(dead_code)] // not every test uses every helper
 
 use std::net::TcpStream;
@@ -14,6 +17,11 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 /// The date the app believes is today in every test: Mon 16 Mar 2026.
 pub const TODAY: &str = "2026-03-16";
+
+/// The passphrase of every test's database: the one the command line's
+/// seeds are set up with (`common::mediation_desk`), and the one the
+/// Set-up screen is given for a new database.
+pub const PASSPHRASE: &str = crate::common::TEST_PASSPHRASE;
 
 /// One WebKit session at a time, across the tests' separate runtimes.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -88,6 +96,9 @@ pub struct App {
     pub client: Client,
     pub data_dir: PathBuf,
     pub display: String,
+    /// The recovery code the Set-up screen showed, if the app set the
+    /// database up.
+    pub recovery_code: Option<String>,
     // Order matters: the driver dies before the display.
     _driver: Group,
     _display: Group,
@@ -114,13 +125,22 @@ impl Drop for TempDir {
 }
 
 impl App {
-    /// Start the app with an empty data directory.
+    /// Start the app with an empty data directory, and set it up.
     pub async fn start(label: &str) -> App {
         Self::start_with(label, |_| {}).await
     }
 
-    /// Start the app after `prepare` has filled its data directory.
+    /// Start the app after `prepare` has filled its data directory, and
+    /// pass the Set-up or Unlock screen with `PASSPHRASE`.
     pub async fn start_with(label: &str, prepare: impl FnOnce(&Path)) -> App {
+        let mut app = Self::start_locked(label, prepare).await;
+        app.recovery_code = app.pass_lock_screen().await;
+        app
+    }
+
+    /// Start the app after `prepare` has filled its data directory, and
+    /// leave it on the Set-up or Unlock screen it opens on.
+    pub async fn start_locked(label: &str, prepare: impl FnOnce(&Path)) -> App {
         let guard = ONE_AT_A_TIME.lock().await;
         let dir = TempDir::new(label);
         let data_dir = dir.0.join("data");
@@ -161,6 +181,8 @@ impl App {
                 .env("XDG_CONFIG_HOME", dir.0.join("xdg-config"))
                 .env("XDG_CACHE_HOME", dir.0.join("xdg-cache"))
                 .env("MEDIATION_DESK_NO_NOTIFICATIONS", "1")
+                // Never the machine's keychain: the app opens locked.
+                .env("MEDIATION_DESK_KEYCHAIN", "off")
                 // Certificates are written to disk but not opened in a PDF viewer.
                 .env("MEDIATION_DESK_NO_OPEN", "1")
                 .env("MEDIATION_DESK_TODAY", std::env::var("MEDIATION_DESK_TODAY").unwrap_or_else(|_| TODAY.into()))
@@ -199,9 +221,61 @@ impl App {
                 }
             }
         };
-        let app = App { client, data_dir, display, _driver: driver, _display: display_proc, _guard: guard, _dir: dir };
-        app.wait_for("main[data-ready]").await;
+        let app = App {
+            client,
+            data_dir,
+            display,
+            recovery_code: None,
+            _driver: driver,
+            _display: display_proc,
+            _guard: guard,
+            _dir: dir,
+        };
+        app.wait_for("main[data-lock-screen], main[data-ready]").await;
         app
+    }
+
+    /// Which lock screen shows ("set-up", "unlock", "recovery-code"...),
+    /// or none when the app is unlocked.
+    pub async fn lock_screen(&self) -> Option<String> {
+        let main = self.wait_for("main[data-lock-screen], main[data-ready]").await;
+        main.attr("data-lock-screen").await.unwrap_or_else(|e| panic!("the lock screen: {e}"))
+    }
+
+    /// Pass the Set-up screen (choosing `PASSPHRASE`, then keeping the
+    /// recovery code, which is returned) or the Unlock screen (typing
+    /// `PASSPHRASE`), and wait for Today.
+    pub async fn pass_lock_screen(&self) -> Option<String> {
+        let mut code = None;
+        match self.lock_screen().await.as_deref() {
+            Some("set-up") => {
+                self.type_into("#passphrase", PASSPHRASE).await;
+                self.type_into("#confirm", PASSPHRASE).await;
+                self.click("#set-up").await;
+                self.wait_for("main[data-lock-screen=recovery-code]").await;
+                code = Some(self.text_of("#recovery-code").await);
+                self.click("#code-kept").await;
+                self.click("#continue").await;
+            }
+            Some("unlock") => self.unlock(PASSPHRASE).await,
+            Some(other) => panic!("the app opened on the {other} screen"),
+            None => {}
+        }
+        self.wait_for("main[data-ready] section[data-screen=today]").await;
+        code
+    }
+
+    /// Type `passphrase` on the Unlock screen and press Unlock.
+    pub async fn unlock(&self, passphrase: &str) {
+        self.wait_for("main[data-lock-screen=unlock]").await;
+        self.type_into("#secret", passphrase).await;
+        self.click("#unlock").await;
+    }
+
+    /// Where the app writes a PDF it opens to print or preview: its
+    /// private folder of temporary copies, emptied when it locks.
+    pub fn printed(&self, file_name: &str) -> PathBuf {
+        self.data_dir.join("open-to-print").join(file_name)
     }
 
     /// Wait until `css` matches (10 s at most).

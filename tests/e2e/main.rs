@@ -7,6 +7,7 @@
 mod common;
 mod harness;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use harness::{within, App};
@@ -135,9 +136,7 @@ async fn placement_only_shows_no_certificate_needed() {
         app.click("#write-letter").await;
         let text = app.wait_for_text("Exemption letter written and opened").await;
         let reference = reference(&app).await;
-        let letter = common::pdf_text(
-            &std::fs::read(app.data_dir.join("letters").join(format!("{reference}-exemption-letter.pdf"))).unwrap(),
-        );
+        let letter = common::pdf_text(&std::fs::read(app.printed(&format!("{reference}-exemption-letter.pdf"))).unwrap());
         assert!(letter.contains("Zoë Kowalski") && letter.contains("5 May 2026"), "{text}\n{letter}");
         // The family has its letter: the case is closed, with a reason, and leaves the open cases.
         app.click("details.close-case summary").await;
@@ -460,10 +459,8 @@ async fn mediation_not_arranged_in_30_days_and_a_deemed_certificate_issued() {
         app.wait_for_text("Details saved.").await;
         app.click("#preview-certificate").await;
         app.wait_for_text("Preview opened").await;
-        assert!(common::pdf_text(
-            &std::fs::read(app.data_dir.join("previews").join(format!("{}-preview.pdf", reference(&app).await))).unwrap()
-        )
-        .contains("PREVIEW"));
+        assert!(common::pdf_text(&std::fs::read(app.printed(&format!("{}-preview.pdf", reference(&app).await))).unwrap())
+            .contains("PREVIEW"));
         app.click("#issue-certificate").await;
         let text = app.wait_for_text("Certificate GM-2026-00001 issued").await;
         assert!(!text.contains("Issued late"), "{text}");
@@ -514,17 +511,33 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         assert!(text.contains("Issued late"), "{text}");
         app.screenshot("case-certificate-issued").await;
 
-        // The PDF on disk is the one in the register, naming the child.
-        let pdf_path = app.data_dir.join("certificates").join("GM-2026-00001.pdf");
+        // The copy to print is the one in the register, naming the child;
+        // it is private to the user, and goes when the app locks.
+        let pdf_path = app.printed("GM-2026-00001.pdf");
         let bytes = std::fs::read(&pdf_path).expect("the print copy is on disk");
         assert!(bytes.starts_with(b"%PDF"));
-        let words = common::pdf_text(&std::fs::read(pdf_path).unwrap());
+        assert_eq!(std::fs::metadata(&pdf_path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::metadata(pdf_path.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
+        let words = common::pdf_text(&std::fs::read(&pdf_path).unwrap());
         assert!(words.contains("GM-2026-00001") && words.contains("Dafydd Jones"), "{words}");
+        // While the app has the database the command line is refused, naming it.
         let db = app.data_dir.join("mediation-desk.sqlite3");
+        let refused = common::mediation_desk(Some(&db), &["certificate", "list", "--json"], None, &[]);
+        assert!(
+            !refused.status.success() && common::stderr(&refused).contains("the Mediation Desk app"),
+            "{}",
+            common::stderr(&refused)
+        );
+        // Locked, it lets go: the command line reads the register.
+        app.click("#lock-now").await;
+        app.wait_for("main[data-lock-screen=unlock]").await;
+        assert!(!pdf_path.exists(), "the copy to print is removed when the app locks");
         let register = common::mediation_desk(Some(&db), &["certificate", "list", "--json"], None, &[]);
         assert!(register.status.success(), "certificate list: {}", common::stderr(&register));
         let register = common::stdout(&register);
         assert!(register.contains(&sha256_hex(&bytes)), "the file's SHA-256 is the register's: {register}");
+        app.unlock(harness::PASSPHRASE).await;
+        app.wait_for("section[data-screen=today]").await;
 
         // The register screen finds it by the child's name, and opens it.
         app.click("#nav-certificates").await;
@@ -551,8 +564,7 @@ async fn decline_and_issue_a_certificate_then_find_it_in_the_register_and_on_dis
         app.click("#confirm-reissue").await;
         let text = app.wait_for_text("Certificate GM-2026-00002 issued, replacing GM-2026-00001").await;
         assert!(text.contains("Voided"), "{text}");
-        assert!(common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00002.pdf")).unwrap())
-            .contains("GM-2026-00001"));
+        assert!(common::pdf_text(&std::fs::read(app.printed("GM-2026-00002.pdf")).unwrap()).contains("GM-2026-00001"));
         app.screenshot("case-certificate-reissued").await;
         app.close().await;
     })
@@ -584,7 +596,7 @@ async fn a_representatives_call_records_the_appellant_and_the_certificate_names_
         app.wait_for_text("Saved.").await;
         app.click("#issue-certificate").await;
         app.wait_for_text("Certificate GM-2026-00001 issued").await;
-        let words = common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00001.pdf")).unwrap());
+        let words = common::pdf_text(&std::fs::read(app.printed("GM-2026-00001.pdf")).unwrap());
         assert!(words.contains("Parent or young person Pat Quern"), "{words}");
         assert!(words.contains("Roberto Advocatus, acting for Pat Quern, contacted the mediation adviser"), "{words}");
         assert!(words.contains("With this certificate, Pat Quern can appeal"), "{words}");
@@ -628,7 +640,7 @@ async fn a_certificate_waits_for_the_appellant_a_representative_acts_for_with_a_
         app.click("#issue-certificate").await;
         app.wait_for_text("Certificate GM-2026-00001 issued").await;
         let words =
-            common::pdf_text(&std::fs::read(app.data_dir.join("certificates").join("GM-2026-00001.pdf")).unwrap());
+            common::pdf_text(&std::fs::read(app.printed("GM-2026-00001.pdf")).unwrap());
         assert!(words.contains("Roberto Advocatus, acting for Pat Quern, contacted"), "{words}");
         app.close().await;
     })
@@ -804,7 +816,7 @@ async fn disagreement_resolution_about_a_schools_provision_from_the_call_to_the_
         // The record of outcome every party may have: the points, not the notes.
         app.click("#dr-record").await;
         app.wait_for_text("Record of outcome written and opened").await;
-        let pdf = std::fs::read(app.data_dir.join("records").join(format!("{reference}-record-of-outcome.pdf"))).unwrap();
+        let pdf = std::fs::read(app.printed(&format!("{reference}-record-of-outcome.pdf"))).unwrap();
         let words = common::pdf_text(&pdf);
         for expected in [
             "Record of outcome",
@@ -845,6 +857,98 @@ async fn disagreement_resolution_about_a_schools_provision_from_the_call_to_the_
         app.client.execute("document.querySelector('#targets').scrollIntoView({block: 'start'})", vec![]).await.unwrap();
         app.screenshot("settings-targets").await;
         assert!(report.is_empty(), "accessibility problems:\n{}", report.join("\n"));
+        app.close().await;
+    })
+    .await;
+}
+
+/// Press Ctrl+`key` wherever the focus is.
+async fn ctrl(app: &App, key: &str) {
+    app.keys(&format!("{CTRL}{key}{RELEASE}")).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn set_up_lock_with_ctrl_l_and_unlock_only_with_the_right_passphrase() {
+    within(240, async {
+        let app = App::start_locked("lock", |_| {}).await;
+        // A new database: the Set-up screen, then the recovery code, once.
+        assert_eq!(app.lock_screen().await.as_deref(), Some("set-up"));
+        app.screenshot("set-up").await;
+        let mut problems = app.accessibility_violations().await;
+        app.type_into("#passphrase", "too short").await;
+        app.type_into("#confirm", "too short").await;
+        app.click("#set-up").await;
+        app.wait_for_text("choose one of at least 10").await;
+        app.type_into("#passphrase", harness::PASSPHRASE).await;
+        app.type_into("#confirm", harness::PASSPHRASE).await;
+        app.click("#set-up").await;
+        app.wait_for("main[data-lock-screen=recovery-code]").await;
+        let code = app.text_of("#recovery-code").await;
+        assert_eq!(code.len(), 29, "{code}");
+        assert_eq!(code.split('-').filter(|g| g.len() == 5).count(), 5, "{code}");
+        app.screenshot("recovery-code").await;
+        problems.extend(app.accessibility_violations().await);
+        let carry_on = app.find("#continue").await;
+        assert!(!carry_on.is_enabled().await.unwrap(), "Continue waits for the box to be ticked");
+        app.click("#code-kept").await;
+        app.click("#continue").await;
+        app.wait_for("section[data-screen=today]").await;
+        assert!(!app.body_text().await.contains(&code), "the recovery code is shown once");
+
+        // Work on a case, then lock with Ctrl+L: the Unlock screen, and the
+        // case is nowhere in the page.
+        fill_refusal_call(&app, "Gwenllian Ap Rhys").await;
+        app.click("#save-call").await;
+        app.wait_for("section[data-screen=case]").await;
+        app.wait_for_text("Gwenllian Ap Rhys").await;
+        ctrl(&app, "l").await;
+        app.wait_for("main[data-lock-screen=unlock]").await;
+        let page = app.client.source().await.unwrap();
+        assert!(!page.contains("Gwenllian") && !page.contains("Manchester"), "the case is gone from the page:\n{page}");
+        assert!(app.client.find(fantoccini::Locator::Css("nav")).await.is_err(), "no navigation while locked");
+        app.screenshot("unlock").await;
+
+        // A wrong passphrase: one message under the box; still locked.
+        app.unlock("not the passphrase").await;
+        let said = app.text_of("#secret-error").await;
+        assert!(said.contains("does not unlock"), "{said}");
+        assert_eq!(app.lock_screen().await.as_deref(), Some("unlock"));
+        app.screenshot("unlock-wrong-passphrase").await;
+        problems.extend(app.accessibility_violations().await);
+        assert!(problems.is_empty(), "accessibility problems on the lock screens:\n{}", problems.join("\n"));
+
+        // The right one: Today again, and the case is there.
+        app.unlock(harness::PASSPHRASE).await;
+        app.wait_for("main[data-ready] section[data-screen=today]").await;
+        assert!(app.client.find(fantoccini::Locator::Css("#secret")).await.is_err(), "the passphrase box is gone");
+        app.click("#nav-cases").await;
+        app.wait_for_text("Gwenllian Ap Rhys").await;
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_recovery_code_unlocks_and_a_new_passphrase_replaces_the_forgotten_one() {
+    within(240, async {
+        let app = App::start("recovery").await;
+        let code = app.recovery_code.clone().expect("the app set the database up");
+        app.click("#lock-now").await;
+        app.click("#use-recovery-code").await;
+        // Typed as people do: lower case, spaces for dashes.
+        app.type_into("#secret", &code.to_lowercase().replace('-', " ")).await;
+        app.click("#unlock").await;
+        app.wait_for("main[data-lock-screen=new-passphrase]").await;
+        app.type_into("#passphrase", "a brand new passphrase").await;
+        app.type_into("#confirm", "a brand new passphrase").await;
+        app.click("#save-passphrase").await;
+        app.wait_for("section[data-screen=today]").await;
+        // The old passphrase no longer opens it; the new one does.
+        ctrl(&app, "l").await;
+        app.unlock(harness::PASSPHRASE).await;
+        app.wait_for("#secret-error").await;
+        app.unlock("a brand new passphrase").await;
+        app.wait_for("section[data-screen=today]").await;
         app.close().await;
     })
     .await;
