@@ -131,7 +131,16 @@ mod tests {
         Idle::new(&dir).set_minutes(5).unwrap();
         assert_eq!(Idle::new(&dir).minutes(), 5);
         assert!(Idle::new(&dir).set_minutes(7).is_err());
-        assert!(!Idle::new(&dir).expired());
+        let idle = Idle::new(&dir);
+        assert!(!idle.expired());
+        // Five minutes and a second without activity, by either clock.
+        let ago = Duration::from_secs(5 * 60 + 1);
+        *idle.last.lock().unwrap() = (Instant::now().checked_sub(ago).unwrap(), SystemTime::now());
+        assert!(idle.expired());
+        *idle.last.lock().unwrap() = (Instant::now(), SystemTime::now() - ago);
+        assert!(idle.expired(), "a laptop asleep stops the monotonic clock, not the wall clock");
+        idle.touch();
+        assert!(!idle.expired());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -191,3 +191,36 @@ impl AppState {
         Ok(outcome.map(|restored: Restored| restored.kept))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Locked at start (no keychain), refusing every command as locked;
+    /// unlocked, it holds the database; locked again, the store is gone:
+    /// another program may take the database.
+    #[test]
+    fn commands_are_refused_while_locked_and_locking_lets_the_database_go() {
+        std::env::set_var("MEDIATION_DESK_KEYCHAIN", "off");
+        let dir = std::env::temp_dir().join(format!("md-state-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let state = AppState::new(&dir);
+        state.start();
+        assert_eq!(state.status(), (DatabaseState::New, false, None));
+        assert!(state.store().err().is_some_and(|e| e.locked));
+        state.unlock_with(|db| desk::unlock::set_up(db, "a passphrase of ours", today)).unwrap();
+        assert!(state.store().is_ok());
+        let db = state.database_path().to_path_buf();
+        assert!(matches!(desk::store::DatabaseLock::acquire(&db), Err(StoreError::InUse { .. })));
+        assert!(state.lock_now());
+        assert!(state.store().err().is_some_and(|e| e.locked));
+        assert_eq!(state.status(), (DatabaseState::Locked, false, None));
+        drop(desk::store::DatabaseLock::acquire(&db).expect("the app let the database go"));
+        let wrong = desk::store::Secret::passphrase("not our passphrase");
+        let refused = state.unlock_with(|db| desk::unlock::unlock(db, &wrong, today, false).map(|s| (s, ()))).unwrap_err();
+        assert!(refused.field_error().is_some_and(|(field, _)| field == "passphrase"), "{refused}");
+        assert!(!state.is_open());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -19,9 +19,11 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub const TODAY: &str = "2026-03-16";
 
 /// The passphrase of every test's database: the one the command line's
-/// seeds are set up with (`common::mediation_desk`), and the one the
-/// Set-up screen is given for a new database.
-pub const PASSPHRASE: &str = crate::common::TEST_PASSPHRASE;
+/// seeds are set up with (`common::TEST_PASSPHRASE`, which a test in
+/// main.rs checks is this), and the one the Set-up screen is given for a
+/// new database. (The harness is also used without `common`, by
+/// examples/measure_app.rs.)
+pub const PASSPHRASE: &str = "four words of test";
 
 /// One WebKit session at a time, across the tests' separate runtimes.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

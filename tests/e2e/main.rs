@@ -862,6 +862,11 @@ async fn disagreement_resolution_about_a_schools_provision_from_the_call_to_the_
     .await;
 }
 
+#[test]
+fn the_harness_unlocks_with_the_passphrase_the_command_line_sets_up() {
+    assert_eq!(harness::PASSPHRASE, common::TEST_PASSPHRASE);
+}
+
 /// Press Ctrl+`key` wherever the focus is.
 async fn ctrl(app: &App, key: &str) {
     app.keys(&format!("{CTRL}{key}{RELEASE}")).await;

@@ -1,7 +1,7 @@
 //! Settings: the service's details, staff, the disputed counting choices,
 //! bank holidays, backups, and where the data lives.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use desk::calendar::govuk;
 use desk::rules::choices::CountingChoices;
@@ -77,9 +77,14 @@ pub fn backup_now(state: State<AppState>, path: PathBuf) -> Result<String> {
 /// database. Returns a sentence for the screen.
 #[tauri::command]
 pub fn restore_backup(state: State<AppState>, path: PathBuf, secret: Option<SecretInput>) -> Result<String> {
+    restore(&state, &path, secret)
+}
+
+/// `restore_backup`, on the app's state.
+fn restore(state: &AppState, path: &Path, secret: Option<SecretInput>) -> Result<String> {
     let asked = secret.is_some();
     let secret = secret.map(SecretInput::secret);
-    let kept = state.restore(&path, secret.as_ref())?.map_err(|err| match err {
+    let kept = state.restore(path, secret.as_ref())?.map_err(|err| match err {
         StoreError::BadInput { field, .. } if field == "passphrase" && !asked => CommandError::on_field(
             "backup_secret",
             "This backup was made from another database (another laptop's, say). Type that database's passphrase or its recovery code to restore it. Nothing has been changed yet",
@@ -98,4 +103,55 @@ pub fn restore_backup(state: State<AppState>, path: PathBuf, secret: Option<Secr
         ),
         None => format!("Restored from {}.", path.display()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use desk::store::ServiceSettings;
+
+    fn named(name: &str) -> ServiceSettings {
+        ServiceSettings { service_name: name.into(), ..ServiceSettings::default() }
+    }
+
+    /// A backup from another laptop's database: asked for its passphrase,
+    /// a wrong one refused with nothing changed, the right one restores it
+    /// under this database's own key, and the app stays unlocked.
+    #[test]
+    fn a_backup_from_another_database_restores_with_its_passphrase_under_ours() {
+        std::env::set_var("MEDIATION_DESK_KEYCHAIN", "off");
+        let dir = std::env::temp_dir().join(format!("md-restore-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let state = AppState::new(&dir.join("ours"));
+        state.start();
+        state.unlock_with(|db| desk::unlock::set_up(db, "our own passphrase", today)).unwrap();
+        state.store().unwrap().set_service_settings(&named("Ours"), "test").unwrap();
+
+        let backup = dir.join("theirs.backup");
+        {
+            let (mut theirs, _code) =
+                desk::unlock::set_up(&dir.join("theirs").join("db.sqlite3"), "their passphrase", today).unwrap();
+            theirs.set_service_settings(&named("Theirs"), "test").unwrap();
+            theirs.backup(&backup).unwrap();
+        }
+
+        let asked = restore(&state, &backup, None).unwrap_err();
+        assert_eq!(asked.field.as_deref(), Some("backup_secret"), "{}", asked.message);
+        let wrong = restore(&state, &backup, Some(SecretInput::Passphrase("our own passphrase".into()))).unwrap_err();
+        assert_eq!(wrong.field.as_deref(), Some("backup_secret"));
+        assert!(wrong.message.contains("does not unlock this backup"), "{}", wrong.message);
+        assert_eq!(state.store().unwrap().service_settings().unwrap().service_name, "Ours");
+
+        let done = restore(&state, &backup, Some(SecretInput::Passphrase("their passphrase".into()))).unwrap();
+        assert!(done.contains("is kept as"), "{done}");
+        assert_eq!(state.store().unwrap().service_settings().unwrap().service_name, "Theirs");
+        // Restored under this database's key: our passphrase opens it.
+        assert!(state.lock_now());
+        let secret = desk::store::Secret::passphrase("our own passphrase");
+        state.unlock_with(|db| desk::unlock::unlock(db, &secret, today, false).map(|s| (s, ()))).unwrap();
+        assert_eq!(state.store().unwrap().service_settings().unwrap().service_name, "Theirs");
+        drop(state);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
