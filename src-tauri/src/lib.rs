@@ -107,8 +107,8 @@ pub fn run() {
         .expect("Mediation Desk could not start")
         .run(|app, event| {
             // Closing: the PDFs opened to print go too.
-            if let tauri::RunEvent::Exit = event {
-                app.state::<state::AppState>().print.empty();
+            if let (tauri::RunEvent::Exit, Some(state)) = (event, app.try_state::<state::AppState>()) {
+                state.print.empty();
             }
         });
 }
