@@ -60,6 +60,8 @@ pub fn run() {
             commands::unlock::activity,
             commands::unlock::lock_settings,
             commands::unlock::save_lock_settings,
+            commands::unlock::restore_locked,
+            commands::settings::backup_status,
             commands::cases::today_view,
             commands::cases::list_cases,
             commands::cases::local_authorities,

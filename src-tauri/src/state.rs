@@ -100,11 +100,27 @@ impl AppState {
                 Database::Locked { problem: Some(format!("The keychain's key did not open the database: {message}")) }
             }
         };
-        if matches!(database, Database::Open(_)) {
+        let open = matches!(database, Database::Open(_));
+        if open {
             self.idle.touch();
         }
         *self.slot() = database;
         self.started.notify_all();
+        if open {
+            self.daily_backup();
+        }
+    }
+
+    /// Today's automatic backup, if none is made yet (`desk::backups`):
+    /// called once unlocked, on a thread of its own so the screens need not
+    /// wait. A failure is said on stderr; Settings and Today show when the
+    /// last backup was made, and say so when it is too old.
+    pub fn daily_backup(&self) {
+        let Ok(today) = crate::commands::error::today() else { return };
+        let Ok(store) = self.store() else { return };
+        if let Err(e) = desk::backups::daily(&store, today) {
+            eprintln!("Mediation Desk: today's automatic backup was not made: {e}");
+        }
     }
 
     fn slot(&self) -> MutexGuard<'_, Database> {
@@ -190,6 +206,32 @@ impl AppState {
         };
         Ok(outcome.map(|restored: Restored| restored.kept))
     }
+
+    /// While locked, with no database that can be unlocked here (none yet,
+    /// on a new laptop; or one whose key file is gone): restore the backup
+    /// at `backup` with its passphrase or recovery code (`secret`), whose
+    /// key then opens the database, and open it.
+    pub fn restore_locked(&self, backup: &Path, secret: &Secret) -> Result<std::result::Result<Option<PathBuf>, StoreError>> {
+        let mut guard = self.lock();
+        match desk::unlock::state(&self.db) {
+            _ if matches!(&*guard, Database::Open(_)) => {
+                return Err(CommandError::from("The database is unlocked: restore from Settings".to_string()))
+            }
+            DatabaseState::New | DatabaseState::KeyFileMissing => {}
+            _ => {
+                return Err(CommandError::from(
+                    "This database can be unlocked: unlock it, then restore from Settings".to_string(),
+                ))
+            }
+        }
+        let today = crate::commands::error::today()?;
+        let (outcome, reopened) = desk::store::restore_open(None, &self.db, None, backup, Some(secret), today);
+        if let Ok(store) = reopened {
+            *guard = Database::Open(store);
+            self.idle.touch();
+        }
+        Ok(outcome.map(|restored: Restored| restored.kept))
+    }
 }
 
 #[cfg(test)]
@@ -221,6 +263,37 @@ mod tests {
         let refused = state.unlock_with(|db| desk::unlock::unlock(db, &wrong, today, false).map(|s| (s, ()))).unwrap_err();
         assert!(refused.field_error().is_some_and(|(field, _)| field == "passphrase"), "{refused}");
         assert!(!state.is_open());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A new laptop: no database yet, so the backup is restored while
+    /// locked with its own passphrase, which then unlocks it here.
+    #[test]
+    fn a_new_laptop_restores_a_backup_with_its_passphrase_before_any_set_up() {
+        std::env::set_var("MEDIATION_DESK_KEYCHAIN", "off");
+        let dir = std::env::temp_dir().join(format!("md-new-laptop-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+        let backup = dir.join("from-the-old-laptop.backup");
+        {
+            let (mut old, _code) =
+                desk::unlock::set_up(&dir.join("old").join("db.sqlite3"), "the old passphrase", today).unwrap();
+            let named = desk::store::ServiceSettings { service_name: "Old laptop".into(), ..Default::default() };
+            old.set_service_settings(&named, "test").unwrap();
+            old.backup(&backup).unwrap();
+        }
+        let state = AppState::new(&dir.join("new"));
+        state.start();
+        assert_eq!(state.status().0, DatabaseState::New);
+        let wrong = state.restore_locked(&backup, &Secret::passphrase("not the old one")).unwrap();
+        assert!(wrong.is_err() && !state.is_open());
+        assert_eq!(state.status().0, DatabaseState::New, "a wrong passphrase changes nothing");
+        state.restore_locked(&backup, &Secret::passphrase("the old passphrase")).unwrap().unwrap();
+        assert_eq!(state.store().unwrap().service_settings().unwrap().service_name, "Old laptop");
+        assert!(state.lock_now());
+        let secret = Secret::passphrase("the old passphrase");
+        state.unlock_with(|db| desk::unlock::unlock(db, &secret, today, false).map(|s| (s, ()))).unwrap();
+        assert!(state.restore_locked(&backup, &secret).is_err(), "unlocked, restore is Settings' job");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use desk::calendar::govuk;
 use desk::rules::choices::CountingChoices;
-use desk::store::{find_backups, ServiceSettings, StaffMember, StoreError};
+use desk::store::{find_backups, ServiceSettings, StaffMember};
 use serde::Serialize;
 use tauri::State;
 
-use super::error::{today, CommandError, Result};
-use super::unlock::{secret_error, SecretInput};
+use super::error::{today, Result};
+use super::unlock::{backup_secret_error, SecretInput};
 use crate::state::AppState;
 
 #[derive(Serialize, ts_rs::TS)]
@@ -62,6 +62,13 @@ pub fn import_bank_holidays(state: State<AppState>, path: PathBuf) -> Result<Vec
     Ok(holidays.years())
 }
 
+/// When the last automatic backup was made, and whether it is too old
+/// (Settings says when; Today says so when it is over a week, or never).
+#[tauri::command]
+pub fn backup_status(state: State<AppState>) -> Result<desk::backups::BackupStatus> {
+    Ok(desk::backups::status(&*state.store()?)?)
+}
+
 /// A consistent copy of the database to `path`.
 #[tauri::command]
 pub fn backup_now(state: State<AppState>, path: PathBuf) -> Result<String> {
@@ -84,17 +91,7 @@ pub fn restore_backup(state: State<AppState>, path: PathBuf, secret: Option<Secr
 fn restore(state: &AppState, path: &Path, secret: Option<SecretInput>) -> Result<String> {
     let asked = secret.is_some();
     let secret = secret.map(SecretInput::secret);
-    let kept = state.restore(path, secret.as_ref())?.map_err(|err| match err {
-        StoreError::BadInput { field, .. } if field == "passphrase" && !asked => CommandError::on_field(
-            "backup_secret",
-            "This backup was made from another database (another laptop's, say). Type that database's passphrase or its recovery code to restore it. Nothing has been changed yet",
-        ),
-        StoreError::BadInput { field, message } if asked && (field == "passphrase" || field == "recovery code") => {
-            let err = secret_error(StoreError::BadInput { field, message }.into());
-            CommandError::on_field("backup_secret", err.message.replace("this database", "this backup"))
-        }
-        other => other.into(),
-    })?;
+    let kept = state.restore(path, secret.as_ref())?.map_err(|err| backup_secret_error(err, asked))?;
     Ok(match kept {
         Some(old) => format!(
             "Restored from {}. The database as it was is kept as {}. Your passphrase and recovery code are unchanged.",

@@ -4,11 +4,11 @@
 //! time after which the app locks itself. Each command parses, calls
 //! `desk::unlock`, and maps the error; the passphrase is never kept.
 
-use desk::store::Secret;
+use desk::store::{Secret, StoreError};
 use desk::unlock::DatabaseState;
 use desk::DeskError;
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
 use super::error::{today, CommandError, Result};
 use crate::idle;
@@ -78,12 +78,46 @@ pub fn secret_error(err: DeskError) -> CommandError {
     }
 }
 
+/// A backup's passphrase or recovery code refused, or (`asked` false) a
+/// backup from another database that needs one: under the field
+/// `backup_secret`, where the screens ask for it.
+pub fn backup_secret_error(err: StoreError, asked: bool) -> CommandError {
+    match err {
+        StoreError::BadInput { field, .. } if field == "passphrase" && !asked => CommandError::on_field(
+            "backup_secret",
+            "This backup was made from another database (another laptop's, say). Type that database's passphrase or its recovery code to restore it. Nothing has been changed yet",
+        ),
+        StoreError::BadInput { field, message } if asked && (field == "passphrase" || field == "recovery code") => {
+            let err = secret_error(StoreError::BadInput { field, message }.into());
+            CommandError::on_field("backup_secret", err.message.replace("this database", "this backup"))
+        }
+        other => other.into(),
+    }
+}
+
 /// Two typings of a new passphrase must agree.
 fn same(passphrase: &str, confirm: &str) -> Result<()> {
     if passphrase != confirm {
         return Err(CommandError::on_field("confirm", "The two passphrases are not the same: type it again in both boxes"));
     }
     Ok(())
+}
+
+/// Restore a backup while locked, where there is no database to unlock
+/// (a new laptop) or its key file is gone: with the backup's passphrase
+/// or recovery code, which then unlock this database. A wrong one is said
+/// under the field `backup_secret` and changes nothing.
+#[tauri::command]
+pub fn restore_locked(app: AppHandle, state: State<AppState>, path: std::path::PathBuf, secret: SecretInput) -> Result<String> {
+    let secret = secret.secret();
+    let kept = state.restore_locked(&path, &secret)?.map_err(|err| backup_secret_error(err, true))?;
+    backup_in_background(&app);
+    Ok(match kept {
+        Some(old) => {
+            format!("Restored from {}. The database that could not be unlocked is kept as {}.", path.display(), old.display())
+        }
+        None => format!("Restored from {}.", path.display()),
+    })
 }
 
 #[tauri::command]
@@ -102,20 +136,27 @@ pub fn database_state(state: State<AppState>) -> LockState {
     }
 }
 
+/// Once unlocked: today's automatic backup, on a thread of its own.
+pub fn backup_in_background(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || app.state::<AppState>().daily_backup());
+}
+
 /// Unlock with the passphrase or the recovery code (and keep the key in
 /// the keychain where there is one). A wrong one changes nothing.
 #[tauri::command]
-pub fn unlock(state: State<AppState>, secret: SecretInput) -> Result<()> {
+pub fn unlock(app: AppHandle, state: State<AppState>, secret: SecretInput) -> Result<()> {
     let today = today()?;
     let secret = secret.secret();
     state.unlock_with(|db| desk::unlock::unlock(db, &secret, today, true).map(|store| (store, ()))).map_err(secret_error)?;
+    backup_in_background(&app);
     Ok(())
 }
 
 /// Set up a new database (or encrypt a plain one) with the passphrase
 /// typed twice; the recovery code, to show once.
 #[tauri::command]
-pub fn set_up(state: State<AppState>, passphrase: String, confirm: String) -> Result<RecoveryCodeShown> {
+pub fn set_up(app: AppHandle, state: State<AppState>, passphrase: String, confirm: String) -> Result<RecoveryCodeShown> {
     let passphrase = zeroize::Zeroizing::new(passphrase);
     let confirm = zeroize::Zeroizing::new(confirm);
     desk::store::keys::check_new_passphrase(&passphrase).map_err(|e| secret_error(e.into()))?;
@@ -125,6 +166,7 @@ pub fn set_up(state: State<AppState>, passphrase: String, confirm: String) -> Re
         .unlock_with(|db| desk::unlock::set_up(db, &passphrase, today))
         .map_err(secret_error)?
         .ok_or_else(|| CommandError::from("The database is already set up and unlocked".to_string()))?;
+    backup_in_background(&app);
     Ok(RecoveryCodeShown { code: code.as_str().to_string() })
 }
 

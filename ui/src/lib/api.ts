@@ -39,6 +39,7 @@ import type { LockState } from "../generated/LockState";
 import type { LockSettings } from "../generated/LockSettings";
 import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
 import type { SecretInput } from "../generated/SecretInput";
+import type { BackupStatus } from "../generated/BackupStatus";
 
 /** What the app does when a call finds it locked (App sets it). */
 export const whenLocked = { handler: () => {} };
@@ -81,6 +82,8 @@ export const api = {
   lock: () => invoke<void>("lock"),
   activity: () => invoke<void>("activity"),
   lockSettings: () => invoke<LockSettings>("lock_settings"),
+  restoreLocked: (path: string, secret: SecretInput) => invoke<string>("restore_locked", { path, secret }),
+  backupStatus: () => invoke<BackupStatus>("backup_status"),
   saveLockSettings: (lockAfterMinutes: number) => invoke<void>("save_lock_settings", { lockAfterMinutes }),
   startup: () => invoke<Startup>("startup"),
   painted: () => invoke<number>("painted"),
