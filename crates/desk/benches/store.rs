@@ -57,7 +57,7 @@ fn load(open_newest: Option<usize>) -> Loaded {
     let started = Instant::now();
     store.load(&items, "Bench", today()).expect("loads");
     let took = started.elapsed();
-    rusqlite::Connection::open(&path)
+    desk::store::encryption::open_read_write(&path, &bench_key())
         .expect("the file opens")
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .expect("checkpoint");
@@ -74,7 +74,7 @@ fn load(open_newest: Option<usize>) -> Loaded {
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / (CASES as f64 / 1000.0)
     );
-    let conn = rusqlite::Connection::open(&path).expect("the file opens");
+    let conn = desk::store::encryption::open_read_write(&path, &bench_key()).expect("the file opens");
     if let Ok(mut stmt) = conn.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8") {
         let rows: Vec<(String, i64)> =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).and_then(|rows| rows.collect()).unwrap_or_default();
