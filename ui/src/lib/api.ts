@@ -40,6 +40,7 @@ import type { LockSettings } from "../generated/LockSettings";
 import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
 import type { SecretInput } from "../generated/SecretInput";
 import type { BackupStatus } from "../generated/BackupStatus";
+import type { Painted } from "../generated/Painted";
 
 /** What the app does when a call finds it locked (App sets it). */
 export const whenLocked = { handler: () => {} };
@@ -86,7 +87,7 @@ export const api = {
   backupStatus: () => invoke<BackupStatus>("backup_status"),
   saveLockSettings: (lockAfterMinutes: number) => invoke<void>("save_lock_settings", { lockAfterMinutes }),
   startup: () => invoke<Startup>("startup"),
-  painted: () => invoke<number>("painted"),
+  painted: (screen: "unlock" | "today") => invoke<Painted>("painted", { screen }),
   today: (days: number) => invoke<TodayItem[]>("today_view", { days }),
   listCases: (query: CaseListQuery) => invoke<CaseSummary[]>("list_cases", { query }),
   localAuthorities: () => invoke<string[]>("local_authorities"),
