@@ -40,7 +40,12 @@ import type { LockSettings } from "../generated/LockSettings";
 import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
 import type { SecretInput } from "../generated/SecretInput";
 import type { BackupStatus } from "../generated/BackupStatus";
+import type { Disposal } from "../generated/Disposal";
+import type { DisposalOutcome } from "../generated/DisposalOutcome";
 import type { Painted } from "../generated/Painted";
+import type { RetentionPolicy } from "../generated/RetentionPolicy";
+import type { RetentionView } from "../generated/RetentionView";
+import type { SubjectAccessCheck } from "../generated/SubjectAccessCheck";
 
 /** What the app does when a call finds it locked (App sets it). */
 export const whenLocked = { handler: () => {} };
@@ -125,6 +130,13 @@ export const api = {
   exemptionLetter: (reference: string, dated: DateParts, signedBy: string | null) =>
     invoke<string>("exemption_letter", { reference, dated, signedBy }),
   certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
+  // Retention, erasure and a person's requests.
+  retention: () => invoke<RetentionView>("retention"),
+  saveRetentionPolicy: (policy: RetentionPolicy) => invoke<RetentionView>("save_retention_policy", { policy }),
+  disposeDue: (references: string[]) => invoke<DisposalOutcome>("dispose_due", { references }),
+  eraseCase: (reference: string, reason: string) => invoke<Disposal>("erase_case", { reference, reason }),
+  subjectAccessCheck: (name: string) => invoke<SubjectAccessCheck>("subject_access_check", { name }),
+  saveSubjectAccess: (name: string, path: string) => invoke<string>("save_subject_access", { name, path }),
   // Disagreement resolution.
   otherParties: () => invoke<KnownParty[]>("other_parties"),
   disagreementForm: (reference: string) => invoke<DisagreementForm>("disagreement_form", { reference }),

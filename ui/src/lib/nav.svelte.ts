@@ -1,7 +1,7 @@
 // Which screen is showing, and the case that is open.
 import { api } from "./api";
 
-export type Screen = "today" | "cases" | "new-call" | "case" | "certificates" | "reports" | "import" | "settings";
+export type Screen = "today" | "cases" | "new-call" | "case" | "certificates" | "reports" | "import" | "retention" | "settings";
 
 export const nav = $state({ screen: "today" as Screen, reference: "" as string, searchFocus: 0 });
 
