@@ -40,6 +40,7 @@ import type { LockSettings } from "../generated/LockSettings";
 import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
 import type { SecretInput } from "../generated/SecretInput";
 import type { BackupStatus } from "../generated/BackupStatus";
+import type { CaseAccess } from "../generated/CaseAccess";
 import type { Disposal } from "../generated/Disposal";
 import type { DisposalOutcome } from "../generated/DisposalOutcome";
 import type { Painted } from "../generated/Painted";
@@ -97,6 +98,9 @@ export const api = {
   listCases: (query: CaseListQuery) => invoke<CaseSummary[]>("list_cases", { query }),
   localAuthorities: () => invoke<string[]>("local_authorities"),
   caseView: (reference: string) => invoke<CaseView>("case_view", { reference }),
+  /** A person opens the case: recorded as looked at (`caseView` reads it again unrecorded). */
+  openCase: (reference: string) => invoke<CaseView>("open_case", { reference }),
+  caseAccess: (reference: string) => invoke<CaseAccess[]>("case_access", { reference }),
   previewCall: (form: NewCallForm) => invoke<Timeline>("preview_call", { form }),
   logCall: (form: NewCallForm) => invoke<string>("log_call", { form }),
   factsForm: (reference: string) => invoke<FactsForm>("facts_form", { reference }),
