@@ -129,6 +129,7 @@ export const api = {
   saveReport: (form: ReportForm, path: string) => invoke<string>("save_report", { form, path }),
   exportCases: (form: ReportForm, format: ExportFormat, withNames: boolean, path: string) =>
     invoke<string>("export_cases", { form, format, withNames, path }),
+  exportNotice: (format: ExportFormat, withNames: boolean) => invoke<string | null>("export_notice", { format, withNames }),
   importPreview: (name: string, text: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { name, text, mapping }),
   importCases: (text: string, mapping: ImportMapping) => invoke<string>("import_cases", { text, mapping }),
   exemptionLetter: (reference: string, dated: DateParts, signedBy: string | null) =>
