@@ -14,7 +14,7 @@
 //! search to the list updated. Today's automatic backup is already made in
 //! each copy of the database, so it does not run during the measurement.
 //!
-//! `cargo build --workspace --release && cargo run --release -p mediation-desk --example measure_app`
+//! `cargo build --workspace --release --examples && target/release/examples/measure_app`
 //! (needs Xvfb, WebKitWebDriver and tauri-driver, as the end-to-end tests do).
 
 #[path = "../tests/e2e/harness.rs"]
