@@ -38,8 +38,14 @@ pub fn run() {
             // if set), so both open one database; a command line refused
             // while the app has it open names the app.
             desk::store::lock::set_holder_name("the Mediation Desk app");
-            let state = state::AppState::new(&desk::store::default_data_dir());
+            let data_dir = desk::store::default_data_dir();
+            let state = state::AppState::new(&data_dir);
             state.print.empty();
+            // Plain PDFs an earlier version left in the data folder.
+            let removed = print::remove_earlier_copies(&data_dir);
+            if removed > 0 {
+                eprintln!("Mediation Desk: removed {removed} plain PDF copies an earlier version left in {}", data_dir.display());
+            }
             app.manage(state);
             // Try the keychain (and open and check the database if it holds
             // the key) while the window starts.
@@ -66,6 +72,7 @@ pub fn run() {
             commands::cases::list_cases,
             commands::cases::local_authorities,
             commands::cases::case_view,
+            commands::cases::open_case,
             commands::cases::preview_call,
             commands::cases::log_call,
             commands::cases::facts_form,
@@ -95,6 +102,14 @@ pub fn run() {
             commands::reports::report,
             commands::reports::save_report,
             commands::reports::export_cases,
+            commands::reports::export_notice,
+            commands::retention::retention,
+            commands::retention::save_retention_policy,
+            commands::retention::dispose_due,
+            commands::retention::erase_case,
+            commands::retention::case_access,
+            commands::retention::subject_access_check,
+            commands::retention::save_subject_access,
             commands::reports::import_preview,
             commands::reports::import_cases,
             commands::disagreement::other_parties,

@@ -3,6 +3,10 @@
 //! a private folder of their own, `open-to-print` in the data folder (0700,
 //! each file 0600), and that folder is emptied when the app starts, when it
 //! locks and when it closes. "Save as…" is the one way to keep a plain copy.
+//!
+//! Earlier versions left their copies in the data folder itself, in
+//! `certificates/`, `previews/`, `letters/` and `records/`: those PDFs are
+//! removed when the app starts (`remove_earlier_copies`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,6 +15,33 @@ use crate::commands::error::{CommandError, Result};
 
 /// The folder's name inside the data folder.
 pub const FOLDER: &str = "open-to-print";
+
+/// The folders of the data folder where earlier versions wrote the PDFs
+/// they opened to print or preview (certificates, previews, exemption
+/// letters, records of outcome).
+pub const EARLIER_FOLDERS: [&str; 4] = ["certificates", "previews", "letters", "records"];
+
+/// Remove the plain PDFs earlier versions left in `EARLIER_FOLDERS` of
+/// `data_dir`: only the `.pdf` files directly in them, then each folder if
+/// it is left empty; anything else is left alone. How many were removed.
+pub fn remove_earlier_copies(data_dir: &Path) -> usize {
+    let mut removed = 0;
+    for name in EARLIER_FOLDERS {
+        let folder = data_dir.join(name);
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            if is_pdf && is_file && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        // Fails, leaving it, unless it is empty.
+        let _ = std::fs::remove_dir(&folder);
+    }
+    removed
+}
 
 pub struct PrintFolder(PathBuf);
 
@@ -99,6 +130,36 @@ mod tests {
         }
         folder.empty();
         assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Earlier versions' copies: only the PDFs in those four folders go,
+    /// and a folder only once it is empty.
+    #[test]
+    fn earlier_versions_copies_are_removed_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("md-earlier-copies-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let write = |path: &str| {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"%PDF-1 plain").unwrap();
+        };
+        write("certificates/GM-2026-00001.pdf");
+        write("previews/MD-2026-0001-preview.pdf");
+        write("letters/MD-2026-0002-exemption-letter.PDF");
+        write("records/MD-2026-0003-record-of-outcome.pdf");
+        write("records/kept-by-the-user.txt");
+        write("other/MD-2026-0004.pdf");
+        write("mediation-desk.pdf");
+        assert_eq!(remove_earlier_copies(&dir), 4);
+        for gone in ["certificates", "previews", "letters"] {
+            assert!(!dir.join(gone).exists(), "{gone} was emptied and removed");
+        }
+        assert!(
+            dir.join("records/kept-by-the-user.txt").exists() && !dir.join("records/MD-2026-0003-record-of-outcome.pdf").exists()
+        );
+        assert!(dir.join("other/MD-2026-0004.pdf").exists() && dir.join("mediation-desk.pdf").exists());
+        assert_eq!(remove_earlier_copies(&dir), 0, "nothing left to remove");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -45,6 +45,9 @@ pub struct AppState {
     /// The idle time after which the app locks itself, and the last sign
     /// of someone at the window.
     pub idle: Idle,
+    /// When Unlock (or Set up) was last pressed, for the figure from
+    /// unlocking to Today painted.
+    pub unlock_pressed: Mutex<Option<std::time::Instant>>,
 }
 
 /// The open store, held for one command.
@@ -80,11 +83,17 @@ impl AppState {
             user,
             print: PrintFolder::new(data_dir),
             idle: Idle::new(data_dir),
+            unlock_pressed: Mutex::new(None),
         }
     }
 
     pub fn database_path(&self) -> &Path {
         &self.db
+    }
+
+    /// Unlock or Set up was pressed now (for the start-up figures).
+    pub fn pressed_unlock(&self) {
+        *self.unlock_pressed.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
     }
 
     /// Try the keychain (on the start-up thread): unlocked if it opens

@@ -57,6 +57,15 @@ async fn reference(app: &App) -> String {
     section.attr("data-reference").await.unwrap().unwrap_or_default()
 }
 
+/// Run the command line on the app's database before the app starts, as
+/// if today were `today`; what it printed (a new case's reference, say).
+fn cli_on(data_dir: &Path, today: &str, args: &[&str], stdin: Option<&str>) -> String {
+    let db = data_dir.join("mediation-desk.sqlite3");
+    let out = common::mediation_desk(Some(&db), args, stdin, &[("MEDIATION_DESK_TODAY", today)]);
+    assert!(out.status.success(), "mediation-desk {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
@@ -354,6 +363,9 @@ async fn every_screen_passes_axe_with_no_serious_or_critical_violations() {
         app.click("#nav-import").await;
         app.wait_for("#spreadsheet").await;
         check("import", app.accessibility_violations().await);
+        app.click("#nav-retention").await;
+        app.wait_for("#retention-years").await;
+        check("retention", app.accessibility_violations().await);
         assert!(report.is_empty(), "accessibility problems:\n{}", report.join("\n"));
         app.close().await;
     })
@@ -954,6 +966,157 @@ async fn the_recovery_code_unlocks_and_a_new_passphrase_replaces_the_forgotten_o
         app.wait_for("#secret-error").await;
         app.unlock("a brand new passphrase").await;
         app.wait_for("section[data-screen=today]").await;
+        app.close().await;
+    })
+    .await;
+}
+
+/// Each line of the case's "Who opened it" list, newest first.
+async fn who_opened(app: &App) -> Vec<String> {
+    let rows = app
+        .client
+        .execute("return Array.from(document.querySelectorAll('#access-log li')).map(li => li.innerText.trim());", vec![])
+        .await
+        .expect("the list of who opened the case");
+    serde_json::from_value(rows).expect("a list of lines")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_retention_screen_anonymises_a_case_past_its_retention_and_a_case_is_erased_on_request() {
+    within(300, async {
+        let mut references = Vec::new();
+        let app = App::start_with("retention", |dir| {
+            // Closed on Thu 29 Mar 2018; the young person turned 25 on
+            // Thu 1 May 2025, later than six years after closing: due since then.
+            let old = cli_on(
+                dir,
+                "2018-03-01",
+                &["case", "add", "-"],
+                Some(
+                    r#"{"caller":{"name":"Ewa Quartermaine"},"child":{"name":"Zebedee Quartermaine","date_of_birth":"2000-05-01"},"local_authority":"Oldham Council",
+                        "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2018-02-26","sent_on":"2018-03-01"},"first_contact_on":"2018-03-01"}}"#,
+                ),
+            );
+            cli_on(dir, "2018-03-29", &["case", "close", &old, "--reason", "Family moved away"], None);
+            // Closed on Fri 10 Jan 2025, a child of ten: kept until 2039.
+            let recent = cli_on(
+                dir,
+                "2025-01-06",
+                &["case", "add", "-"],
+                Some(
+                    r#"{"caller":{"name":"Rhian Kowalczyk"},"child":{"name":"Aled Kowalczyk","date_of_birth":"2014-06-03"},"local_authority":"Bury Council",
+                        "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2025-01-02","sent_on":"2025-01-03"},"first_contact_on":"2025-01-06"}}"#,
+                ),
+            );
+            cli_on(dir, "2025-01-10", &["case", "close", &recent, "--reason", "Family decided not to appeal"], None);
+            references = vec![old, recent];
+        })
+        .await;
+        let (old, recent) = (references[0].clone(), references[1].clone());
+
+        app.click("#nav-retention").await;
+        let due = app.text_of("#disposals-due").await;
+        assert!(
+            due.contains(&old) && due.contains("Oldham Council") && due.contains("Thu 29 Mar 2018") && due.contains("Thu 1 May 2025"),
+            "{due}"
+        );
+        assert!(!due.contains(&recent), "a case still in its retention is not listed: {due}");
+        let page = app.body_text().await;
+        assert!(!page.contains("Quartermaine") && !page.contains("Kowalczyk"), "the Retention screen names no one:\n{page}");
+        let years = app.find("#retention-years").await.prop("value").await.unwrap();
+        assert_eq!(years.as_deref(), Some("6"));
+        app.screenshot("retention").await;
+        let mut problems = app.accessibility_violations().await;
+
+        // Asked first, saying what goes and what stays; then done.
+        app.click("#anonymise-due").await;
+        let said = app.text_of("#anonymise-dialog").await;
+        assert!(said.contains("This cannot be undone") && said.contains(&old), "{said}");
+        assert!(said.contains("Removed: the names of the child") && said.contains("Kept: the reference, local authority"), "{said}");
+        app.screenshot("retention-confirm").await;
+        problems.extend(app.accessibility_violations().await);
+        app.click("#anonymise-dialog-confirm").await;
+        app.wait_for_text_of("#disposal-done", "1 case was anonymised. The disposal log below records each.").await;
+        let log = app.text_of("#disposal-log").await;
+        assert!(
+            log.contains(&old) && log.contains("Test Mediator") && log.contains("Retention ended") && log.contains("Retention period ended"),
+            "{log}"
+        );
+        assert_eq!(app.text_of("#no-disposals-due").await, "No closed case is due for disposal today.");
+        app.screenshot("retention-done").await;
+
+        // The case now names no one.
+        app.click("#nav-cases").await;
+        app.select("#filter-status", "all").await;
+        app.click(&format!("button[data-reference='{old}']")).await;
+        app.wait_for_text_of("section[data-screen=case] h1", &format!("{old} · (erased)")).await;
+        let page = app.wait_for_text("Anonymised").await;
+        assert!(!page.contains("Quartermaine"), "the anonymised case names no one:\n{page}");
+        assert!(page.contains("Oldham Council") && page.contains("(erased)"), "{page}");
+        app.screenshot("case-anonymised").await;
+
+        // The other case is erased on a person's request, from its own screen.
+        app.click("#nav-cases").await;
+        app.select("#filter-status", "all").await;
+        app.click(&format!("button[data-reference='{recent}']")).await;
+        app.wait_for_text("Aled Kowalczyk").await;
+        app.click("details.erase-case summary").await;
+        app.type_into("#erase-reason", "DSAR-2026-014").await;
+        app.click("#erase-case").await;
+        let said = app.text_of("#erase-dialog").await;
+        assert!(said.contains(&format!("Erase {recent} on request?")) && said.contains("This cannot be undone"), "{said}");
+        app.screenshot("case-erase-confirm").await;
+        problems.extend(app.accessibility_violations().await);
+        app.click("#erase-dialog-confirm").await;
+        app.wait_for("#erased-message").await;
+        app.wait_for_text_of("section[data-screen=case] h1", &format!("{recent} · (erased)")).await;
+        assert!(!app.body_text().await.contains("Kowalczyk"));
+        app.click("#nav-retention").await;
+        app.wait_until("the request in the disposal log", || app.text_of("#disposal-log"), |log| log.contains(&recent)).await;
+        let log = app.text_of("#disposal-log").await;
+        assert!(log.contains("A person's request") && log.contains("DSAR-2026-014"), "{log}");
+        assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn opening_a_case_is_recorded_and_its_record_says_who_opened_it() {
+    within(180, async {
+        let app = App::start_with("who-opened", |dir| {
+            add_case_with_cli(
+                dir,
+                r#"{"caller":{"name":"Ewa Nowak"},"child":{"name":"Oliver Brown"},"local_authority":"Bury Council",
+                    "facts":{"decision":{"kind":"refuse_to_assess","letter_dated":"2026-03-02","sent_on":"2026-03-02"},"first_contact_on":"2026-03-09"}}"#,
+            );
+            // A manager looked at it from the command line first.
+            cli(dir, &["case", "show", "MD-2026-0001", "--as", "Bea Manager"]);
+        })
+        .await;
+        open_first_case(&app).await;
+        app.click("#tab-access").await;
+        let rows = app.wait_until("two openings", || who_opened(&app), |rows| rows.len() == 2).await;
+        assert!(rows[0].ends_with("· Test Mediator") && rows[0].contains("UTC"), "newest first: {rows:?}");
+        assert!(rows[1].ends_with("· Bea Manager"), "{rows:?}");
+        app.client.execute("document.getElementById('record-title').scrollIntoView()", vec![]).await.unwrap();
+        app.screenshot("case-who-opened").await;
+        let problems = app.accessibility_violations().await;
+        assert!(problems.is_empty(), "accessibility problems:\n{}", problems.join("\n"));
+        // Saving a note reads the case again: not another opening. Opening it again is.
+        app.click("#tab-history").await;
+        app.type_into("#new-note", "Rang back about the meeting").await;
+        app.click("#add-note").await;
+        app.wait_for_text("Rang back about the meeting").await;
+        let history = app.text_of("#panel-history").await;
+        assert!(history.contains("created") && history.contains("note added"), "{history}");
+        app.click("#tab-access").await;
+        assert_eq!(who_opened(&app).await.len(), 2);
+        app.click("#nav-today").await;
+        open_first_case(&app).await;
+        app.click("#tab-access").await;
+        let rows = app.wait_until("three openings", || who_opened(&app), |rows| rows.len() == 3).await;
+        assert!(rows[0].ends_with("· Test Mediator") && rows[2].ends_with("· Bea Manager"), "{rows:?}");
         app.close().await;
     })
     .await;

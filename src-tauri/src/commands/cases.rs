@@ -36,6 +36,17 @@ pub fn case_view(state: State<AppState>, reference: String) -> Result<CaseView> 
     Ok(store.case_view(&reference, today()?)?)
 }
 
+/// A person opens the case: it is shown, and who opened it, and when, is
+/// recorded beside its history (`case_view` reads it again after a change,
+/// which is not recorded).
+#[tauri::command]
+pub fn open_case(state: State<AppState>, reference: String) -> Result<CaseView> {
+    let store = state.store()?;
+    let view = store.case_view(&reference, today()?)?;
+    store.record_access(&reference, &state.user)?;
+    Ok(view)
+}
+
 /// The clocks the New call form describes so far.
 #[tauri::command]
 pub fn preview_call(state: State<AppState>, form: NewCallForm) -> Result<Timeline> {

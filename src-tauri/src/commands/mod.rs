@@ -7,5 +7,6 @@ pub mod disagreement;
 pub mod engine;
 pub mod error;
 pub mod reports;
+pub mod retention;
 pub mod settings;
 pub mod unlock;

@@ -47,6 +47,14 @@ pub fn export_cases(
     Ok(save_export(&*state.store()?, &request, &path, today()?)?.display().to_string())
 }
 
+/// What personal data an export will hold, said before the person chooses
+/// where to save it (the file is not encrypted); none when it holds none.
+#[tauri::command]
+pub fn export_notice(format: ExportFormat, with_names: bool) -> Option<String> {
+    let request = ExportRequest { format, from: None, to: None, local_authority: None, reference: None, with_names };
+    request.personal_data().map(str::to_string)
+}
+
 /// The dry run of a spreadsheet the user chose (`name` for messages, its
 /// text read by the screen). Writes nothing.
 #[tauri::command]

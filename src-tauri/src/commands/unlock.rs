@@ -146,6 +146,7 @@ pub fn backup_in_background(app: &AppHandle) {
 /// the keychain where there is one). A wrong one changes nothing.
 #[tauri::command]
 pub fn unlock(app: AppHandle, state: State<AppState>, secret: SecretInput) -> Result<()> {
+    state.pressed_unlock();
     let today = today()?;
     let secret = secret.secret();
     state.unlock_with(|db| desk::unlock::unlock(db, &secret, today, true).map(|store| (store, ()))).map_err(secret_error)?;
@@ -157,6 +158,7 @@ pub fn unlock(app: AppHandle, state: State<AppState>, secret: SecretInput) -> Re
 /// typed twice; the recovery code, to show once.
 #[tauri::command]
 pub fn set_up(app: AppHandle, state: State<AppState>, passphrase: String, confirm: String) -> Result<RecoveryCodeShown> {
+    state.pressed_unlock();
     let passphrase = zeroize::Zeroizing::new(passphrase);
     let confirm = zeroize::Zeroizing::new(confirm);
     desk::store::keys::check_new_passphrase(&passphrase).map_err(|e| secret_error(e.into()))?;

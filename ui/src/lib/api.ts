@@ -40,6 +40,13 @@ import type { LockSettings } from "../generated/LockSettings";
 import type { RecoveryCodeShown } from "../generated/RecoveryCodeShown";
 import type { SecretInput } from "../generated/SecretInput";
 import type { BackupStatus } from "../generated/BackupStatus";
+import type { CaseAccess } from "../generated/CaseAccess";
+import type { Disposal } from "../generated/Disposal";
+import type { DisposalOutcome } from "../generated/DisposalOutcome";
+import type { Painted } from "../generated/Painted";
+import type { RetentionPolicy } from "../generated/RetentionPolicy";
+import type { RetentionView } from "../generated/RetentionView";
+import type { SubjectAccessCheck } from "../generated/SubjectAccessCheck";
 
 /** What the app does when a call finds it locked (App sets it). */
 export const whenLocked = { handler: () => {} };
@@ -86,11 +93,14 @@ export const api = {
   backupStatus: () => invoke<BackupStatus>("backup_status"),
   saveLockSettings: (lockAfterMinutes: number) => invoke<void>("save_lock_settings", { lockAfterMinutes }),
   startup: () => invoke<Startup>("startup"),
-  painted: () => invoke<number>("painted"),
+  painted: (screen: "unlock" | "today") => invoke<Painted>("painted", { screen }),
   today: (days: number) => invoke<TodayItem[]>("today_view", { days }),
   listCases: (query: CaseListQuery) => invoke<CaseSummary[]>("list_cases", { query }),
   localAuthorities: () => invoke<string[]>("local_authorities"),
   caseView: (reference: string) => invoke<CaseView>("case_view", { reference }),
+  /** A person opens the case: recorded as looked at (`caseView` reads it again unrecorded). */
+  openCase: (reference: string) => invoke<CaseView>("open_case", { reference }),
+  caseAccess: (reference: string) => invoke<CaseAccess[]>("case_access", { reference }),
   previewCall: (form: NewCallForm) => invoke<Timeline>("preview_call", { form }),
   logCall: (form: NewCallForm) => invoke<string>("log_call", { form }),
   factsForm: (reference: string) => invoke<FactsForm>("facts_form", { reference }),
@@ -119,11 +129,19 @@ export const api = {
   saveReport: (form: ReportForm, path: string) => invoke<string>("save_report", { form, path }),
   exportCases: (form: ReportForm, format: ExportFormat, withNames: boolean, path: string) =>
     invoke<string>("export_cases", { form, format, withNames, path }),
+  exportNotice: (format: ExportFormat, withNames: boolean) => invoke<string | null>("export_notice", { format, withNames }),
   importPreview: (name: string, text: string, mapping: ImportMapping | null) => invoke<ImportView>("import_preview", { name, text, mapping }),
   importCases: (text: string, mapping: ImportMapping) => invoke<string>("import_cases", { text, mapping }),
   exemptionLetter: (reference: string, dated: DateParts, signedBy: string | null) =>
     invoke<string>("exemption_letter", { reference, dated, signedBy }),
   certificateRegister: (query: RegisterQuery) => invoke<CertificateRecord[]>("certificate_register", { query }),
+  // Retention, erasure and a person's requests.
+  retention: () => invoke<RetentionView>("retention"),
+  saveRetentionPolicy: (policy: RetentionPolicy) => invoke<RetentionView>("save_retention_policy", { policy }),
+  disposeDue: (references: string[]) => invoke<DisposalOutcome>("dispose_due", { references }),
+  eraseCase: (reference: string, reason: string) => invoke<Disposal>("erase_case", { reference, reason }),
+  subjectAccessCheck: (name: string) => invoke<SubjectAccessCheck>("subject_access_check", { name }),
+  saveSubjectAccess: (name: string, path: string) => invoke<string>("save_subject_access", { name, path }),
   // Disagreement resolution.
   otherParties: () => invoke<KnownParty[]>("other_parties"),
   disagreementForm: (reference: string) => invoke<DisagreementForm>("disagreement_form", { reference }),

@@ -64,6 +64,8 @@ export class CaseFacts {
     api.factsForm(v.reference).then((f) => (this.form = f)).catch((e) => (this.error = asError(e).message));
   };
   reload = () => api.caseView(this.reference).then(this.show).catch((e) => (this.error = asError(e).message));
+  /** A person opens the case (recorded as looked at, beside its history). */
+  open = () => api.openCase(this.reference).then(this.show).catch((e) => (this.error = asError(e).message));
 
   /** The facts changed: the core previews the timeline (only the latest answer shows). */
   changed = () => {

@@ -13,6 +13,13 @@ export function longDate(iso: string | null | undefined): string {
   return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** A moment the core stamped ("2026-03-16T10:04:05.123Z") as people read
+ * it: "Mon 16 Mar 2026 10:04 UTC". Display only. */
+export function stampText(stamp: string): string {
+  const [date, time] = stamp.split("T");
+  return time ? `${longDate(date)} ${time.slice(0, 5)} UTC` : longDate(date);
+}
+
 /** When a clock is due, as the core gives it: "by 5pm on Tue 5 May 2026" or "Tue 5 May 2026". */
 export function dueText(clock: { due_by_time: string | null; due_date: string }): string {
   return `${clock.due_by_time ? `by ${clock.due_by_time} on ` : ""}${longDate(clock.due_date)}`;

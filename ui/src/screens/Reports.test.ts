@@ -1,9 +1,11 @@
 // The Reports screen against a mocked core: it starts on the period the
 // core gives, shows the core's figures and charts, and the core's problem
-// with the period in an error summary.
+// with the period in an error summary. An export that holds personal data
+// says so, in the core's words, before the place to save it is asked for.
 import { describe, expect, it, vi, beforeEach } from "vitest";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { invoke } from "@tauri-apps/api/core";
+import { save } from "@tauri-apps/plugin-dialog";
 import Reports from "./Reports.svelte";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -57,5 +59,33 @@ describe("Reports", () => {
     expect(link.getAttribute("href")).toBe("#to");
     await fireEvent.click(screen.getByRole("button", { name: "Show report" }));
     await waitFor(() => expect(mocked.mock.calls.filter((c) => c[0] === "report").length).toBe(2));
+  });
+
+  it("says what personal data an export holds before asking where to save it, and nothing for the pseudonymised log", async () => {
+    const notice = "This case log is not encrypted: it holds children's and parents' names.";
+    mocked.mockImplementation(async (cmd, args: any) => {
+      if (cmd === "report_form") return form;
+      if (cmd === "report") return report;
+      if (cmd === "local_authorities") return [];
+      if (cmd === "export_notice") return args.format === "csv" ? notice : null;
+      if (cmd === "export_cases") return args.path;
+      return null;
+    });
+    vi.mocked(save).mockResolvedValue("/home/me/case-log.csv");
+    const { container } = render(Reports);
+    await screen.findByText("All local authorities, Tue 1 Apr 2025 to Mon 16 Mar 2026");
+    await fireEvent.click(screen.getByRole("button", { name: "Case log (CSV)…" }));
+    expect(await screen.findByText(notice)).toBeTruthy();
+    expect(container.querySelector("#export-dialog")!.hasAttribute("open")).toBe(true);
+    expect(save).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByRole("button", { name: "Choose where to save…" }));
+    await waitFor(() => expect(mocked).toHaveBeenCalledWith("export_cases", expect.objectContaining({ format: "csv", path: "/home/me/case-log.csv" })));
+    expect(vi.mocked(save).mock.calls[0][0]!.title).toBe("Case log (CSV): not encrypted");
+    expect(await screen.findByText("Exported to /home/me/case-log.csv")).toBeTruthy();
+    // No personal data: straight to the place to save it.
+    vi.mocked(save).mockClear();
+    await fireEvent.click(screen.getByRole("button", { name: "Case log without names, for commissioners (CSV)…" }));
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+    expect(container.querySelector("#export-dialog")!.hasAttribute("open")).toBe(false);
   });
 });
