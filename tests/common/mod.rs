@@ -138,21 +138,3 @@ pub fn plain_database(path: &Path, cases: usize, seed: u64) -> Vec<String> {
     assert!(store::encryption::is_plain(path));
     references
 }
-
-/// Row counts of every table but the search index's, on `conn`.
-pub fn table_counts(conn: &rusqlite::Connection) -> Vec<(String, i64)> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables
-        .into_iter()
-        .map(|t| {
-            let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
-            (t, n)
-        })
-        .collect()
-}

@@ -100,7 +100,12 @@ pub fn raw_at(path: &std::path::Path) -> rusqlite::Connection {
 
 /// Row counts of every table, to show nothing changed.
 pub fn counts(store: &Store) -> Vec<(String, i64)> {
-    let conn = raw(store);
+    table_counts(&raw(store))
+}
+
+/// Row counts of every table on `conn` (the search index's shadow tables
+/// left out: the index itself is counted).
+pub fn table_counts(conn: &rusqlite::Connection) -> Vec<(String, i64)> {
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'case_search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .unwrap()
