@@ -65,8 +65,8 @@ impl Idle {
             )));
         }
         let text = serde_json::to_string_pretty(&File { lock_after_minutes: minutes }).map_err(|e| e.to_string())?;
-        write_private(&self.file, text.as_bytes())
-            .map_err(|e| CommandError::from(format!("Cannot save the setting to {}: {e}", self.file.display())))?;
+        desk::store::private::write_file_atomically(&self.file, text.as_bytes())
+            .map_err(|e| CommandError::from(format!("Cannot save the setting: {e}")))?;
         self.minutes.store(minutes, Ordering::Relaxed);
         Ok(())
     }
@@ -82,27 +82,6 @@ impl Idle {
         let (instant, wall) = *self.last.lock().unwrap_or_else(|e| e.into_inner());
         instant.elapsed() >= limit || wall.elapsed().is_ok_and(|d| d >= limit)
     }
-}
-
-/// Write `bytes` to `path` whole, the file private to this user.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut partial = path.as_os_str().to_os_string();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options
-        .open(&partial)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&partial, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
 }
 
 /// What the window is told when the app locks itself.

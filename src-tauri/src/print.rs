@@ -8,7 +8,6 @@
 //! `certificates/`, `previews/`, `letters/` and `records/`: those PDFs are
 //! removed when the app starts (`remove_earlier_copies`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::commands::error::{CommandError, Result};
@@ -84,22 +83,8 @@ impl PrintFolder {
             std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700)).map_err(fail)?;
         }
         let path = self.0.join(name);
-        let mut partial = path.clone().into_os_string();
-        partial.push(".partial");
-        let partial = PathBuf::from(partial);
-        let _ = std::fs::remove_file(&partial);
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let written = options
-            .open(&partial)
-            .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-            .and_then(|()| std::fs::rename(&partial, &path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(fail(e));
-        }
+        desk::store::private::write_file_atomically(&path, bytes)
+            .map_err(|e| CommandError::from(format!("Cannot write the PDF to open in {}: {e}", self.0.display())))?;
         Ok(path)
     }
 

@@ -16,7 +16,7 @@ pub mod keys;
 pub mod lock;
 pub mod migrations;
 mod people;
-mod private;
+pub mod private;
 mod retention;
 pub(crate) mod search;
 mod settings;

@@ -65,6 +65,9 @@ pub struct CaseAccess {
     pub who: String,
 }
 
+/// The reason the disposal log gives for a case whose retention ended.
+pub const RETENTION_ENDED: &str = "Retention period ended";
+
 /// The longest reason a disposal may give.
 pub const MAX_REASON_CHARS: usize = 200;
 
@@ -197,6 +200,21 @@ impl Store {
         history::append(&tx, reference, who, history::HistoryAction::Anonymised, &serde_json::json!([]))?;
         tx.commit()?;
         Ok(disposal)
+    }
+
+    /// Anonymise, at the end of their retention, the cases `references`
+    /// (those the person confirmed from `disposals_due`), each in its own
+    /// transaction, in order; the first refused (no longer due, say) stops
+    /// the rest. Returns what was done, and the refusal if there was one.
+    pub fn dispose_due(&mut self, references: &[String], who: &str, today: NaiveDate) -> (Vec<Disposal>, Option<StoreError>) {
+        let mut done = Vec::new();
+        for reference in references {
+            match self.dispose(reference, DisposalKind::Retention, RETENTION_ENDED, who, today) {
+                Ok(disposal) => done.push(disposal),
+                Err(err) => return (done, Some(err)),
+            }
+        }
+        (done, None)
     }
 
     /// The disposal log, newest first.

@@ -84,20 +84,8 @@ pub struct DisposalOutcome {
 #[tauri::command]
 pub fn dispose_due(state: State<AppState>, references: Vec<String>) -> Result<DisposalOutcome> {
     let today = today()?;
-    let mut done = Vec::new();
-    let mut problem = None;
-    {
-        let mut store = state.store()?;
-        for reference in &references {
-            match store.dispose(reference, DisposalKind::Retention, "Retention period ended", &state.user, today) {
-                Ok(disposal) => done.push(disposal),
-                Err(err) => {
-                    problem = Some(labelled(err).message);
-                    break;
-                }
-            }
-        }
-    }
+    let (done, refused) = state.store()?.dispose_due(&references, &state.user, today);
+    let problem = refused.map(|err| labelled(err).message);
     Ok(DisposalOutcome { done, problem, view: view(&state)? })
 }
 

@@ -67,9 +67,9 @@ pub fn retention(args: &StoreArgs, command: RetentionCommand) -> Result<(), Fail
                     due.len()
                 ));
             }
-            let who = args.who();
-            for d in &due {
-                store.dispose(&d.reference, DisposalKind::Retention, "Retention period ended", &who, today).map_err(fail)?;
+            let references: Vec<String> = due.iter().map(|d| d.reference.clone()).collect();
+            if let (_, Some(refused)) = store.dispose_due(&references, &args.who(), today) {
+                return Err(fail(refused));
             }
             out(&format!("{} cases anonymised; the disposal log records each.\n", due.len()))
         }
